@@ -1,0 +1,43 @@
+package be.twe.common.error;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.ws.rs.ext.Provider;
+
+import be.twe.api.model.Problem;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+
+/** Bean-validation failures of request parameters and bodies: 400 naming each field. */
+@Provider
+public class ConstraintViolationMapper extends ProblemMapper<ResteasyReactiveViolationException> {
+
+    @Override
+    protected Problem toProblem(ResteasyReactiveViolationException e) {
+        if (e.getConstraintViolations().stream().anyMatch(ConstraintViolationMapper::isReturnValue)) {
+            return new UnexpectedErrorMapper().toProblem(e); // our response broke the contract: a bug
+        }
+        List<Issue> issues = e.getConstraintViolations().stream()
+                .map(ConstraintViolationMapper::issue)
+                .sorted(Comparator.comparing(Issue::name))
+                .toList();
+        return ProblemResponses.of(new InvalidInputProblem(issues));
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> v) {
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Issue issue(ConstraintViolation<?> v) {
+        RequestLocation location = RequestLocation.of(v);
+        Object value = v.getInvalidValue();
+        String text = value == null || !location.echoValue() ? null : String.valueOf(value);
+        return new Issue(location.in(), location.name(), text, v.getMessage());
+    }
+}

@@ -1,0 +1,8 @@
+package be.twe.common.error;
+
+/** The object does not exist, or the caller may not see it: both look the same from outside. */
+public class NotFoundProblem extends DomainProblem {
+    public NotFoundProblem(String resource, String id) {
+        super(ProblemKind.NOT_FOUND, "not-found", "Not found", "No " + resource + " '" + id + "'.");
+    }
+}

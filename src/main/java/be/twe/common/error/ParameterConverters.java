@@ -1,0 +1,97 @@
+package be.twe.common.error;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+/** Converts numbers, dates and contract enums in parameters, naming the parameter when it fails. */
+@Provider
+public class ParameterConverters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        Issue where = where(annotations);
+        if (where == null) {
+            return null;
+        }
+        if (rawType == Integer.class) {
+            return (ParamConverter<T>) converter(where, Integer::valueOf, "Must be a whole number.");
+        }
+        if (rawType == Long.class) {
+            return (ParamConverter<T>) converter(where, Long::valueOf, "Must be a whole number.");
+        }
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) converter(where, LocalDate::parse, "Must be a date (YYYY-MM-DD).");
+        }
+        if (rawType.isEnum()) {
+            Method fromString = fromString(rawType);
+            if (fromString != null) {
+                return (ParamConverter<T>) converter(where, s -> invoke(fromString, s), "Must be one of the listed values.");
+            }
+        }
+        return null;
+    }
+
+    private static <V> ParamConverter<V> converter(Issue where, Function<String, V> parse, String detail) {
+        return new ParamConverter<>() {
+            @Override
+            public V fromString(String value) {
+                if (value == null) {
+                    return null;
+                }
+                try {
+                    return parse.apply(value);
+                } catch (IllegalArgumentException | DateTimeParseException e) {
+                    throw new BadParameterException(new Issue(where.in(), where.name(), value, detail));
+                }
+            }
+
+            @Override
+            public String toString(V value) {
+                return value == null ? null : value.toString();
+            }
+        };
+    }
+
+    private static Method fromString(Class<?> type) {
+        try {
+            return type.getMethod("fromString", String.class);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static Object invoke(Method fromString, String value) {
+        try {
+            return fromString.invoke(null, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Issue where(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a instanceof QueryParam q) {
+                return new Issue("query", q.value(), null, null);
+            }
+            if (a instanceof PathParam p) {
+                return new Issue("path", p.value(), null, null);
+            }
+            if (a instanceof HeaderParam h) {
+                return new Issue("header", h.value(), null, null);
+            }
+        }
+        return null;
+    }
+}

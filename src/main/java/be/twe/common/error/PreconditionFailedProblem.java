@@ -1,0 +1,18 @@
+package be.twe.common.error;
+
+import be.twe.api.model.Problem;
+
+public class PreconditionFailedProblem extends DomainProblem {
+    private final String currentETag;
+
+    public PreconditionFailedProblem(String currentETag) {
+        super(ProblemKind.PRECONDITION_FAILED, "precondition-failed", "Stale version",
+                "The resource changed since the version in If-Match; read it again and retry.");
+        this.currentETag = currentETag;
+    }
+
+    @Override
+    public void addExtras(Problem problem) {
+        problem.setCurrentETag(currentETag);
+    }
+}

@@ -1,0 +1,45 @@
+package be.twe.common.error;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import be.twe.api.model.Problem;
+import be.twe.api.model.ProblemIssue;
+
+/** Builds RFC 9457 responses; the only place that knows the problem type URN and media type. */
+public final class ProblemResponses {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:problem-type:twe:";
+
+    private ProblemResponses() {
+    }
+
+    public static Problem problem(ProblemKind kind, String code, String title, String detail) {
+        return new Problem()
+                .type(TYPE_PREFIX + code)
+                .code(code)
+                .title(title)
+                .status(kind.status)
+                .detail(detail);
+    }
+
+    public static Problem withIssues(Problem problem, List<Issue> issues) {
+        issues.forEach(i -> problem.addIssuesItem(new ProblemIssue()
+                .in(ProblemIssue.InEnum.fromValue(i.in()))
+                .name(i.name())
+                .value(i.value())
+                .detail(i.detail())));
+        return problem;
+    }
+
+    public static Problem of(DomainProblem e) {
+        Problem problem = withIssues(problem(e.kind(), e.code(), e.title(), e.getMessage()), e.issues());
+        e.addExtras(problem);
+        return problem;
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.getStatus()).type(MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,29 @@
+package be.twe.common.error;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.ext.Provider;
+
+import be.twe.api.model.Problem;
+
+/** Framework answers (unknown path, wrong method or media type) in the same problem format. */
+@Provider
+public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationException> {
+    @Override
+    public jakarta.ws.rs.core.Response toResponse(WebApplicationException e) {
+        return e.getResponse().hasEntity() ? e.getResponse() : super.toResponse(e);
+    }
+
+    @Override
+    protected Problem toProblem(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException) {
+            return ProblemResponses.problem(ProblemKind.NOT_FOUND, "not-found", "Not found",
+                    "No resource at this path.");
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        String code = reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        return new Problem().type("urn:problem-type:twe:" + code).code(code).title(reason).status(status)
+                .detail(reason + ".");
+    }
+}

@@ -1,0 +1,93 @@
+package be.twe.common.localdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts the embedded PostgreSQL once per JVM. The URL is kept in a system property because
+ * Quarkus reads configuration from more than one class loader (build step, dev-mode restarts).
+ * Local runs keep their data in ~/.twe-ocmw/postgres on a fixed port; tests get a fresh
+ * database on a free port.
+ */
+final class LocalPostgres {
+    static final String USER = "postgres";
+    private static final String URL_PROPERTY = "twe.embedded-postgres.url";
+    private static final int LOCAL_PORT = Integer.getInteger("twe.embedded-postgres.port", 54329);
+
+    private LocalPostgres() {
+    }
+
+    static synchronized String jdbcUrl(boolean fresh) {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null) {
+            url = fresh ? startFresh() : startLocal();
+            System.setProperty(URL_PROPERTY, url);
+        }
+        return url;
+    }
+
+    private static String startFresh() {
+        try {
+            Path dir = Files.createTempDirectory("twe-test-postgres");
+            return start(dir, freePort(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String startLocal() {
+        String url = "jdbc:postgresql://localhost:" + LOCAL_PORT + "/postgres";
+        if (listening(LOCAL_PORT)) {
+            return url; // still running from an earlier start in this session (dev-mode restart)
+        }
+        Path dir = Path.of(System.getProperty("user.home"), ".twe-ocmw", "postgres");
+        return start(dir, LOCAL_PORT, false);
+    }
+
+    private static String start(Path dataDirectory, int port, boolean clean) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(clean)
+                    .setPort(port)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
+            return postgres.getJdbcUrl(USER, "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // the JVM is stopping; nothing more to do
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

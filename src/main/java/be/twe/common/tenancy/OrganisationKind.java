@@ -1,0 +1,5 @@
+package be.twe.common.tenancy;
+
+public enum OrganisationKind {
+    OCMW, CLUSTER, VDAB
+}

@@ -1,0 +1,47 @@
+package be.twe.organisation.persistence;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.Formula;
+import org.hibernate.annotations.ParamDef;
+
+import be.twe.common.tenancy.Tenancy;
+import be.twe.common.tenancy.TenancyParameters;
+
+/**
+ * A cluster's mandate to act for an OCMW. The names are formulas rather than associations so
+ * that a mandate stays readable when its other party is outside the caller's directory.
+ */
+@Entity
+@Table(name = "mandate")
+@FilterDef(name = Tenancy.OWN_MANDATE, defaultCondition = Tenancy.OWN_MANDATE_CONDITION,
+        autoEnabled = true, applyToLoadByKey = true, parameters = {
+            @ParamDef(name = "unrestricted", type = Boolean.class, resolver = TenancyParameters.Unrestricted.class),
+            @ParamDef(name = "self", type = String.class, resolver = TenancyParameters.Self.class)})
+@Filter(name = Tenancy.OWN_MANDATE)
+public class MandateEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "cluster_id")
+    public String clusterId;
+    @Formula("(select o.name from organisation o where o.id = cluster_id)")
+    public String clusterName;
+    @Column(name = "ocmw_id")
+    public String ocmwId;
+    @Formula("(select o.name from organisation o where o.id = ocmw_id)")
+    public String ocmwName;
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+}

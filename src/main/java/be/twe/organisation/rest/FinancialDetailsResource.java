@@ -1,0 +1,51 @@
+package be.twe.organisation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import be.twe.api.FinancialDetailsApi;
+import be.twe.api.model.AuditEventPage;
+import be.twe.api.model.FinancialDetailsUpdate;
+import be.twe.common.audit.AuditEventEntity;
+import be.twe.common.paging.PageLinks;
+import be.twe.common.paging.Slice;
+import be.twe.common.rest.ETags;
+import be.twe.common.security.Roles;
+import be.twe.organisation.persistence.FinancialDetailsEntity;
+import be.twe.organisation.service.FinancialDetailsService;
+
+public class FinancialDetailsResource implements FinancialDetailsApi {
+    @Inject
+    FinancialDetailsService service;
+    @Inject
+    OrganisationMapper mapper;
+    @Context
+    UriInfo uri;
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response getFinancialDetails(String organisationId) {
+        return withETag(service.get(organisationId));
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response updateFinancialDetails(String organisationId, FinancialDetailsUpdate update, String ifMatch) {
+        return withETag(service.update(organisationId, ifMatch, update.getKboNumber(), update.getIban()));
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response listAuditEvents(String organisationId, Integer limit, String cursor) {
+        Slice<AuditEventEntity> slice = service.auditTrail(organisationId, limit, cursor);
+        return Response.ok(new AuditEventPage().items(slice.items().stream().map(mapper::toDto).toList())
+                .next(PageLinks.next(uri, slice))).build();
+    }
+
+    private Response withETag(FinancialDetailsEntity details) {
+        return Response.ok(mapper.toDto(details)).header("ETag", ETags.of(details.version)).build();
+    }
+}

@@ -1,0 +1,89 @@
+package be.twe.organisation.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.audit.AuditEventEntity;
+import be.twe.common.audit.AuditTrail;
+import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.error.Issue;
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.PreconditionFailedProblem;
+import be.twe.common.error.PreconditionRequiredProblem;
+import be.twe.common.paging.Slice;
+import be.twe.common.rest.ETags;
+import be.twe.organisation.persistence.FinancialDetailsEntity;
+import be.twe.organisation.persistence.FinancialDetailsRepository;
+
+/**
+ * An organisation's enterprise number and bank account (the 2016 lesson): the tenancy filter
+ * hides them from everyone but the organisation and VDAB, changes need the current version,
+ * and every change is audited in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class FinancialDetailsService {
+    static final String ENTITY_TYPE = "financial-details";
+
+    @Inject
+    FinancialDetailsRepository repository;
+    @Inject
+    AuditTrail auditTrail;
+
+    public FinancialDetailsEntity get(String organisationId) {
+        return repository.findByIdOptional(organisationId)
+                .orElseThrow(() -> new NotFoundProblem("organisation", organisationId));
+    }
+
+    public FinancialDetailsEntity update(String organisationId, String ifMatch, String kboNumber, String iban) {
+        FinancialDetailsEntity details = get(organisationId);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredProblem();
+        }
+        validate(kboNumber, iban);
+        if (!ETags.of(details.version).equals(ifMatch.trim())) {
+            throw new PreconditionFailedProblem(ETags.of(details.version));
+        }
+        Map<String, Object> before = snapshot(details);
+        details.kboNumber = kboNumber;
+        details.iban = iban;
+        details.updatedAt = OffsetDateTime.now();
+        repository.flush(); // raises the version now, or fails on a concurrent change
+        auditTrail.record(organisationId, ENTITY_TYPE, organisationId, "update", before, snapshot(details));
+        return details;
+    }
+
+    public Slice<AuditEventEntity> auditTrail(String organisationId, int limit, String cursor) {
+        get(organisationId);
+        return auditTrail.list(organisationId, limit, cursor);
+    }
+
+    private static void validate(String kboNumber, String iban) {
+        List<Issue> issues = new ArrayList<>();
+        if (!KboNumber.isValid(kboNumber)) {
+            issues.add(Issue.body("kboNumber", null, "Not a valid enterprise number (mod 97 check)."));
+        }
+        String ibanProblem = BankAccount.problemWith(iban);
+        if (ibanProblem != null) {
+            issues.add(Issue.body("iban", null, ibanProblem));
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidInputProblem(issues);
+        }
+    }
+
+    private static Map<String, Object> snapshot(FinancialDetailsEntity details) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("kboNumber", details.kboNumber);
+        values.put("iban", details.iban);
+        values.put("version", details.version);
+        return values;
+    }
+}
