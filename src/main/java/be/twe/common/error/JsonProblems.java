@@ -69,16 +69,6 @@ final class JsonProblems {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
-                && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property")) {
-            String message = e.getOriginalMessage();
-            int start = message.indexOf('\'');
-            int end = message.indexOf('\'', start + 1);
-            if (start >= 0 && end > start) {
-                String field = message.substring(start + 1, end);
-                return path.length() == 0 ? field : path + "." + field;
-            }
-        }
         return path.length() == 0 ? "$" : path.toString();
     }
 }

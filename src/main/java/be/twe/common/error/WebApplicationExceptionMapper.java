@@ -16,6 +16,9 @@ public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationE
 
     @Override
     protected Problem toProblem(WebApplicationException e) {
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            return JsonProblems.toProblem(json); // the JSON reader wraps its errors
+        }
         int status = e.getResponse().getStatus();
         if (e instanceof NotFoundException) {
             return ProblemResponses.problem(ProblemKind.NOT_FOUND, "not-found", "Not found",

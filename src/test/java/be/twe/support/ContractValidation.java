@@ -1,0 +1,42 @@
+package be.twe.support;
+
+import java.nio.file.Path;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+/**
+ * Validates every request and response of every test against openapi.yaml. A test that sends a
+ * deliberately invalid request marks it with {@link #INVALID_REQUEST}; its response is still
+ * validated.
+ */
+public class ContractValidation implements Filter {
+    public static final String INVALID_REQUEST = "X-Test-Invalid-Request";
+    private static final String SPEC = Path.of("openapi.yaml").toUri().toString();
+
+    private final OpenApiValidationFilter full = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build());
+    private final OpenApiValidationFilter responseOnly = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC)
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE).build())
+                    .build());
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                           FilterContext context) {
+        if (request.getHeaders().hasHeaderWithName(INVALID_REQUEST)) {
+            request.removeHeader(INVALID_REQUEST);
+            return responseOnly.filter(request, response, context);
+        }
+        return full.filter(request, response, context);
+    }
+}

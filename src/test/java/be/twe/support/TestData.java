@@ -1,0 +1,62 @@
+package be.twe.support;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Fresh organisations and mandates per test, written with native SQL (which the tenancy filters
+ * do not touch), so tests never share mutable data.
+ */
+@ApplicationScoped
+public class TestData {
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public String newOcmw(String nisCode) {
+        String id = "ocmw-t" + unique();
+        em.createNativeQuery("""
+                insert into organisation (id, kind, name, nis_code, province_nis_code, valid_from)
+                select :id, 'OCMW', 'Test OCMW ' || name, nis_code, province_nis_code, date '2019-01-01'
+                from municipality where nis_code = :nis and valid_to is null""")
+                .setParameter("id", id).setParameter("nis", nisCode).executeUpdate();
+        addFinancialDetails(id);
+        return id;
+    }
+
+    public String newOcmw() {
+        return newOcmw("44021");
+    }
+
+    @Transactional
+    public String newCluster() {
+        String id = "cluster-t" + unique();
+        em.createNativeQuery("""
+                insert into organisation (id, kind, name, cluster_kind, valid_from)
+                values (:id, 'CLUSTER', 'Test cluster', 'INTERMUNICIPAL', date '2017-01-01')""")
+                .setParameter("id", id).executeUpdate();
+        addFinancialDetails(id);
+        return id;
+    }
+
+    @Transactional
+    public void mandate(String clusterId, String ocmwId, LocalDate from, LocalDate to) {
+        em.createNativeQuery("insert into mandate (cluster_id, ocmw_id, valid_from, valid_to) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, clusterId).setParameter(2, ocmwId).setParameter(3, from).setParameter(4, to)
+                .executeUpdate();
+    }
+
+    private void addFinancialDetails(String id) {
+        em.createNativeQuery("insert into financial_details (organisation_id) values (?1)")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

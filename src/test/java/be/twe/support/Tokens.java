@@ -1,0 +1,40 @@
+package be.twe.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.util.List;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+/** Bearer tokens signed with the development key, as src/dev/token.sh makes them. */
+public final class Tokens {
+    public static final String DEV_ISSUER = "https://dev.twe-ocmw.local";
+    private static final PrivateKey DEV_KEY = read("src/dev/dev-signing-key.pem");
+
+    private Tokens() {
+    }
+
+    public static String token(String organisationId, String... roles) {
+        return signed(DEV_KEY, organisationId, roles);
+    }
+
+    public static String signed(PrivateKey key, String organisationId, String... roles) {
+        return Jwt.issuer(DEV_ISSUER)
+                .subject("test-user@" + organisationId)
+                .claim("twe_org", organisationId)
+                .claim("twe_roles", List.of(roles))
+                .expiresIn(3600)
+                .sign(key);
+    }
+
+    static PrivateKey read(String path) {
+        try {
+            return KeyUtils.decodePrivateKey(Files.readString(Path.of(path)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
