@@ -4,7 +4,7 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 import be.twe.api.model.Municipality;
-import be.twe.api.model.MunicipalityRef;
+import be.twe.api.model.MunicipalitySuccessor;
 import be.twe.api.model.ProvinceNisCode;
 import be.twe.municipality.persistence.MunicipalityEntity;
 
@@ -14,9 +14,9 @@ public interface MunicipalityMapper {
     @Mapping(target = "successor", source = "entity")
     Municipality toDto(MunicipalityEntity entity);
 
-    default MunicipalityRef successor(MunicipalityEntity entity) {
+    default MunicipalitySuccessor successor(MunicipalityEntity entity) {
         return entity.successorNisCode == null ? null
-                : new MunicipalityRef().nisCode(entity.successorNisCode).name(entity.successorName);
+                : new MunicipalitySuccessor().nisCode(entity.successorNisCode).name(entity.successorName);
     }
 
     default ProvinceNisCode province(String code) {

@@ -1,0 +1,159 @@
+package be.twe.common;
+
+import static be.twe.support.Api.anonymous;
+import static be.twe.support.Api.as;
+import static be.twe.support.Api.invalid;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import be.twe.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+
+/**
+ * Every operation of openapi.yaml against the six actors of the tenancy model. The target is
+ * always OCMW A's data. A new operation without rows here fails {@link #everyOperationHasRows()}.
+ */
+@QuarkusTest
+class AuthorisationMatrixTest {
+
+    enum Actor { OWN_OCMW, OTHER_OCMW, CLUSTER_WITH_MANDATE, CLUSTER_WITHOUT_MANDATE, VDAB, NO_TOKEN }
+
+    /** What the actor must get: a status, and for lists whether OCMW A's row is in it. */
+    enum Outcome {
+        OK(200), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), UNAUTHORIZED(401);
+
+        final int status;
+
+        Outcome(int status) {
+            this.status = status;
+        }
+    }
+
+    record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout) {
+    }
+
+    record Operation(BiFunction<RequestSpecification, World, ValidatableResponse> call, String listPath,
+                     Map<Actor, Outcome> expected) {
+    }
+
+    static final Map<String, Operation> MATRIX = new LinkedHashMap<>();
+
+    static void row(String operationId, BiFunction<RequestSpecification, World, ValidatableResponse> call,
+                    String listPath, Outcome own, Outcome other, Outcome clusterWith, Outcome clusterWithout,
+                    Outcome vdab) {
+        Map<Actor, Outcome> expected = new EnumMap<>(Actor.class);
+        expected.put(Actor.OWN_OCMW, own);
+        expected.put(Actor.OTHER_OCMW, other);
+        expected.put(Actor.CLUSTER_WITH_MANDATE, clusterWith);
+        expected.put(Actor.CLUSTER_WITHOUT_MANDATE, clusterWithout);
+        expected.put(Actor.VDAB, vdab);
+        expected.put(Actor.NO_TOKEN, Outcome.UNAUTHORIZED);
+        MATRIX.put(operationId, new Operation(call, listPath, expected));
+    }
+
+    static {
+        Outcome ok = Outcome.OK;
+        Outcome nf = Outcome.NOT_FOUND;
+        row("listMunicipalities", (r, w) -> r.get("/municipalities?province=40000").then(), null, ok, ok, ok, ok, ok);
+        row("getMunicipality", (r, w) -> r.get("/municipalities/44021").then(), null, ok, ok, ok, ok, ok);
+        row("listOrganisations", (r, w) -> r.get("/organisations?limit=500").then(), "items.id",
+                Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED);
+        row("getOrganisation", (r, w) -> r.get("/organisations/" + w.ocmwA).then(), null, ok, nf, ok, nf, ok);
+        row("listMandates", (r, w) -> r.get("/organisations/" + w.ocmwA + "/mandates").then(), null,
+                ok, nf, ok, nf, ok);
+        row("getFinancialDetails", (r, w) -> r.get("/organisations/" + w.ocmwA + "/financial-details").then(),
+                null, ok, nf, nf, nf, ok);
+        row("updateFinancialDetails", (r, w) -> r.header("If-Match", "\"0\"")
+                        .body(Map.of("kboNumber", "0403019261", "iban", "BE32123456789002"))
+                        .put("/organisations/" + w.ocmwA + "/financial-details").then(),
+                null, ok, nf, nf, nf, ok);
+        row("listAuditEvents", (r, w) -> r.get("/organisations/" + w.ocmwA + "/audit-events").then(),
+                null, ok, nf, nf, nf, ok);
+    }
+
+    @Inject
+    TestData data;
+
+    World world;
+
+    @BeforeEach
+    void freshWorld() {
+        String a = data.newOcmw();
+        String b = data.newOcmw("11002");
+        String with = data.newCluster();
+        String without = data.newCluster();
+        data.mandate(with, a, LocalDate.now().minusYears(1), null);
+        data.mandate(without, a, LocalDate.now().minusYears(2), LocalDate.now().minusDays(1));
+        world = new World(a, b, with, without);
+    }
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        MATRIX.forEach((operation, row) -> row.expected.forEach((actor, outcome) ->
+                cells.add(Arguments.of(operation, actor, outcome))));
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @MethodSource("cells")
+    void actorGetsExpectedOutcome(String operationId, Actor actor, Outcome outcome) {
+        Operation operation = MATRIX.get(operationId);
+        ValidatableResponse response = operation.call.apply(request(actor), world).statusCode(outcome.status);
+        if (outcome.status == 404) {
+            response.body("code", equalTo("not-found"));
+        } else if (outcome.status == 401) {
+            response.body("code", equalTo("unauthenticated"));
+        } else if (outcome == Outcome.LISTED) {
+            response.body(operation.listPath, hasItem(world.ocmwA));
+        } else if (outcome == Outcome.NOT_LISTED) {
+            response.body(operation.listPath, not(hasItem(world.ocmwA)));
+        }
+    }
+
+    @Test
+    void everyOperationHasRows() {
+        OpenAPI api = new OpenAPIV3Parser().read("openapi.yaml");
+        Set<String> operations = new TreeSet<>();
+        api.getPaths().values().forEach(path -> path.readOperations()
+                .forEach(op -> operations.add(op.getOperationId())));
+        assertEquals(operations, new TreeSet<>(MATRIX.keySet()),
+                "every operation in openapi.yaml needs a row in the authorisation matrix");
+        MATRIX.forEach((id, row) -> assertEquals(Set.of(Actor.values()), row.expected.keySet(), id));
+    }
+
+    RequestSpecification request(Actor actor) {
+        return switch (actor) {
+            case OWN_OCMW -> as(world.ocmwA, "admin", "coach");
+            case OTHER_OCMW -> as(world.ocmwB, "admin", "coach");
+            case CLUSTER_WITH_MANDATE -> as(world.clusterWith, "admin", "coach");
+            case CLUSTER_WITHOUT_MANDATE -> as(world.clusterWithout, "admin", "coach");
+            case VDAB -> as("vdab", "admin", "coach", "spoc", "helpdesk", "analyst");
+            case NO_TOKEN -> invalid(anonymous());
+        };
+    }
+}
