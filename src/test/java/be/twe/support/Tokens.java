@@ -30,7 +30,7 @@ public final class Tokens {
                 .sign(key);
     }
 
-    static PrivateKey read(String path) {
+    public static PrivateKey read(String path) {
         try {
             return KeyUtils.decodePrivateKey(Files.readString(Path.of(path)));
         } catch (IOException | java.security.GeneralSecurityException e) {

@@ -7,7 +7,14 @@ import jakarta.ws.rs.BadRequestException;
  * parameter into a 404, so the failure travels as a ready 400 problem instead.
  */
 public class BadParameterException extends BadRequestException {
+    private final transient Issue issue;
+
     public BadParameterException(Issue issue) {
         super(ProblemResponses.response(ProblemResponses.of(new InvalidInputProblem(issue))));
+        this.issue = issue;
+    }
+
+    public Issue issue() {
+        return issue;
     }
 }

@@ -14,7 +14,10 @@ import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
-/** Converts numbers, dates and contract enums in parameters, naming the parameter when it fails. */
+/**
+ * Converts numbers, dates and contract enums in parameters, naming the parameter when it fails.
+ * RESTEasy Reactive consults it for some types only; {@link NotFoundMapper} covers the others.
+ */
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
 

@@ -1,6 +1,5 @@
 package be.twe.common.error;
 
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.Provider;
 
@@ -20,10 +19,6 @@ public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationE
             return JsonProblems.toProblem(json); // the JSON reader wraps its errors
         }
         int status = e.getResponse().getStatus();
-        if (e instanceof NotFoundException) {
-            return ProblemResponses.problem(ProblemKind.NOT_FOUND, "not-found", "Not found",
-                    "No resource at this path.");
-        }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
         String code = reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
         return new Problem().type("urn:problem-type:twe:" + code).code(code).title(reason).status(status)

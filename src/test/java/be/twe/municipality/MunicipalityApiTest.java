@@ -1,0 +1,100 @@
+package be.twe.municipality;
+
+import static be.twe.support.Api.as;
+import static be.twe.support.Api.invalid;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class MunicipalityApiTest {
+    static final String OCMW_GENT = "ocmw-44021";
+
+    @Test
+    void the300MunicipalitiesOf2024AndThe285Of2025() {
+        as(OCMW_GENT, "coach").get("/municipalities?year=2024&limit=500").then().statusCode(200)
+                .body("items", hasSize(300)).body("next", nullValue());
+        as(OCMW_GENT, "coach").get("/municipalities?year=2025&limit=500").then().statusCode(200)
+                .body("items", hasSize(285)).body("next", nullValue());
+    }
+
+    @Test
+    void pagingFollowsNextLinksWithoutGapsOrRepeats() {
+        Set<String> seen = new HashSet<>();
+        String next = "/municipalities?limit=50";
+        int pages = 0;
+        while (next != null) {
+            JsonPath page = as(OCMW_GENT, "coach").get(next).then().statusCode(200).extract().jsonPath();
+            List<String> keys = page.getList("items.collect { it.nisCode + '/' + it.validFrom }");
+            keys.forEach(k -> assertEquals(true, seen.add(k), "repeated " + k));
+            next = page.getString("next");
+            pages++;
+        }
+        assertEquals(312, seen.size(), "273 unchanged + 27 merged away + 12 new municipality versions");
+        assertEquals(7, pages);
+    }
+
+    @Test
+    void aMergedMunicipalityNamesIts2025Successor() {
+        as(OCMW_GENT, "coach").get("/municipalities/11056").then().statusCode(200)
+                .body("", equalTo(Map.of(
+                        "nisCode", "11056", "name", "Zwijndrecht", "provinceNisCode", "10000",
+                        "province", "Antwerpen", "validFrom", "2019-01-01", "validTo", "2024-12-31",
+                        "successor", Map.of("nisCode", "46030", "name", "Beveren-Kruibeke-Zwijndrecht"))));
+        as(OCMW_GENT, "coach").get("/municipalities/46030").then().statusCode(200)
+                .body("province", equalTo("Oost-Vlaanderen")).body("validFrom", equalTo("2025-01-01"))
+                .body("successor", nullValue());
+    }
+
+    @Test
+    void yearPicksTheVersionValidThen() {
+        as(OCMW_GENT, "coach").get("/municipalities/46030?year=2024").then().statusCode(404)
+                .body("code", equalTo("not-found"));
+        as(OCMW_GENT, "coach").get("/municipalities/44021?year=2020").then().statusCode(200)
+                .body("name", equalTo("Gent"));
+    }
+
+    @Test
+    void provinceFilter() {
+        as(OCMW_GENT, "coach").get("/municipalities?province=70000&year=2024&limit=500").then().statusCode(200)
+                .body("items", hasSize(42)).body("items.province", everyItem(equalTo("Limburg")));
+    }
+
+    @Test
+    void unknownMunicipalityIs404() {
+        as(OCMW_GENT, "coach").get("/municipalities/99999").then().statusCode(404)
+                .body("", equalTo(Map.of("type", "urn:problem-type:twe:not-found", "code", "not-found",
+                        "title", "Not found", "status", 404, "detail", "No municipality '99999'.")));
+    }
+
+    @Test
+    void badQueryParametersAre400NamingTheParameter() {
+        invalid(as(OCMW_GENT, "coach")).get("/municipalities?limit=0").then().statusCode(400)
+                .body("issues", equalTo(List.of(Map.of("in", "query", "name", "limit", "value", "0",
+                        "detail", "must be greater than or equal to 1"))));
+        invalid(as(OCMW_GENT, "coach")).get("/municipalities?limit=501").then().statusCode(400)
+                .body("issues[0].name", equalTo("limit"));
+        invalid(as(OCMW_GENT, "coach")).get("/municipalities?year=twenty").then().statusCode(400)
+                .body("issues", equalTo(List.of(Map.of("in", "query", "name", "year", "value", "twenty",
+                        "detail", "Must be a whole number."))));
+        invalid(as(OCMW_GENT, "coach")).get("/municipalities?province=99999").then().statusCode(400)
+                .body("issues", equalTo(List.of(Map.of("in", "query", "name", "province", "value", "99999",
+                        "detail", "Must be one of the listed values."))));
+        as(OCMW_GENT, "coach").get("/municipalities?cursor=bm9wZQ").then().statusCode(400)
+                .body("issues[0].name", equalTo("cursor"));
+        invalid(as(OCMW_GENT, "coach")).get("/municipalities/4402").then().statusCode(400)
+                .body("issues[0].in", equalTo("path")).body("issues[0].name", equalTo("nisCode"));
+    }
+}
