@@ -51,6 +51,44 @@ public class TestData {
                 .executeUpdate();
     }
 
+    /** A coach trained on {@code trainedOn} (null: not trained). */
+    @Transactional
+    public UUID coach(String organisationId, LocalDate trainedOn) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into coach (id, organisation_id, name, trained_on) values (?1, ?2, 'Test coach', ?3)")
+                .setParameter(1, id).setParameter(2, organisationId).setParameter(3, trainedOn).executeUpdate();
+        return id;
+    }
+
+    @Transactional
+    public void signAgreement(String organisationId, LocalDate signedOn) {
+        em.createNativeQuery("insert into partner_agreement (organisation_id, signed_on) values (?1, ?2)")
+                .setParameter(1, organisationId).setParameter(2, signedOn).executeUpdate();
+    }
+
+    /** A trained coach of an organisation that signed the partner agreement. */
+    public UUID accreditedCoach(String organisationId) {
+        if (!signed(organisationId)) {
+            signAgreement(organisationId, LocalDate.of(2017, 1, 1));
+        }
+        return coach(organisationId, LocalDate.of(2017, 1, 1));
+    }
+
+    @Transactional
+    boolean signed(String organisationId) {
+        return ((Number) em.createNativeQuery("select count(*) from partner_agreement where organisation_id = ?1")
+                .setParameter(1, organisationId).getSingleResult()).intValue() > 0;
+    }
+
+    /** A valid INSZ no other test uses: a birth date in the 1900s and a random serial. */
+    public static String newInsz() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        String base = String.format("%02d%02d%02d%03d", r.nextInt(100), 1 + r.nextInt(12), 1 + r.nextInt(28),
+                r.nextInt(1000));
+        long check = 97 - Long.parseLong(base) % 97;
+        return base + String.format("%02d", check);
+    }
+
     private void addFinancialDetails(String id) {
         em.createNativeQuery("insert into financial_details (organisation_id) values (?1)")
                 .setParameter(1, id).executeUpdate();

@@ -40,16 +40,8 @@ public class AuditTrail implements PanacheRepository<AuditEventEntity> {
         List<String> after = Cursor.decode(cursor, 1);
         List<AuditEventEntity> rows = after.isEmpty()
                 ? find("organisationId = ?1 order by id desc", organisationId).page(0, limit + 1).list()
-                : find("organisationId = ?1 and id < ?2 order by id desc", organisationId, parseId(after.get(0)))
+                : find("organisationId = ?1 and id < ?2 order by id desc", organisationId, Cursor.number(after.get(0)))
                         .page(0, limit + 1).list();
         return Slice.of(rows, limit, e -> Cursor.encode(e.id.toString()));
-    }
-
-    private static long parseId(String key) {
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw Cursor.invalid(key);
-        }
     }
 }

@@ -34,6 +34,13 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == Long.class) {
             return (ParamConverter<T>) converter(where, Long::valueOf, "Must be a whole number.");
         }
+        if (rawType == java.util.UUID.class) {
+            return (ParamConverter<T>) converter(where, java.util.UUID::fromString, "Must be a UUID.");
+        }
+        if (rawType == java.time.OffsetDateTime.class) {
+            return (ParamConverter<T>) converter(where, java.time.OffsetDateTime::parse,
+                    "Must be an ISO-8601 date-time with offset.");
+        }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(where, LocalDate::parse, "Must be a date (YYYY-MM-DD).");
         }

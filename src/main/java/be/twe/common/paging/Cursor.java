@@ -36,6 +36,22 @@ public final class Cursor {
         throw invalid(cursor);
     }
 
+    public static java.util.UUID uuid(String key) {
+        try {
+            return java.util.UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key);
+        }
+    }
+
+    public static long number(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw invalid(key);
+        }
+    }
+
     public static BadParameterException invalid(String cursor) {
         return new BadParameterException(new Issue("query", "cursor", cursor,
                 "Not a cursor of this list; use the next link of a previous page."));

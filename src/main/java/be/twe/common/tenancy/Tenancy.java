@@ -19,6 +19,11 @@ public final class Tenancy {
     public static final String OWN_MANDATE = "ownMandate";
     public static final String OWN_MANDATE_CONDITION = "(:unrestricted or cluster_id = :self or ocmw_id = :self)";
 
+    /** Data of the OCMWs the caller acts for (trajectories and everything under them). */
+    public static final String ACTING_FOR = "actingFor";
+    public static final String ACTING_FOR_CONDITION =
+            "(:unrestricted or ocmw_id = any(string_to_array(:actingFor, ',')))";
+
     private Tenancy() {
     }
 }

@@ -15,8 +15,6 @@ import be.twe.common.audit.AuditTrail;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
-import be.twe.common.error.PreconditionFailedProblem;
-import be.twe.common.error.PreconditionRequiredProblem;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.organisation.persistence.FinancialDetailsEntity;
@@ -44,13 +42,9 @@ public class FinancialDetailsService {
 
     public FinancialDetailsEntity update(String organisationId, String ifMatch, String kboNumber, String iban) {
         FinancialDetailsEntity details = get(organisationId);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredProblem();
-        }
+        ETags.requirePresent(ifMatch);
         validate(kboNumber, iban);
-        if (!ETags.of(details.version).equals(ifMatch.trim())) {
-            throw new PreconditionFailedProblem(ETags.of(details.version));
-        }
+        ETags.requireMatch(ifMatch, details.version);
         Map<String, Object> before = snapshot(details);
         details.kboNumber = kboNumber;
         details.iban = iban;

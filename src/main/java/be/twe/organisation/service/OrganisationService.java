@@ -43,16 +43,8 @@ public class OrganisationService {
     public Slice<MandateEntity> mandates(String organisationId, LocalDate validOn, int limit, String cursor) {
         get(organisationId);
         List<String> after = Cursor.decode(cursor, 1);
-        Long afterId = after.isEmpty() ? null : parseId(after.get(0));
+        Long afterId = after.isEmpty() ? null : Cursor.number(after.get(0));
         return Slice.of(mandates.listFor(organisationId, validOn, afterId, limit + 1), limit,
                 m -> Cursor.encode(m.id.toString()));
-    }
-
-    private static Long parseId(String key) {
-        try {
-            return Long.valueOf(key);
-        } catch (NumberFormatException e) {
-            throw Cursor.invalid(key);
-        }
     }
 }

@@ -1,0 +1,23 @@
+package be.twe.coach.persistence;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Filter;
+
+import be.twe.common.tenancy.Tenancy;
+
+@Entity
+@Table(name = "partner_agreement")
+@Filter(name = Tenancy.OWN_ORGANISATION)
+public class PartnerAgreementEntity {
+    @Id
+    @Column(name = "organisation_id")
+    public String organisationId;
+    @Column(name = "signed_on")
+    public LocalDate signedOn;
+}

@@ -1,0 +1,73 @@
+package be.twe.coach.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import be.twe.api.CoachesApi;
+import be.twe.api.model.CoachInput;
+import be.twe.api.model.CoachPage;
+import be.twe.api.model.PartnerAgreement;
+import be.twe.coach.persistence.CoachEntity;
+import be.twe.coach.service.CoachService;
+import be.twe.common.paging.PageLinks;
+import be.twe.common.paging.Slice;
+import be.twe.common.rest.ETags;
+import be.twe.common.security.Roles;
+import io.quarkus.security.Authenticated;
+
+public class CoachResource implements CoachesApi {
+    @Inject
+    CoachService service;
+    @Inject
+    CoachMapper mapper;
+    @Context
+    UriInfo uri;
+
+    @Override
+    @Authenticated
+    public Response listCoaches(String organisationId, Integer limit, String cursor) {
+        Slice<CoachEntity> slice = service.list(organisationId, limit, cursor);
+        return Response.ok(new CoachPage().items(slice.items().stream().map(mapper::toDto).toList())
+                .next(PageLinks.next(uri, slice))).build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response createCoach(String organisationId, CoachInput input) {
+        CoachEntity coach = service.create(organisationId, input.getName(), input.getTrainedOn());
+        URI location = uri.getAbsolutePathBuilder().path(coach.id.toString()).build();
+        return Response.created(location).header("ETag", ETags.of(coach.version)).entity(mapper.toDto(coach)).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getCoach(String organisationId, UUID coachId) {
+        CoachEntity coach = service.get(organisationId, coachId);
+        return Response.ok(mapper.toDto(coach)).header("ETag", ETags.of(coach.version)).build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response updateCoach(String organisationId, UUID coachId, CoachInput input, String ifMatch) {
+        CoachEntity coach = service.update(organisationId, coachId, ifMatch, input.getName(), input.getTrainedOn());
+        return Response.ok(mapper.toDto(coach)).header("ETag", ETags.of(coach.version)).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getPartnerAgreement(String organisationId) {
+        return Response.ok(mapper.toDto(service.agreement(organisationId))).build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response updatePartnerAgreement(String organisationId, PartnerAgreement agreement) {
+        return Response.ok(mapper.toDto(service.recordAgreement(organisationId, agreement.getSignedOn()))).build();
+    }
+}

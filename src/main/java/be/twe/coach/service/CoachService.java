@@ -1,0 +1,115 @@
+package be.twe.coach.service;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.coach.persistence.CoachEntity;
+import be.twe.coach.persistence.CoachRepository;
+import be.twe.coach.persistence.PartnerAgreementEntity;
+import be.twe.coach.persistence.PartnerAgreementRepository;
+import be.twe.common.audit.AuditTrail;
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.paging.Cursor;
+import be.twe.common.paging.Slice;
+import be.twe.common.rest.ETags;
+import be.twe.common.tenancy.OwnOrganisation;
+import be.twe.organisation.service.OrganisationService;
+
+/** An organisation's coaches and its partner agreement; changes are audited. */
+@ApplicationScoped
+@Transactional
+public class CoachService {
+    @Inject
+    CoachRepository coaches;
+    @Inject
+    PartnerAgreementRepository agreements;
+    @Inject
+    OrganisationService organisations;
+    @Inject
+    OwnOrganisation ownOrganisation;
+    @Inject
+    AuditTrail auditTrail;
+
+    public Slice<CoachEntity> list(String organisationId, int limit, String cursor) {
+        requireOwn(organisationId);
+        List<String> after = Cursor.decode(cursor, 1);
+        UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(0));
+        return Slice.of(coaches.list(organisationId, afterId, limit + 1), limit, c -> Cursor.encode(c.id.toString()));
+    }
+
+    public CoachEntity create(String organisationId, String name, LocalDate trainedOn) {
+        requireOwn(organisationId);
+        CoachEntity coach = new CoachEntity();
+        coach.id = UUID.randomUUID();
+        coach.organisationId = organisationId;
+        coach.name = name;
+        coach.trainedOn = trainedOn;
+        coaches.persistAndFlush(coach);
+        auditTrail.record(organisationId, "coach", coach.id.toString(), "create", null, snapshot(coach));
+        return coach;
+    }
+
+    public CoachEntity get(String organisationId, UUID coachId) {
+        requireOwn(organisationId);
+        return coaches.findByIdOptional(coachId).filter(c -> c.organisationId.equals(organisationId))
+                .orElseThrow(() -> new NotFoundProblem("coach", coachId.toString()));
+    }
+
+    public CoachEntity update(String organisationId, UUID coachId, String ifMatch, String name, LocalDate trainedOn) {
+        CoachEntity coach = get(organisationId, coachId);
+        ETags.requireMatch(ifMatch, coach.version);
+        Map<String, Object> before = snapshot(coach);
+        coach.name = name;
+        coach.trainedOn = trainedOn;
+        coaches.flush();
+        auditTrail.record(organisationId, "coach", coachId.toString(), "update", before, snapshot(coach));
+        return coach;
+    }
+
+    public PartnerAgreementEntity agreement(String organisationId) {
+        requireOwn(organisationId);
+        return agreements.findByIdOptional(organisationId).orElseGet(() -> {
+            PartnerAgreementEntity none = new PartnerAgreementEntity();
+            none.organisationId = organisationId;
+            return none;
+        });
+    }
+
+    public PartnerAgreementEntity recordAgreement(String organisationId, LocalDate signedOn) {
+        requireOwn(organisationId);
+        PartnerAgreementEntity agreement = agreements.findByIdOptional(organisationId).orElse(null);
+        Map<String, Object> before = null;
+        if (agreement == null) {
+            agreement = new PartnerAgreementEntity();
+            agreement.organisationId = organisationId;
+            agreements.persist(agreement);
+        } else {
+            before = new HashMap<>();
+            before.put("signedOn", String.valueOf(agreement.signedOn));
+        }
+        agreement.signedOn = signedOn;
+        Map<String, Object> after = new HashMap<>();
+        after.put("signedOn", String.valueOf(signedOn));
+        auditTrail.record(organisationId, "partner-agreement", organisationId, "update", before, after);
+        return agreement;
+    }
+
+    private void requireOwn(String organisationId) {
+        organisations.get(organisationId);
+        ownOrganisation.require(organisationId);
+    }
+
+    private static Map<String, Object> snapshot(CoachEntity coach) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", coach.name);
+        values.put("trainedOn", coach.trainedOn == null ? null : coach.trainedOn.toString());
+        return values;
+    }
+}

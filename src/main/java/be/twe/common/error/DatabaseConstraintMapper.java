@@ -1,0 +1,33 @@
+package be.twe.common.error;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ext.Provider;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import be.twe.api.model.Problem;
+
+/**
+ * Rules that must hold under concurrent requests are database constraints; when one fires, the
+ * feature that owns it says which problem it means. An unknown constraint is a bug: 500.
+ */
+@Provider
+public class DatabaseConstraintMapper extends ProblemMapper<ConstraintViolationException> {
+    @Inject
+    Instance<ConstraintProblems> features;
+
+    @Override
+    protected Problem toProblem(ConstraintViolationException e) {
+        String name = e.getConstraintName();
+        for (ConstraintProblems feature : features) {
+            Supplier<DomainProblem> problem = name == null ? null : feature.byConstraintName().get(name);
+            if (problem != null) {
+                return ProblemResponses.of(problem.get());
+            }
+        }
+        return new UnexpectedErrorMapper().toProblem(e);
+    }
+}

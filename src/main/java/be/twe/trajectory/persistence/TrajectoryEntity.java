@@ -1,0 +1,70 @@
+package be.twe.trajectory.persistence;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.ParamDef;
+
+import be.twe.common.tenancy.Tenancy;
+import be.twe.common.tenancy.TenancyParameters;
+
+@Entity
+@Table(name = "trajectory")
+@FilterDef(name = Tenancy.ACTING_FOR, defaultCondition = Tenancy.ACTING_FOR_CONDITION,
+        autoEnabled = true, applyToLoadByKey = true, parameters = {
+            @ParamDef(name = "unrestricted", type = Boolean.class, resolver = TenancyParameters.Unrestricted.class),
+            @ParamDef(name = "actingFor", type = String.class, resolver = TenancyParameters.ActingFor.class)})
+@Filter(name = Tenancy.ACTING_FOR)
+public class TrajectoryEntity {
+    @Id
+    public UUID id;
+    @Column(name = "ocmw_id")
+    public String ocmwId;
+    @ManyToOne(optional = false) // eager: a trajectory is never shown without its client
+    @JoinColumn(name = "client_id")
+    public ClientEntity client;
+    @Column(name = "start_date")
+    public LocalDate startDate;
+    /** Start + 24 months, computed by the database. */
+    @Generated
+    @Column(name = "planned_end_date", insertable = false, updatable = false)
+    public LocalDate plannedEndDate;
+    @Column(name = "end_date")
+    public LocalDate endDate;
+    @Column(name = "end_reason")
+    public String endReason;
+    @Column(name = "end_advice")
+    public String endAdvice;
+    @Column(name = "coach_id")
+    public UUID coachId;
+    @Column(name = "registered_by")
+    public String registeredBy;
+    @Column(name = "on_behalf")
+    public boolean onBehalf;
+    @Column(name = "external_reference")
+    public String externalReference;
+    @Column(name = "at_work_at_measurement")
+    public Boolean atWorkAtMeasurement;
+    @Column(name = "at_work_within_12_months")
+    public Boolean atWorkWithin12Months;
+    @Version
+    public long version;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public boolean isOpen() {
+        return endDate == null;
+    }
+}

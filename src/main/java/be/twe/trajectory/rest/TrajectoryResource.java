@@ -1,0 +1,81 @@
+package be.twe.trajectory.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import be.twe.api.TrajectoriesApi;
+import be.twe.api.model.TrajectoryEnd;
+import be.twe.api.model.TrajectoryInput;
+import be.twe.api.model.TrajectoryPage;
+import be.twe.api.model.TrajectoryStatus;
+import be.twe.api.model.TrajectoryUpdate;
+import be.twe.common.paging.PageLinks;
+import be.twe.common.paging.Slice;
+import be.twe.common.rest.ETags;
+import be.twe.common.security.Roles;
+import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.persistence.TrajectoryRepository;
+import be.twe.trajectory.service.TrajectoryService;
+import io.quarkus.security.Authenticated;
+
+public class TrajectoryResource implements TrajectoriesApi {
+    @Inject
+    TrajectoryService service;
+    @Inject
+    TrajectoryMapper mapper;
+    @Context
+    UriInfo uri;
+
+    @Override
+    @Authenticated
+    public Response listTrajectories(String ocmwId, String nisCode, TrajectoryStatus status, LocalDate startFrom,
+                                     LocalDate startTo, OffsetDateTime modifiedSince, Integer limit, String cursor) {
+        Boolean open = status == null ? null : status == TrajectoryStatus.OPEN;
+        Slice<TrajectoryEntity> slice = service.list(
+                new TrajectoryRepository.Criteria(ocmwId, nisCode, open, startFrom, startTo, modifiedSince), limit, cursor);
+        return Response.ok(new TrajectoryPage().items(slice.items().stream().map(mapper::toDto).toList())
+                .next(PageLinks.next(uri, slice))).build();
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response createTrajectory(TrajectoryInput in) {
+        TrajectoryEntity trajectory = service.create(new TrajectoryService.NewTrajectory(in.getOcmwId(),
+                in.getClientInsz(), in.getStartDate(), in.getCoachId(), in.getExternalReference()));
+        URI location = uri.getAbsolutePathBuilder().path(trajectory.id.toString()).build();
+        return Response.created(location).header("ETag", ETags.of(trajectory.version))
+                .entity(mapper.toDto(trajectory)).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getTrajectory(UUID trajectoryId) {
+        return withETag(service.get(trajectoryId));
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response updateTrajectory(UUID trajectoryId, TrajectoryUpdate in, String ifMatch) {
+        return withETag(service.update(trajectoryId, ifMatch, new TrajectoryService.Change(in.getCoachId(),
+                in.getExternalReference(), in.getAtWorkAtMeasurement(), in.getAtWorkWithin12Months())));
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response endTrajectory(UUID trajectoryId, TrajectoryEnd in, String ifMatch) {
+        return withETag(service.end(trajectoryId, ifMatch, new TrajectoryService.Ending(in.getEndDate(),
+                in.getEndReason().toString(), in.getEndAdvice())));
+    }
+
+    private Response withETag(TrajectoryEntity trajectory) {
+        return Response.ok(mapper.toDto(trajectory)).header("ETag", ETags.of(trajectory.version)).build();
+    }
+}

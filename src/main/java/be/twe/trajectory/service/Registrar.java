@@ -1,0 +1,92 @@
+package be.twe.trajectory.service;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import be.twe.coach.persistence.CoachEntity;
+import be.twe.coach.persistence.CoachRepository;
+import be.twe.coach.persistence.PartnerAgreementEntity;
+import be.twe.coach.persistence.PartnerAgreementRepository;
+import be.twe.common.error.ForbiddenProblem;
+import be.twe.common.error.RuleViolationProblem;
+import be.twe.common.security.Roles;
+import be.twe.common.tenancy.Caller;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.common.tenancy.Today;
+
+/**
+ * Who may write a registration for an OCMW (VDAB policy): a trained coach of an organisation that
+ * signed the partner agreement, acting for the OCMW itself or under a cluster mandate; or VDAB's
+ * helpdesk on behalf of the OCMW, naming one of the OCMW's coaches.
+ */
+@ApplicationScoped
+public class Registrar {
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    CoachRepository coaches;
+    @Inject
+    PartnerAgreementRepository agreements;
+    @Inject
+    Today today;
+
+    public record Registration(String registeredBy, boolean onBehalf) {
+    }
+
+    /** A write naming a responsible coach: the caller may write and the coach is accredited. */
+    public Registration authorise(String ocmwId, UUID coachId) {
+        Registration registration = authoriseWrite(ocmwId);
+        CoachEntity coach = coach(coachId);
+        if (registration.onBehalf()) {
+            if (!coach.organisationId.equals(ocmwId)) {
+                throw unknownCoach(coachId);
+            }
+            return registration;
+        }
+        LocalDate date = today.date();
+        if (coach.trainedOn == null || coach.trainedOn.isAfter(date)) {
+            throw new RuleViolationProblem("coach-not-trained", "Coach not trained",
+                    "Coach '" + coachId + "' has not followed VDAB's registration training.");
+        }
+        PartnerAgreementEntity agreement = agreements.findByIdOptional(coach.organisationId).orElse(null);
+        if (agreement == null || agreement.signedOn == null || agreement.signedOn.isAfter(date)) {
+            throw new RuleViolationProblem("partner-agreement-missing", "Partner agreement missing",
+                    "Organisation '" + coach.organisationId + "' has not signed VDAB's partner agreement.");
+        }
+        return registration;
+    }
+
+    /** Any write for the OCMW: a coach acting for it, or VDAB's helpdesk on its behalf. */
+    public Registration authoriseWrite(String ocmwId) {
+        Caller caller = callerContext.current();
+        if (caller.unrestricted()) {
+            requireRole(caller, Roles.HELPDESK);
+            return new Registration(caller.organisationId(), true);
+        }
+        requireRole(caller, Roles.COACH);
+        if (!caller.actingFor().contains(ocmwId)) {
+            throw new RuleViolationProblem("unknown-ocmw", "Unknown OCMW",
+                    "No OCMW '" + ocmwId + "' that you act for (own OCMW or a mandate valid today).");
+        }
+        return new Registration(caller.organisationId(), false);
+    }
+
+    private CoachEntity coach(UUID coachId) {
+        return coaches.findByIdOptional(coachId).orElseThrow(() -> unknownCoach(coachId));
+    }
+
+    private static RuleViolationProblem unknownCoach(UUID coachId) {
+        return new RuleViolationProblem("unknown-coach", "Unknown coach",
+                "No coach '" + coachId + "' of your organisation.");
+    }
+
+    private static void requireRole(Caller caller, String role) {
+        if (!caller.roles().contains(role)) {
+            throw new ForbiddenProblem("missing-role", "Missing role",
+                    "This operation needs the role " + role + " in the token's " + Roles.CLAIM_ROLES + " claim.");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package be.twe.trajectory.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.error.Issue;
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.RuleViolationProblem;
+import be.twe.common.paging.Cursor;
+import be.twe.common.paging.Slice;
+import be.twe.common.rest.ETags;
+import be.twe.trajectory.persistence.ClientRepository;
+import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.persistence.TrajectoryRepository;
+
+/**
+ * Trajectories and their rules. Every rule is evaluated on the dates in the record, never on
+ * today's date, so that history since 2017 can be registered afterwards.
+ */
+@ApplicationScoped
+@Transactional
+public class TrajectoryService {
+    /** TWE-OCMW exists since 1 January 2017. */
+    static final LocalDate MEASURE_START = LocalDate.of(2017, 1, 1);
+
+    @Inject
+    TrajectoryRepository trajectories;
+    @Inject
+    ClientRepository clients;
+    @Inject
+    Registrar registrar;
+
+    public record NewTrajectory(String ocmwId, String clientInsz, LocalDate startDate, UUID coachId,
+                                String externalReference) {
+    }
+
+    public record Change(UUID coachId, String externalReference, Boolean atWorkAtMeasurement,
+                         Boolean atWorkWithin12Months) {
+    }
+
+    public record Ending(LocalDate endDate, String endReason, String endAdvice) {
+    }
+
+    public TrajectoryEntity create(NewTrajectory input) {
+        if (!Insz.isValid(input.clientInsz())) {
+            throw new InvalidInputProblem(Issue.body("clientInsz", null, "Not a valid INSZ (mod 97 check)."));
+        }
+        if (input.startDate().isBefore(MEASURE_START)) {
+            throw new RuleViolationProblem("trajectory-before-measure", "Before TWE-OCMW",
+                    "A trajectory starts on or after " + MEASURE_START + ", when TWE-OCMW began.");
+        }
+        Registrar.Registration registration = registrar.authorise(input.ocmwId(), input.coachId());
+        TrajectoryEntity trajectory = new TrajectoryEntity();
+        trajectory.id = UUID.randomUUID();
+        trajectory.ocmwId = input.ocmwId();
+        trajectory.client = clients.findOrCreate(input.clientInsz());
+        trajectory.startDate = input.startDate();
+        trajectory.coachId = input.coachId();
+        trajectory.registeredBy = registration.registeredBy();
+        trajectory.onBehalf = registration.onBehalf();
+        trajectory.externalReference = input.externalReference();
+        trajectory.updatedAt = OffsetDateTime.now();
+        trajectories.getEntityManager().persist(trajectory);
+        trajectories.flush(); // the one-open-trajectory and external-reference constraints decide here
+        trajectories.getEntityManager().refresh(trajectory);
+        return trajectory;
+    }
+
+    public TrajectoryEntity get(UUID id) {
+        return trajectories.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("trajectory", id.toString()));
+    }
+
+    public Slice<TrajectoryEntity> list(TrajectoryRepository.Criteria criteria, int limit, String cursor) {
+        List<String> after = Cursor.decode(cursor, 1);
+        UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(0));
+        return Slice.of(trajectories.list(criteria, afterId, limit + 1), limit, t -> Cursor.encode(t.id.toString()));
+    }
+
+    public TrajectoryEntity update(UUID id, String ifMatch, Change change) {
+        TrajectoryEntity trajectory = get(id);
+        ETags.requireMatch(ifMatch, trajectory.version);
+        registrar.authoriseWrite(trajectory.ocmwId);
+        if (!change.coachId().equals(trajectory.coachId)) {
+            registrar.authorise(trajectory.ocmwId, change.coachId());
+        }
+        boolean measured = change.atWorkAtMeasurement() != null || change.atWorkWithin12Months() != null;
+        if (measured && trajectory.isOpen()) {
+            throw new RuleViolationProblem("outcome-before-end", "Outcome before the end",
+                    "Trajectory '" + id + "' is still open: outcomes are measured after its end.");
+        }
+        trajectory.coachId = change.coachId();
+        trajectory.externalReference = change.externalReference();
+        trajectory.atWorkAtMeasurement = change.atWorkAtMeasurement();
+        trajectory.atWorkWithin12Months = change.atWorkWithin12Months();
+        return touched(trajectory);
+    }
+
+    public TrajectoryEntity end(UUID id, String ifMatch, Ending ending) {
+        TrajectoryEntity trajectory = get(id);
+        ETags.requireMatch(ifMatch, trajectory.version);
+        registrar.authoriseWrite(trajectory.ocmwId);
+        if (!trajectory.isOpen()) {
+            throw new ConflictProblem("trajectory-ended", "Trajectory already ended",
+                    "Trajectory '" + id + "' ended on " + trajectory.endDate + ".");
+        }
+        if (ending.endDate().isBefore(trajectory.startDate)) {
+            throw new RuleViolationProblem("trajectory-end-before-start", "End before start",
+                    "Trajectory '" + id + "' started on " + trajectory.startDate + ".");
+        }
+        if (ending.endDate().isAfter(trajectory.plannedEndDate)) {
+            // The one exception (a running art. 60 §7 employment without built-up social rights)
+            // depends on the instruments, which are not registered yet; until then: refused.
+            throw new RuleViolationProblem("trajectory-max-duration", "Maximum duration exceeded",
+                    "Trajectory '" + id + "' may last until " + trajectory.plannedEndDate + " (24 months).");
+        }
+        trajectory.endDate = ending.endDate();
+        trajectory.endReason = ending.endReason();
+        trajectory.endAdvice = ending.endAdvice();
+        return touched(trajectory);
+    }
+
+    private TrajectoryEntity touched(TrajectoryEntity trajectory) {
+        trajectory.updatedAt = OffsetDateTime.now();
+        trajectories.flush();
+        return trajectory;
+    }
+}
