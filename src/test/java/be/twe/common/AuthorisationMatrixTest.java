@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -45,7 +47,7 @@ class AuthorisationMatrixTest {
 
     /** What the actor must get: a status, and for lists whether OCMW A's row is in it. */
     enum Outcome {
-        OK(200), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), UNAUTHORIZED(401);
+        OK(200), CREATED(201), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), UNAUTHORIZED(401);
 
         final int status;
 
@@ -54,11 +56,19 @@ class AuthorisationMatrixTest {
         }
     }
 
-    record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout) {
+    /** OCMW A's data and, per actor, an accredited coach of the actor's own organisation. */
+    record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout, Map<Actor, UUID> coaches,
+                 String trajectoryA) {
+        UUID coachA() {
+            return coaches.get(Actor.OWN_OCMW);
+        }
     }
 
-    record Operation(BiFunction<RequestSpecification, World, ValidatableResponse> call, String listPath,
-                     Map<Actor, Outcome> expected) {
+    interface Call {
+        ValidatableResponse apply(RequestSpecification request, World world, Actor actor);
+    }
+
+    record Operation(Call call, String listPath, Function<World, String> listed, Map<Actor, Outcome> expected) {
     }
 
     static final Map<String, Operation> MATRIX = new LinkedHashMap<>();
@@ -66,6 +76,12 @@ class AuthorisationMatrixTest {
     static void row(String operationId, BiFunction<RequestSpecification, World, ValidatableResponse> call,
                     String listPath, Outcome own, Outcome other, Outcome clusterWith, Outcome clusterWithout,
                     Outcome vdab) {
+        row(operationId, (r, w, a) -> call.apply(r, w), listPath, World::ocmwA, own, other, clusterWith,
+                clusterWithout, vdab);
+    }
+
+    static void row(String operationId, Call call, String listPath, Function<World, String> listed, Outcome own,
+                    Outcome other, Outcome clusterWith, Outcome clusterWithout, Outcome vdab) {
         Map<Actor, Outcome> expected = new EnumMap<>(Actor.class);
         expected.put(Actor.OWN_OCMW, own);
         expected.put(Actor.OTHER_OCMW, other);
@@ -73,7 +89,7 @@ class AuthorisationMatrixTest {
         expected.put(Actor.CLUSTER_WITHOUT_MANDATE, clusterWithout);
         expected.put(Actor.VDAB, vdab);
         expected.put(Actor.NO_TOKEN, Outcome.UNAUTHORIZED);
-        MATRIX.put(operationId, new Operation(call, listPath, expected));
+        MATRIX.put(operationId, new Operation(call, listPath, listed, expected));
     }
 
     static {
@@ -94,6 +110,32 @@ class AuthorisationMatrixTest {
                 null, ok, nf, nf, nf, ok);
         row("listAuditEvents", (r, w) -> r.get("/organisations/" + w.ocmwA + "/audit-events").then(),
                 null, ok, nf, nf, nf, ok);
+
+        Outcome created = Outcome.CREATED;
+        Outcome refused = Outcome.REFUSED;
+        row("listCoaches", (r, w) -> r.get("/organisations/" + w.ocmwA + "/coaches").then(), null, ok, nf, nf, nf, ok);
+        row("createCoach", (r, w) -> r.body(Map.of("name", "New coach", "trainedOn", "2020-01-01"))
+                .post("/organisations/" + w.ocmwA + "/coaches").then(), null, created, nf, nf, nf, created);
+        row("getCoach", (r, w) -> r.get("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(),
+                null, ok, nf, nf, nf, ok);
+        row("updateCoach", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("name", "Renamed"))
+                .put("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(), null, ok, nf, nf, nf, ok);
+        row("getPartnerAgreement", (r, w) -> r.get("/organisations/" + w.ocmwA + "/partner-agreement").then(),
+                null, ok, nf, nf, nf, ok);
+        row("updatePartnerAgreement", (r, w) -> r.body(Map.of("signedOn", "2020-01-01"))
+                .put("/organisations/" + w.ocmwA + "/partner-agreement").then(), null, ok, nf, nf, nf, ok);
+        row("listTrajectories", (r, w, a) -> r.get("/trajectories?limit=500&startFrom=2024-02-01").then(),
+                "items.id", World::trajectoryA,
+                Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED);
+        row("createTrajectory", (r, w, a) -> r.body(Map.of("ocmwId", w.ocmwA, "clientInsz", TestData.newInsz(),
+                        "startDate", "2024-02-01", "coachId", w.coaches.get(a).toString()))
+                .post("/trajectories").then(), null, null, created, refused, created, refused, created);
+        row("getTrajectory", (r, w) -> r.get("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
+        row("updateTrajectory", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("coachId", w.coachA().toString()))
+                .put("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
+        row("endTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
+                .body(Map.of("endDate", "2024-12-31", "endReason", "WORK_NEC", "endAdvice", "Werk."))
+                .post("/trajectories/" + w.trajectoryA + "/end").then(), null, ok, nf, ok, nf, ok);
     }
 
     @Inject
@@ -109,7 +151,17 @@ class AuthorisationMatrixTest {
         String without = data.newCluster();
         data.mandate(with, a, LocalDate.now().minusYears(1), null);
         data.mandate(without, a, LocalDate.now().minusYears(2), LocalDate.now().minusDays(1));
-        world = new World(a, b, with, without);
+        Map<Actor, UUID> coaches = new EnumMap<>(Actor.class);
+        coaches.put(Actor.OWN_OCMW, data.accreditedCoach(a));
+        coaches.put(Actor.OTHER_OCMW, data.accreditedCoach(b));
+        coaches.put(Actor.CLUSTER_WITH_MANDATE, data.accreditedCoach(with));
+        coaches.put(Actor.CLUSTER_WITHOUT_MANDATE, data.accreditedCoach(without));
+        coaches.put(Actor.VDAB, coaches.get(Actor.OWN_OCMW));
+        coaches.put(Actor.NO_TOKEN, coaches.get(Actor.OWN_OCMW));
+        String trajectory = as(a, "coach").body(Map.of("ocmwId", a, "clientInsz", TestData.newInsz(),
+                "startDate", "2024-02-01", "coachId", coaches.get(Actor.OWN_OCMW).toString()))
+                .post("/trajectories").then().statusCode(201).extract().path("id");
+        world = new World(a, b, with, without, coaches, trajectory);
     }
 
     static Stream<Arguments> cells() {
@@ -123,15 +175,17 @@ class AuthorisationMatrixTest {
     @MethodSource("cells")
     void actorGetsExpectedOutcome(String operationId, Actor actor, Outcome outcome) {
         Operation operation = MATRIX.get(operationId);
-        ValidatableResponse response = operation.call.apply(request(actor), world).statusCode(outcome.status);
+        ValidatableResponse response = operation.call.apply(request(actor), world, actor).statusCode(outcome.status);
         if (outcome.status == 404) {
             response.body("code", equalTo("not-found"));
+        } else if (outcome == Outcome.REFUSED) {
+            response.body("code", equalTo("unknown-ocmw"));
         } else if (outcome.status == 401) {
             response.body("code", equalTo("unauthenticated"));
         } else if (outcome == Outcome.LISTED) {
-            response.body(operation.listPath, hasItem(world.ocmwA));
+            response.body(operation.listPath, hasItem(operation.listed.apply(world)));
         } else if (outcome == Outcome.NOT_LISTED) {
-            response.body(operation.listPath, not(hasItem(world.ocmwA)));
+            response.body(operation.listPath, not(hasItem(operation.listed.apply(world))));
         }
     }
 
