@@ -26,8 +26,8 @@ create table trajectory (
     ocmw_kind                varchar(16) not null default 'OCMW' check (ocmw_kind = 'OCMW'),
     client_id                uuid        not null references client,
     start_date               date        not null,
-    -- the maximum duration of 24 months, derived so that it can never disagree with the start
-    planned_end_date         date generated always as ((start_date + interval '24 months')::date) stored,
+    -- the last day of the maximum duration of 24 months, derived so it never disagrees with the start
+    planned_end_date         date generated always as ((start_date + interval '24 months' - interval '1 day')::date) stored,
     end_date                 date,
     end_reason               varchar(40) check (end_reason in ('WORK_NEC', 'MAX_DURATION_REACHED',
         'INDICATION_SPECIALISED_GUIDANCE', 'INDICATION_CUSTOM_WORK', 'LONG_TRAINING', 'STOPPED_EARLY')),

@@ -1,18 +1,32 @@
 package be.twe.trajectory.rest;
 
+import java.util.List;
+
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
+import be.twe.api.model.InstrumentYear;
 import be.twe.api.model.Trajectory;
 import be.twe.api.model.TrajectoryStatus;
 import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.service.InstrumentsOfTrajectory;
+import be.twe.trajectory.service.TrajectoryView;
 
 @Mapper
 public interface TrajectoryMapper {
 
-    @Mapping(target = "clientInsz", source = "client.insz")
+    default Trajectory toDto(TrajectoryView view) {
+        return toDto(view.trajectory(), view.years());
+    }
+
+    @Mapping(target = "clientInsz", source = "entity.client.insz")
     @Mapping(target = "status", source = "entity")
-    Trajectory toDto(TrajectoryEntity entity);
+    @Mapping(target = "instrumentYears", source = "years")
+    @Mapping(target = "removeInstrumentYearsItem", ignore = true)
+    Trajectory toDto(TrajectoryEntity entity, List<InstrumentsOfTrajectory.InstrumentYear> years);
+
+    @Mapping(target = "targetMet", expression = "java(year.targetMet())")
+    InstrumentYear toDto(InstrumentsOfTrajectory.InstrumentYear year);
 
     default TrajectoryStatus status(TrajectoryEntity entity) {
         return entity.isOpen() ? TrajectoryStatus.OPEN : TrajectoryStatus.ENDED;

@@ -21,9 +21,9 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
-import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.persistence.TrajectoryRepository;
 import be.twe.trajectory.service.TrajectoryService;
+import be.twe.trajectory.service.TrajectoryView;
 import io.quarkus.security.Authenticated;
 
 public class TrajectoryResource implements TrajectoriesApi {
@@ -39,7 +39,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     public Response listTrajectories(String ocmwId, String nisCode, TrajectoryStatus status, LocalDate startFrom,
                                      LocalDate startTo, OffsetDateTime modifiedSince, Integer limit, String cursor) {
         Boolean open = status == null ? null : status == TrajectoryStatus.OPEN;
-        Slice<TrajectoryEntity> slice = service.list(
+        Slice<TrajectoryView> slice = service.list(
                 new TrajectoryRepository.Criteria(ocmwId, nisCode, open, startFrom, startTo, modifiedSince), limit, cursor);
         return Response.ok(new TrajectoryPage().items(slice.items().stream().map(mapper::toDto).toList())
                 .next(PageLinks.next(uri, slice))).build();
@@ -48,11 +48,11 @@ public class TrajectoryResource implements TrajectoriesApi {
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response createTrajectory(TrajectoryInput in) {
-        TrajectoryEntity trajectory = service.create(new TrajectoryService.NewTrajectory(in.getOcmwId(),
+        TrajectoryView view = service.create(new TrajectoryService.NewTrajectory(in.getOcmwId(),
                 in.getClientInsz(), in.getStartDate(), in.getCoachId(), in.getExternalReference()));
-        URI location = uri.getAbsolutePathBuilder().path(trajectory.id.toString()).build();
-        return Response.created(location).header("ETag", ETags.of(trajectory.version))
-                .entity(mapper.toDto(trajectory)).build();
+        URI location = uri.getAbsolutePathBuilder().path(view.trajectory().id.toString()).build();
+        return Response.created(location).header("ETag", ETags.of(view.trajectory().version))
+                .entity(mapper.toDto(view)).build();
     }
 
     @Override
@@ -75,7 +75,7 @@ public class TrajectoryResource implements TrajectoriesApi {
                 in.getEndReason().toString(), in.getEndAdvice())));
     }
 
-    private Response withETag(TrajectoryEntity trajectory) {
-        return Response.ok(mapper.toDto(trajectory)).header("ETag", ETags.of(trajectory.version)).build();
+    private Response withETag(TrajectoryView view) {
+        return Response.ok(mapper.toDto(view)).header("ETag", ETags.of(view.trajectory().version)).build();
     }
 }

@@ -3,6 +3,7 @@ package be.twe.trajectory.service;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,8 @@ public class TrajectoryService {
     ClientRepository clients;
     @Inject
     Registrar registrar;
+    @Inject
+    InstrumentsOfTrajectory instruments;
 
     public record NewTrajectory(String ocmwId, String clientInsz, LocalDate startDate, UUID coachId,
                                 String externalReference) {
@@ -49,7 +52,7 @@ public class TrajectoryService {
     public record Ending(LocalDate endDate, String endReason, String endAdvice) {
     }
 
-    public TrajectoryEntity create(NewTrajectory input) {
+    public TrajectoryView create(NewTrajectory input) {
         if (!Insz.isValid(input.clientInsz())) {
             throw new InvalidInputProblem(Issue.body("clientInsz", null, "Not a valid INSZ (mod 97 check)."));
         }
@@ -71,21 +74,29 @@ public class TrajectoryService {
         trajectories.getEntityManager().persist(trajectory);
         trajectories.flush(); // the one-open-trajectory and external-reference constraints decide here
         trajectories.getEntityManager().refresh(trajectory);
-        return trajectory;
+        return view(trajectory);
     }
 
-    public TrajectoryEntity get(UUID id) {
+    public TrajectoryView get(UUID id) {
+        return view(find(id));
+    }
+
+    /** A trajectory the caller may see, or 404. */
+    public TrajectoryEntity find(UUID id) {
         return trajectories.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("trajectory", id.toString()));
     }
 
-    public Slice<TrajectoryEntity> list(TrajectoryRepository.Criteria criteria, int limit, String cursor) {
+    public Slice<TrajectoryView> list(TrajectoryRepository.Criteria criteria, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 1);
         UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(0));
-        return Slice.of(trajectories.list(criteria, afterId, limit + 1), limit, t -> Cursor.encode(t.id.toString()));
+        Slice<TrajectoryEntity> slice = Slice.of(trajectories.list(criteria, afterId, limit + 1), limit,
+                t -> Cursor.encode(t.id.toString()));
+        Map<UUID, List<InstrumentsOfTrajectory.InstrumentYear>> years = instruments.years(slice.items());
+        return slice.map(t -> new TrajectoryView(t, years.get(t.id)));
     }
 
-    public TrajectoryEntity update(UUID id, String ifMatch, Change change) {
-        TrajectoryEntity trajectory = get(id);
+    public TrajectoryView update(UUID id, String ifMatch, Change change) {
+        TrajectoryEntity trajectory = find(id);
         ETags.requireMatch(ifMatch, trajectory.version);
         registrar.authoriseWrite(trajectory.ocmwId);
         if (!change.coachId().equals(trajectory.coachId)) {
@@ -103,8 +114,8 @@ public class TrajectoryService {
         return touched(trajectory);
     }
 
-    public TrajectoryEntity end(UUID id, String ifMatch, Ending ending) {
-        TrajectoryEntity trajectory = get(id);
+    public TrajectoryView end(UUID id, String ifMatch, Ending ending) {
+        TrajectoryEntity trajectory = find(id);
         ETags.requireMatch(ifMatch, trajectory.version);
         registrar.authoriseWrite(trajectory.ocmwId);
         if (!trajectory.isOpen()) {
@@ -115,21 +126,26 @@ public class TrajectoryService {
             throw new RuleViolationProblem("trajectory-end-before-start", "End before start",
                     "Trajectory '" + id + "' started on " + trajectory.startDate + ".");
         }
-        if (ending.endDate().isAfter(trajectory.plannedEndDate)) {
-            // The one exception (a running art. 60 §7 employment without built-up social rights)
-            // depends on the instruments, which are not registered yet; until then: refused.
+        if (ending.endDate().isAfter(trajectory.plannedEndDate)
+                && !instruments.art60WithoutSocialRightsRunsOn(id, ending.endDate())) {
             throw new RuleViolationProblem("trajectory-max-duration", "Maximum duration exceeded",
-                    "Trajectory '" + id + "' may last until " + trajectory.plannedEndDate + " (24 months).");
+                    "Trajectory '" + id + "' may last until " + trajectory.plannedEndDate
+                            + " (24 months), or longer only while an art. 60 §7 employment builds up social rights.");
         }
+        instruments.trajectoryEnds(trajectory, ending.endDate());
         trajectory.endDate = ending.endDate();
         trajectory.endReason = ending.endReason();
         trajectory.endAdvice = ending.endAdvice();
         return touched(trajectory);
     }
 
-    private TrajectoryEntity touched(TrajectoryEntity trajectory) {
+    private TrajectoryView touched(TrajectoryEntity trajectory) {
         trajectory.updatedAt = OffsetDateTime.now();
         trajectories.flush();
-        return trajectory;
+        return view(trajectory);
+    }
+
+    private TrajectoryView view(TrajectoryEntity trajectory) {
+        return new TrajectoryView(trajectory, instruments.years(List.of(trajectory)).get(trajectory.id));
     }
 }

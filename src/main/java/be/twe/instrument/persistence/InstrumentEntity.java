@@ -1,0 +1,69 @@
+package be.twe.instrument.persistence;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.Filter;
+
+import be.twe.common.tenancy.Tenancy;
+
+@Entity
+@Table(name = "instrument")
+@Filter(name = Tenancy.ACTING_FOR)
+public class InstrumentEntity {
+    @Id
+    public UUID id;
+    @Column(name = "trajectory_id")
+    public UUID trajectoryId;
+    @Column(name = "ocmw_id")
+    public String ocmwId;
+    public String type;
+    @Column(name = "start_date")
+    public LocalDate startDate;
+    @Column(name = "planned_end_date")
+    public LocalDate plannedEndDate;
+    @Column(name = "end_date")
+    public LocalDate endDate;
+    public String outcome;
+    @Column(name = "stop_reason")
+    public String stopReason;
+    public String employer;
+    @Column(name = "social_rights_built_up")
+    public Boolean socialRightsBuiltUp;
+    @Column(name = "training_name")
+    public String trainingName;
+    @Column(name = "training_organiser")
+    public String trainingOrganiser;
+    @Column(name = "training_recognised")
+    public Boolean trainingRecognised;
+    @Column(name = "training_technical")
+    public Boolean trainingTechnical;
+    @Column(name = "training_full_time")
+    public Boolean trainingFullTime;
+    @Column(name = "coach_id")
+    public UUID coachId;
+    @Column(name = "registered_by")
+    public String registeredBy;
+    @Column(name = "on_behalf")
+    public boolean onBehalf;
+    @Version
+    public long version;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    /** The last day it runs: its end, or its planned end while running. */
+    public LocalDate effectiveEnd() {
+        return endDate != null ? endDate : plannedEndDate;
+    }
+
+    public boolean is(InstrumentType t) {
+        return t.name().equals(type);
+    }
+}

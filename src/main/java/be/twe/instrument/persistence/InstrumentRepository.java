@@ -1,0 +1,41 @@
+package be.twe.instrument.persistence;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEntity, UUID> {
+
+    public List<InstrumentEntity> ofTrajectory(UUID trajectoryId) {
+        return find("trajectoryId = ?1 order by startDate", trajectoryId).list();
+    }
+
+    public List<InstrumentEntity> ofTrajectories(Collection<UUID> trajectoryIds) {
+        return trajectoryIds.isEmpty() ? List.of()
+                : find("trajectoryId in ?1 order by startDate", trajectoryIds).list();
+    }
+
+    /** An instrument of the trajectory running on any day of [from, to]. */
+    public Optional<InstrumentEntity> overlapping(UUID trajectoryId, LocalDate from, LocalDate to) {
+        return find("trajectoryId = ?1 and startDate <= ?3 and coalesce(endDate, plannedEndDate) >= ?2",
+                trajectoryId, from, to).firstResultOptional();
+    }
+
+    public Optional<InstrumentEntity> technicalTraining(UUID trajectoryId) {
+        return find("trajectoryId = ?1 and type = 'TRAINING' and trainingTechnical = true", trajectoryId)
+                .firstResultOptional();
+    }
+
+    public Optional<MaxDurationEntity> maxDuration(String kind, LocalDate on) {
+        return getEntityManager().createQuery("from MaxDurationEntity d where d.kind = :kind and d.validFrom <= :on "
+                        + "and (d.validTo is null or d.validTo >= :on)", MaxDurationEntity.class)
+                .setParameter("kind", kind).setParameter("on", on).getResultStream().findFirst();
+    }
+}

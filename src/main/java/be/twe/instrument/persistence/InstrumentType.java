@@ -1,0 +1,5 @@
+package be.twe.instrument.persistence;
+
+public enum InstrumentType {
+    BVS, ART60, TRAINING, WES, IBO
+}

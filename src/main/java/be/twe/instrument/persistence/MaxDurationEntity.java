@@ -1,0 +1,36 @@
+package be.twe.instrument.persistence;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+/** Reference data: the maximum duration of an instrument kind during a validity period. */
+@Entity
+@Immutable
+@Table(name = "instrument_max_duration")
+@IdClass(MaxDurationEntity.Key.class)
+public class MaxDurationEntity {
+    @Id
+    public String kind;
+    @Id
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+    @Column(name = "max_months")
+    public int maxMonths;
+    public String source;
+
+    public record Key(String kind, LocalDate validFrom) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+}

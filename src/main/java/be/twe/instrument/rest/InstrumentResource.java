@@ -1,0 +1,62 @@
+package be.twe.instrument.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import be.twe.api.InstrumentsApi;
+import be.twe.api.model.InstrumentEnd;
+import be.twe.api.model.InstrumentInput;
+import be.twe.api.model.InstrumentList;
+import be.twe.common.rest.ETags;
+import be.twe.common.security.Roles;
+import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.instrument.service.InstrumentService;
+import io.quarkus.security.Authenticated;
+
+public class InstrumentResource implements InstrumentsApi {
+    @Inject
+    InstrumentService service;
+    @Inject
+    InstrumentMapper mapper;
+    @Context
+    UriInfo uri;
+
+    @Override
+    @Authenticated
+    public Response listInstruments(UUID trajectoryId) {
+        return Response.ok(new InstrumentList().items(service.list(trajectoryId).stream().map(mapper::toDto).toList()))
+                .build();
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response createInstrument(UUID trajectoryId, InstrumentInput input) {
+        InstrumentEntity instrument = service.create(trajectoryId, mapper.toNew(input));
+        URI location = uri.getAbsolutePathBuilder().path(instrument.id.toString()).build();
+        return Response.created(location).header("ETag", ETags.of(instrument.version))
+                .entity(mapper.toDto(instrument)).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getInstrument(UUID trajectoryId, UUID instrumentId) {
+        return withETag(service.get(trajectoryId, instrumentId));
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response endInstrument(UUID trajectoryId, UUID instrumentId, InstrumentEnd end, String ifMatch) {
+        return withETag(service.end(trajectoryId, instrumentId, ifMatch, new InstrumentService.Ending(
+                end.getEndDate(), end.getOutcome().toString(), end.getStopReason())));
+    }
+
+    private Response withETag(InstrumentEntity instrument) {
+        return Response.ok(mapper.toDto(instrument)).header("ETag", ETags.of(instrument.version)).build();
+    }
+}

@@ -1,0 +1,22 @@
+package be.twe.instrument.service;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ConstraintProblems;
+import be.twe.common.error.DomainProblem;
+
+/** The instrument rules PostgreSQL decides when requests race. */
+@ApplicationScoped
+public class InstrumentConstraints implements ConstraintProblems {
+    @Override
+    public Map<String, Supplier<DomainProblem>> byConstraintName() {
+        return Map.of(
+                "instrument_no_overlap", () -> new ConflictProblem("instrument-overlap", "Instruments overlap",
+                        "Another instrument of this trajectory runs in the same period."),
+                "instrument_one_technical_training", () -> InstrumentRules.technicalRepeated(null));
+    }
+}

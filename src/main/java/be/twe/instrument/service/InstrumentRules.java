@@ -1,0 +1,136 @@
+package be.twe.instrument.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.error.Issue;
+import be.twe.common.error.RuleViolationProblem;
+import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.instrument.persistence.InstrumentRepository;
+import be.twe.instrument.persistence.InstrumentType;
+import be.twe.instrument.persistence.MaxDurationEntity;
+import be.twe.trajectory.persistence.TrajectoryEntity;
+
+/**
+ * The regulation's rules for a new instrument, each refused with its own code. All are evaluated
+ * on the dates of the record. Overlap and the single technical training are also database
+ * constraints, which decide between concurrent requests.
+ */
+@ApplicationScoped
+public class InstrumentRules {
+    /** Since 2023 the (specialised) BVS is part of the WES. */
+    static final LocalDate BVS_ABOLISHED = LocalDate.of(2023, 1, 1);
+    static final int ART60_LATEST_START_MONTHS = 2;
+
+    @Inject
+    InstrumentRepository instruments;
+
+    public void check(TrajectoryEntity trajectory, NewInstrument in) {
+        checkFields(in);
+        if (in.type() == InstrumentType.BVS && !in.startDate().isBefore(BVS_ABOLISHED)) {
+            throw new RuleViolationProblem("bvs-abolished", "BVS abolished",
+                    "A BVS cannot start on or after " + BVS_ABOLISHED + ": it became part of the WES.");
+        }
+        checkWithinTrajectory(trajectory, in);
+        LocalDate latestArt60 = trajectory.startDate.plusMonths(ART60_LATEST_START_MONTHS);
+        if (in.type() == InstrumentType.ART60 && in.startDate().isAfter(latestArt60)) {
+            throw new RuleViolationProblem("art60-late-start", "Art. 60 §7 starts too late",
+                    "An art. 60 §7 employment starts at the latest " + latestArt60
+                            + ", 2 months after trajectory '" + trajectory.id + "' started.");
+        }
+        checkMaxDuration(in);
+        if (in.training() != null && in.training().technical()) {
+            checkTechnicalTraining(trajectory, in.training());
+        }
+        instruments.overlapping(trajectory.id, in.startDate(), in.plannedEndDate()).ifPresent(other -> {
+            throw overlap(other);
+        });
+    }
+
+    static ConflictProblem overlap(InstrumentEntity other) {
+        return new ConflictProblem("instrument-overlap", "Instruments overlap",
+                "Instrument '" + other.id + "' (" + other.type + ") runs from " + other.startDate + " to "
+                        + other.effectiveEnd() + ": a client follows one instrument at a time.");
+    }
+
+    private static void checkFields(NewInstrument in) {
+        List<Issue> issues = new ArrayList<>();
+        boolean training = in.type() == InstrumentType.TRAINING;
+        if (training != (in.training() != null)) {
+            issues.add(Issue.body("training", null, training ? "Required for a TRAINING." : "Only for a TRAINING."));
+        }
+        boolean employed = in.type() == InstrumentType.ART60 || in.type() == InstrumentType.WES
+                || in.type() == InstrumentType.IBO;
+        if (employed && (in.employer() == null || in.employer().isBlank())) {
+            issues.add(Issue.body("employer", null, "Required for ART60, WES and IBO."));
+        }
+        if ((in.type() == InstrumentType.ART60) != (in.socialRightsBuiltUp() != null)) {
+            issues.add(Issue.body("socialRightsBuiltUp", null,
+                    in.type() == InstrumentType.ART60 ? "Required for ART60." : "Only for ART60."));
+        }
+        if (in.plannedEndDate().isBefore(in.startDate())) {
+            issues.add(Issue.body("plannedEndDate", null, "Must not be before startDate."));
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidInputProblem(issues);
+        }
+    }
+
+    private static void checkWithinTrajectory(TrajectoryEntity trajectory, NewInstrument in) {
+        LocalDate last = trajectory.endDate != null ? trajectory.endDate : trajectory.plannedEndDate;
+        // An art. 60 §7 employment that still builds up social rights may run past the 24 months.
+        boolean mayRunPast = in.type() == InstrumentType.ART60 && Boolean.FALSE.equals(in.socialRightsBuiltUp())
+                && trajectory.endDate == null;
+        boolean inside = !in.startDate().isBefore(trajectory.startDate) && !in.startDate().isAfter(last)
+                && (mayRunPast || !in.plannedEndDate().isAfter(last));
+        if (!inside) {
+            throw new RuleViolationProblem("instrument-outside-trajectory", "Outside the trajectory",
+                    "Trajectory '" + trajectory.id + "' runs from " + trajectory.startDate + " to " + last + ".");
+        }
+    }
+
+    private void checkMaxDuration(NewInstrument in) {
+        String kind = durationKind(in);
+        MaxDurationEntity max = instruments.maxDuration(kind, in.startDate()).orElseThrow(() ->
+                new RuleViolationProblem("instrument-max-duration", "Maximum duration unknown",
+                        "No maximum duration of " + kind + " is valid on " + in.startDate() + "."));
+        LocalDate latestEnd = in.startDate().plusMonths(max.maxMonths).minusDays(1);
+        if (in.plannedEndDate().isAfter(latestEnd)) {
+            throw new RuleViolationProblem("instrument-max-duration", "Maximum duration exceeded",
+                    "A " + kind + " starting " + in.startDate() + " ends at the latest " + latestEnd
+                            + " (" + max.maxMonths + " months).");
+        }
+    }
+
+    private void checkTechnicalTraining(TrajectoryEntity trajectory, NewInstrument.Training training) {
+        if ("PARTNER".equals(training.organiser()) && !Boolean.TRUE.equals(training.recognisedByVdab())) {
+            throw new RuleViolationProblem("training-not-recognised", "Training not recognised",
+                    "A technical training is organised or recognised by VDAB.");
+        }
+        instruments.technicalTraining(trajectory.id).ifPresent(other -> {
+            throw technicalRepeated(other.id.toString());
+        });
+    }
+
+    static RuleViolationProblem technicalRepeated(String existing) {
+        return new RuleViolationProblem("technical-training-repeated", "Second technical training",
+                "A technical training is used once per trajectory" + (existing == null ? "."
+                        : "; instrument '" + existing + "' is one."));
+    }
+
+    static String durationKind(NewInstrument in) {
+        if (in.type() != InstrumentType.TRAINING) {
+            return in.type().name();
+        }
+        if (!in.training().technical()) {
+            return "TRAINING_GENERIC";
+        }
+        return in.training().fullTime() ? "TRAINING_TECHNICAL_FULL_TIME" : "TRAINING_TECHNICAL_PART_TIME";
+    }
+}

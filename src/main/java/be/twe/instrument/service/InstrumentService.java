@@ -1,0 +1,106 @@
+package be.twe.instrument.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.error.Issue;
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.RuleViolationProblem;
+import be.twe.common.rest.ETags;
+import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.instrument.persistence.InstrumentRepository;
+import be.twe.instrument.persistence.InstrumentType;
+import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryService;
+
+@ApplicationScoped
+@Transactional
+public class InstrumentService {
+    @Inject
+    InstrumentRepository instruments;
+    @Inject
+    InstrumentRules rules;
+    @Inject
+    TrajectoryService trajectories;
+    @Inject
+    Registrar registrar;
+
+    public record Ending(LocalDate endDate, String outcome, String stopReason) {
+    }
+
+    public InstrumentEntity create(UUID trajectoryId, NewInstrument in) {
+        TrajectoryEntity trajectory = trajectories.find(trajectoryId);
+        Registrar.Registration registration = registrar.authorise(trajectory.ocmwId, in.coachId());
+        rules.check(trajectory, in);
+        InstrumentEntity instrument = new InstrumentEntity();
+        instrument.id = UUID.randomUUID();
+        instrument.trajectoryId = trajectory.id;
+        instrument.ocmwId = trajectory.ocmwId;
+        instrument.type = in.type().name();
+        instrument.startDate = in.startDate();
+        instrument.plannedEndDate = in.plannedEndDate();
+        instrument.coachId = in.coachId();
+        instrument.employer = in.employer();
+        instrument.socialRightsBuiltUp = in.socialRightsBuiltUp();
+        if (in.training() != null) {
+            instrument.trainingName = in.training().name();
+            instrument.trainingOrganiser = in.training().organiser();
+            instrument.trainingRecognised = in.training().recognisedByVdab();
+            instrument.trainingTechnical = in.training().technical();
+            instrument.trainingFullTime = in.training().fullTime();
+        }
+        instrument.registeredBy = registration.registeredBy();
+        instrument.onBehalf = registration.onBehalf();
+        instrument.updatedAt = OffsetDateTime.now();
+        instruments.persist(instrument);
+        instruments.flush(); // overlap and single technical training are decided here under concurrency
+        return instrument;
+    }
+
+    public List<InstrumentEntity> list(UUID trajectoryId) {
+        trajectories.find(trajectoryId);
+        return instruments.ofTrajectory(trajectoryId);
+    }
+
+    public InstrumentEntity get(UUID trajectoryId, UUID instrumentId) {
+        return instruments.findByIdOptional(instrumentId).filter(i -> i.trajectoryId.equals(trajectoryId))
+                .orElseThrow(() -> new NotFoundProblem("instrument", instrumentId.toString()));
+    }
+
+    public InstrumentEntity end(UUID trajectoryId, UUID instrumentId, String ifMatch, Ending ending) {
+        InstrumentEntity instrument = get(trajectoryId, instrumentId);
+        ETags.requireMatch(ifMatch, instrument.version);
+        registrar.authoriseWrite(instrument.ocmwId);
+        if ("STOPPED_EARLY".equals(ending.outcome()) && (ending.stopReason() == null || ending.stopReason().isBlank())) {
+            throw new InvalidInputProblem(Issue.body("stopReason", null, "Required when the outcome is STOPPED_EARLY."));
+        }
+        if (instrument.endDate != null) {
+            throw new ConflictProblem("instrument-ended", "Instrument already ended",
+                    "Instrument '" + instrumentId + "' ended on " + instrument.endDate + ".");
+        }
+        if (ending.endDate().isBefore(instrument.startDate) || ending.endDate().isAfter(instrument.plannedEndDate)) {
+            throw new RuleViolationProblem("instrument-end-outside-period", "End outside the instrument",
+                    "Instrument '" + instrumentId + "' runs from " + instrument.startDate + " to "
+                            + instrument.plannedEndDate + ".");
+        }
+        if ("TAKEN_OVER_BY_VDAB".equals(ending.outcome()) && !instrument.is(InstrumentType.IBO)) {
+            throw new RuleViolationProblem("takeover-not-ibo", "Only an IBO is taken over",
+                    "Instrument '" + instrumentId + "' is a " + instrument.type + "; VDAB takes over an IBO only.");
+        }
+        instrument.endDate = ending.endDate();
+        instrument.outcome = ending.outcome();
+        instrument.stopReason = ending.stopReason();
+        instrument.updatedAt = OffsetDateTime.now();
+        instruments.flush();
+        return instrument;
+    }
+}

@@ -1,0 +1,101 @@
+package be.twe.instrument.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import be.twe.common.error.RuleViolationProblem;
+import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.instrument.persistence.InstrumentRepository;
+import be.twe.instrument.persistence.InstrumentType;
+import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.service.InstrumentsOfTrajectory;
+
+/** The instruments' side of the trajectory rules: the 24-month exception, the end, the yearly target. */
+@ApplicationScoped
+public class TrajectoryInstruments implements InstrumentsOfTrajectory {
+    static final String STOPPED_BY_TRAJECTORY_END = "The trajectory ended; a WES cannot be transferred.";
+
+    @Inject
+    InstrumentRepository instruments;
+
+    @Override
+    public boolean art60WithoutSocialRightsRunsOn(UUID trajectoryId, LocalDate date) {
+        return instruments.ofTrajectory(trajectoryId).stream().anyMatch(i -> i.is(InstrumentType.ART60)
+                && Boolean.FALSE.equals(i.socialRightsBuiltUp) && runsOn(i, date));
+    }
+
+    @Override
+    public void trajectoryEnds(TrajectoryEntity trajectory, LocalDate endDate) {
+        for (InstrumentEntity i : instruments.ofTrajectory(trajectory.id)) {
+            if (i.startDate.isAfter(endDate)) {
+                throw new RuleViolationProblem("instrument-after-end", "Instrument after the end",
+                        "Instrument '" + i.id + "' starts on " + i.startDate + ", after the end date.");
+            }
+            if (i.endDate != null || !i.plannedEndDate.isAfter(endDate)) {
+                continue;
+            }
+            if (i.is(InstrumentType.WES)) {
+                close(i, endDate, "STOPPED_EARLY", STOPPED_BY_TRAJECTORY_END);
+            } else if (i.is(InstrumentType.IBO)) {
+                close(i, i.plannedEndDate, "TAKEN_OVER_BY_VDAB", null);
+            } else if (!(i.is(InstrumentType.ART60) && Boolean.FALSE.equals(i.socialRightsBuiltUp))) {
+                throw new RuleViolationProblem("instrument-running", "Instrument still running",
+                        "Instrument '" + i.id + "' (" + i.type + ") runs until " + i.plannedEndDate
+                                + "; end it first.");
+            }
+        }
+    }
+
+    @Override
+    public Map<UUID, List<InstrumentYear>> years(Collection<TrajectoryEntity> trajectories) {
+        Map<UUID, List<InstrumentEntity>> byTrajectory = instruments
+                .ofTrajectories(trajectories.stream().map(t -> t.id).toList()).stream()
+                .collect(Collectors.groupingBy(i -> i.trajectoryId));
+        Map<UUID, List<InstrumentYear>> years = new HashMap<>();
+        for (TrajectoryEntity t : trajectories) {
+            years.put(t.id, years(t, byTrajectory.getOrDefault(t.id, List.of())));
+        }
+        return years;
+    }
+
+    /** Years counted from the start, to the end (or the planned end while open). */
+    static List<InstrumentYear> years(TrajectoryEntity t, List<InstrumentEntity> instruments) {
+        LocalDate last = t.endDate != null ? t.endDate : t.plannedEndDate;
+        List<InstrumentYear> years = new ArrayList<>();
+        for (int n = 0; !t.startDate.plusYears(n).isAfter(last); n++) {
+            LocalDate from = t.startDate.plusYears(n);
+            LocalDate to = min(t.startDate.plusYears(n + 1).minusDays(1), last);
+            int started = (int) instruments.stream()
+                    .filter(i -> !i.startDate.isBefore(from) && !i.startDate.isAfter(to)).count();
+            boolean art60 = instruments.stream().anyMatch(i -> i.is(InstrumentType.ART60)
+                    && !i.startDate.isAfter(to) && !i.effectiveEnd().isBefore(from));
+            years.add(new InstrumentYear(n + 1, from, to, started, art60));
+        }
+        return years;
+    }
+
+    private static boolean runsOn(InstrumentEntity i, LocalDate date) {
+        return !i.startDate.isAfter(date) && !i.effectiveEnd().isBefore(date);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static void close(InstrumentEntity i, LocalDate endDate, String outcome, String reason) {
+        i.endDate = endDate;
+        i.outcome = outcome;
+        i.stopReason = reason;
+        i.updatedAt = OffsetDateTime.now();
+    }
+}
