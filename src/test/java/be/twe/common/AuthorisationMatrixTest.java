@@ -58,7 +58,7 @@ class AuthorisationMatrixTest {
 
     /** OCMW A's data and, per actor, an accredited coach of the actor's own organisation. */
     record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout, Map<Actor, UUID> coaches,
-                 String trajectoryA) {
+                 String trajectoryA, String instrumentA) {
         UUID coachA() {
             return coaches.get(Actor.OWN_OCMW);
         }
@@ -136,6 +136,18 @@ class AuthorisationMatrixTest {
         row("endTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
                 .body(Map.of("endDate", "2024-12-31", "endReason", "WORK_NEC", "endAdvice", "Werk."))
                 .post("/trajectories/" + w.trajectoryA + "/end").then(), null, ok, nf, ok, nf, ok);
+        row("listInstruments", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/instruments").then(),
+                null, ok, nf, ok, nf, ok);
+        row("createInstrument", (r, w, a) -> r.body(Map.of("type", "IBO", "startDate", "2024-06-01",
+                        "plannedEndDate", "2024-07-31", "coachId", w.coaches.get(a).toString(), "employer", "Werkgever"))
+                .post("/trajectories/" + w.trajectoryA + "/instruments").then(), null, null,
+                created, nf, created, nf, created);
+        row("getInstrument", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA)
+                .then(), null, ok, nf, ok, nf, ok);
+        row("endInstrument", (r, w) -> r.header("If-Match", "\"0\"")
+                .body(Map.of("endDate", "2024-04-30", "outcome", "COMPLETED"))
+                .post("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA + "/end").then(),
+                null, ok, nf, ok, nf, ok);
     }
 
     @Inject
@@ -161,7 +173,11 @@ class AuthorisationMatrixTest {
         String trajectory = as(a, "coach").body(Map.of("ocmwId", a, "clientInsz", TestData.newInsz(),
                 "startDate", "2024-02-01", "coachId", coaches.get(Actor.OWN_OCMW).toString()))
                 .post("/trajectories").then().statusCode(201).extract().path("id");
-        world = new World(a, b, with, without, coaches, trajectory);
+        String instrument = as(a, "coach").body(Map.of("type", "WES", "startDate", "2024-03-01",
+                        "plannedEndDate", "2024-04-30", "coachId", coaches.get(Actor.OWN_OCMW).toString(),
+                        "employer", "Werkgever"))
+                .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id");
+        world = new World(a, b, with, without, coaches, trajectory, instrument);
     }
 
     static Stream<Arguments> cells() {

@@ -1,0 +1,296 @@
+package be.twe.instrument;
+
+import static be.twe.support.Api.as;
+import static be.twe.support.Api.invalid;
+import static be.twe.support.TestData.newInsz;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import be.twe.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class InstrumentApiTest {
+    @Inject
+    TestData data;
+
+    String org;
+    String ocmw;
+    UUID coach;
+    String trajectory;
+
+    @BeforeEach
+    void trajectoryFrom2024() {
+        ocmw = data.newOcmw();
+        org = ocmw;
+        coach = data.accreditedCoach(ocmw);
+        trajectory = newTrajectory("2024-01-01");
+    }
+
+    String newTrajectory(String start) {
+        return as(org, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", newInsz(), "startDate", start,
+                "coachId", coach.toString())).post("/trajectories").then().statusCode(201).extract().path("id");
+    }
+
+    Map<String, Object> instrument(String type, String start, String end) {
+        Map<String, Object> body = new HashMap<>(Map.of("type", type, "startDate", start, "plannedEndDate", end,
+                "coachId", coach.toString()));
+        switch (type) {
+            case "ART60" -> {
+                body.put("employer", "OCMW");
+                body.put("socialRightsBuiltUp", true);
+            }
+            case "WES", "IBO" -> body.put("employer", "Bakkerij Peeters");
+            case "TRAINING" -> body.put("training", training("VDAB", true, true));
+            default -> { }
+        }
+        return body;
+    }
+
+    static Map<String, Object> training(String organiser, boolean technical, boolean fullTime) {
+        return new HashMap<>(Map.of("name", "Heftruckchauffeur", "organiser", organiser, "technical", technical,
+                "fullTime", fullTime));
+    }
+
+    ValidatableResponse create(Map<String, Object> body) {
+        return as(org, "coach").body(body).post("/trajectories/" + trajectory + "/instruments").then();
+    }
+
+    String created(Map<String, Object> body) {
+        return create(body).statusCode(201).extract().path("id");
+    }
+
+    ValidatableResponse endTrajectory(String date) {
+        return as(org, "coach").header("If-Match", "\"0\"")
+                .body(Map.of("endDate", date, "endReason", "MAX_DURATION_REACHED", "endAdvice", "Naar VDAB."))
+                .post("/trajectories/" + trajectory + "/end").then();
+    }
+
+    static void problem(ValidatableResponse response, int status, String code) {
+        response.statusCode(status).body("code", equalTo(code));
+    }
+
+    @Test
+    void aClusterRegistersAFullTrajectoryForAMemberOcmw() {
+        org = data.newCluster();
+        data.mandate(org, ocmw, LocalDate.now().minusYears(1), null);
+        coach = data.accreditedCoach(org);
+        trajectory = newTrajectory("2024-01-01");
+        Map<String, Object> art60 = instrument("ART60", "2024-02-01", "2024-12-31");
+        created(art60);
+        created(instrument("TRAINING", "2025-01-06", "2025-03-31"));
+        String ibo = created(instrument("IBO", "2025-04-01", "2025-09-30"));
+
+        endTrajectory("2025-06-30").statusCode(200)
+                .body("status", equalTo("ENDED"))
+                .body("instrumentYears.year", contains(1, 2))
+                .body("instrumentYears.from", contains("2024-01-01", "2025-01-01"))
+                .body("instrumentYears.to", contains("2024-12-31", "2025-06-30"))
+                .body("instrumentYears.instrumentsStarted", contains(1, 2))
+                .body("instrumentYears.art60", contains(true, false))
+                .body("instrumentYears.targetMet", contains(true, true));
+
+        as(org, "coach").get("/trajectories/" + trajectory + "/instruments").then().statusCode(200)
+                .body("items.type", contains("ART60", "TRAINING", "IBO"))
+                .body("items.outcome", contains(null, null, "TAKEN_OVER_BY_VDAB"))
+                .body("items[1].training.technical", equalTo(true));
+        as(org, "coach").get("/trajectories/" + trajectory + "/instruments/" + ibo).then().statusCode(200)
+                .body("endDate", equalTo("2025-09-30")).body("employer", equalTo("Bakkerij Peeters"));
+
+        problem(as(data.newOcmw(), "coach").get("/trajectories/" + trajectory + "/instruments").then(), 404, "not-found");
+        String outsider = data.newCluster();
+        data.mandate(outsider, ocmw, LocalDate.now().minusYears(2), LocalDate.now().minusDays(1));
+        problem(as(outsider, "coach").get("/trajectories/" + trajectory + "/instruments/" + ibo).then(), 404, "not-found");
+    }
+
+    @Test
+    void instrumentsNeverOverlap() {
+        String wes = created(instrument("WES", "2024-02-01", "2024-04-30"));
+        create(instrument("IBO", "2024-04-30", "2024-06-30")).statusCode(409)
+                .body("code", equalTo("instrument-overlap")).body("detail", containsString(wes));
+        created(instrument("IBO", "2024-05-01", "2024-06-30"));
+    }
+
+    @Test
+    void parallelOverlappingInstrumentsNeverBothSucceed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String start = "2024-03-0" + (i + 1);
+                calls.add(() -> create(instrument("WES", start, "2024-05-31")).extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        as(org, "coach").get("/trajectories/" + trajectory + "/instruments").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void instrumentsLieWithinTheTrajectory() {
+        problem(create(instrument("WES", "2023-12-31", "2024-02-28")), 422, "instrument-outside-trajectory");
+        problem(create(instrument("WES", "2025-09-01", "2026-01-01")), 422, "instrument-outside-trajectory");
+        created(instrument("WES", "2025-07-01", "2025-12-31"));
+    }
+
+    @Test
+    void anArt60WithoutSocialRightsMayRunPastThe24Months() {
+        Map<String, Object> art60 = instrument("ART60", "2024-01-15", "2026-01-14");
+        problem(create(art60), 422, "instrument-outside-trajectory");
+        art60.put("socialRightsBuiltUp", false);
+        created(art60);
+        problem(endTrajectory("2026-01-15"), 422, "trajectory-max-duration");
+        endTrajectory("2026-01-14").statusCode(200).body("endDate", equalTo("2026-01-14"));
+    }
+
+    @Test
+    void withoutSuchAnArt60TheTrajectoryEndsWithin24Months() {
+        created(instrument("ART60", "2024-01-15", "2025-12-31"));
+        problem(endTrajectory("2026-01-01"), 422, "trajectory-max-duration");
+    }
+
+    @Test
+    void art60StartsAtTheLatestTwoMonthsAfterTheTrajectory() {
+        problem(create(instrument("ART60", "2024-03-02", "2025-03-01")), 422, "art60-late-start");
+        created(instrument("ART60", "2024-03-01", "2025-02-28"));
+    }
+
+    @Test
+    void aWesLastsAtMostSixMonths() {
+        problem(create(instrument("WES", "2024-01-01", "2024-07-01")), 422, "instrument-max-duration");
+        created(instrument("WES", "2024-01-01", "2024-06-30"));
+    }
+
+    @Test
+    void aTechnicalTrainingLastsAtMostThreeMonthsFullTimeAndIsUsedOnce() {
+        problem(create(instrument("TRAINING", "2024-01-01", "2024-04-01")), 422, "instrument-max-duration");
+        created(instrument("TRAINING", "2024-01-01", "2024-03-31"));
+        problem(create(instrument("TRAINING", "2024-05-01", "2024-06-30")), 422, "technical-training-repeated");
+        Map<String, Object> generic = instrument("TRAINING", "2024-05-01", "2024-12-31");
+        generic.put("training", training("PARTNER", false, true));
+        created(generic);
+    }
+
+    @Test
+    void aPartTimeTechnicalTrainingMayTakeSixMonths() {
+        Map<String, Object> partTime = instrument("TRAINING", "2024-01-01", "2024-06-30");
+        partTime.put("training", training("VDAB", true, false));
+        created(partTime);
+    }
+
+    @Test
+    void aTechnicalTrainingOfAPartnerNeedsVdabsRecognition() {
+        Map<String, Object> partner = instrument("TRAINING", "2024-01-01", "2024-02-29");
+        partner.put("training", training("PARTNER", true, true));
+        problem(create(partner), 422, "training-not-recognised");
+        ((Map<String, Object>) partner.get("training")).put("recognisedByVdab", true);
+        created(partner);
+    }
+
+    @Test
+    void noBvsFrom2023On() {
+        trajectory = newTrajectory("2022-10-01");
+        created(instrument("BVS", "2022-12-01", "2022-12-31"));
+        problem(create(instrument("BVS", "2023-01-01", "2023-01-31")), 422, "bvs-abolished");
+    }
+
+    @Test
+    void typeSpecificFieldsAreRequired() {
+        Map<String, Object> training = instrument("TRAINING", "2024-01-01", "2024-01-31");
+        training.remove("training");
+        create(training).statusCode(400).body("issues.name", contains("training"));
+        Map<String, Object> art60 = instrument("ART60", "2024-01-01", "2024-01-31");
+        art60.remove("employer");
+        art60.remove("socialRightsBuiltUp");
+        create(art60).statusCode(400).body("issues.name", contains("employer", "socialRightsBuiltUp"));
+        create(instrument("WES", "2024-02-01", "2024-01-31")).statusCode(400).body("issues.name", contains("plannedEndDate"));
+        invalid(as(org, "coach")).body(instrument("SPA", "2024-02-01", "2024-03-31"))
+                .post("/trajectories/" + trajectory + "/instruments").then().statusCode(400)
+                .body("issues.name", contains("type"));
+    }
+
+    @Test
+    void endingAnInstrumentRecordsHowItEnded() {
+        String wes = created(instrument("WES", "2024-01-01", "2024-06-30"));
+        String path = "/trajectories/" + trajectory + "/instruments/" + wes + "/end";
+        as(org, "coach").body(Map.of("endDate", "2024-03-31", "outcome", "COMPLETED")).post(path).then().statusCode(428);
+        as(org, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-03-31", "outcome", "STOPPED_EARLY"))
+                .post(path).then().statusCode(400).body("issues.name", contains("stopReason"));
+        problem(as(org, "coach").header("If-Match", "\"0\"")
+                .body(Map.of("endDate", "2024-03-31", "outcome", "TAKEN_OVER_BY_VDAB")).post(path).then(), 422,
+                "takeover-not-ibo");
+        problem(as(org, "coach").header("If-Match", "\"0\"")
+                .body(Map.of("endDate", "2024-07-01", "outcome", "COMPLETED")).post(path).then(), 422,
+                "instrument-end-outside-period");
+        as(org, "coach").header("If-Match", "\"0\"")
+                .body(Map.of("endDate", "2024-03-31", "outcome", "STOPPED_EARLY", "stopReason", "Ziekte"))
+                .post(path).then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("outcome", equalTo("STOPPED_EARLY")).body("stopReason", equalTo("Ziekte"));
+        problem(as(org, "coach").header("If-Match", "\"1\"")
+                .body(Map.of("endDate", "2024-03-31", "outcome", "COMPLETED")).post(path).then(), 409, "instrument-ended");
+        created(instrument("IBO", "2024-04-01", "2024-06-30"));
+    }
+
+    @Test
+    void endingTheTrajectoryStopsARunningWes() {
+        String wes = created(instrument("WES", "2025-09-01", "2025-12-31"));
+        endTrajectory("2025-10-15").statusCode(200);
+        as(org, "coach").get("/trajectories/" + trajectory + "/instruments/" + wes).then()
+                .body("endDate", equalTo("2025-10-15")).body("outcome", equalTo("STOPPED_EARLY"))
+                .body("stopReason", equalTo("The trajectory ended; a WES cannot be transferred."));
+    }
+
+    @Test
+    void anotherRunningInstrumentBlocksTheEnd() {
+        String training = created(instrument("TRAINING", "2025-10-01", "2025-12-31"));
+        problem(endTrajectory("2025-11-15"), 422, "instrument-running");
+        endTrajectory("2025-12-31").statusCode(200);
+        as(org, "coach").get("/trajectories/" + trajectory + "/instruments/" + training).then()
+                .body("endDate", nullValue());
+    }
+
+    @Test
+    void anInstrumentAfterTheEndBlocksTheEnd() {
+        created(instrument("WES", "2025-06-01", "2025-06-30"));
+        problem(endTrajectory("2025-05-31"), 422, "instrument-after-end");
+    }
+
+    @Test
+    void twoInstrumentsPerYearIsTheTarget() {
+        created(instrument("WES", "2024-01-01", "2024-03-31"));
+        as(org, "coach").get("/trajectories/" + trajectory).then()
+                .body("instrumentYears.instrumentsStarted", contains(1, 0))
+                .body("instrumentYears.targetMet", contains(false, false));
+        created(instrument("IBO", "2024-12-01", "2024-12-31"));
+        as(org, "coach").get("/trajectories/" + trajectory).then()
+                .body("instrumentYears.instrumentsStarted", contains(2, 0))
+                .body("instrumentYears.targetMet", contains(true, false));
+    }
+}
