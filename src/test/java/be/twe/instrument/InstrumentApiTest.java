@@ -11,21 +11,17 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Parallel;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -134,22 +130,10 @@ class InstrumentApiTest {
 
     @Test
     void parallelOverlappingInstrumentsNeverBothSucceed() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                String start = "2024-03-0" + (i + 1);
-                calls.add(() -> create(instrument("WES", start, "2024-05-31")).extract().statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = Parallel.statuses(4, i ->
+                create(instrument("WES", "2024-03-0" + (i + 1), "2024-05-31")).extract().statusCode());
+        assertEquals(1, Parallel.count(statuses, 201), statuses.toString());
+        assertEquals(3, Parallel.count(statuses, 409), statuses.toString());
         as(org, "coach").get("/trajectories/" + trajectory + "/instruments").then().body("items", hasSize(1));
     }
 

@@ -10,13 +10,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Parallel;
 import be.twe.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -190,23 +186,12 @@ class FinancialDetailsApiTest {
 
     @Test
     void concurrentChangesFromTheSameVersionHaveExactlyOneWinner() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (String iban : List.of(VALID_IBAN, "BE71096123456769", "NL91ABNA0417164300",
-                    "BE68539007547034", "DE89370400440532013000", "FR1420041010050500013M02606")) {
-                calls.add(() -> as(ocmw, "admin").header("If-Match", "\"0\"").body(body(VALID_KBO, iban))
-                        .put(path()).then().extract().statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-            assertEquals(5, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
-        } finally {
-            pool.shutdown();
-        }
+        List<String> ibans = List.of(VALID_IBAN, "BE71096123456769", "NL91ABNA0417164300",
+                "BE68539007547034", "DE89370400440532013000", "FR1420041010050500013M02606");
+        List<Integer> statuses = Parallel.statuses(6, i -> as(ocmw, "admin").header("If-Match", "\"0\"")
+                .body(body(VALID_KBO, ibans.get(i))).put(path()).then().extract().statusCode());
+        assertEquals(1, Parallel.count(statuses, 200), statuses.toString());
+        assertEquals(5, Parallel.count(statuses, 412), statuses.toString());
         as(ocmw, "admin").get(path()).then().body("version", equalTo(1));
         as(ocmw, "admin").get("/organisations/" + ocmw + "/audit-events").then().body("items", hasSize(1));
     }

@@ -17,16 +17,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Parallel;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -135,21 +132,9 @@ class TrajectoryApiTest {
     @Test
     void parallelCreatesForOneClientGiveExactlyOneTrajectory() throws Exception {
         String insz = newInsz();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                calls.add(() -> create(body(insz, "2024-05-01")).extract().statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = Parallel.statuses(6, i -> create(body(insz, "2024-05-01")).extract().statusCode());
+        assertEquals(1, Parallel.count(statuses, 201), statuses.toString());
+        assertEquals(5, Parallel.count(statuses, 409), statuses.toString());
         as(ocmw, "coach").get("/trajectories?ocmwId=" + ocmw).then().body("items.clientInsz", contains(insz));
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.Provider;
 
 import org.hibernate.exception.ConstraintViolationException;
+import org.postgresql.util.PSQLException;
 
 import be.twe.api.model.Problem;
 
@@ -21,7 +22,7 @@ public class DatabaseConstraintMapper extends ProblemMapper<ConstraintViolationE
 
     @Override
     protected Problem toProblem(ConstraintViolationException e) {
-        String name = e.getConstraintName();
+        String name = constraintName(e);
         for (ConstraintProblems feature : features) {
             Supplier<DomainProblem> problem = name == null ? null : feature.byConstraintName().get(name);
             if (problem != null) {
@@ -29,5 +30,21 @@ public class DatabaseConstraintMapper extends ProblemMapper<ConstraintViolationE
             }
         }
         return new UnexpectedErrorMapper().toProblem(e);
+    }
+
+    /**
+     * Hibernate names unique and check violations but not exclusion violations (SQLSTATE 23P01);
+     * PostgreSQL itself reports the constraint in its error fields.
+     */
+    static String constraintName(ConstraintViolationException e) {
+        if (e.getConstraintName() != null) {
+            return e.getConstraintName();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return psql.getServerErrorMessage().getConstraint();
+            }
+        }
+        return null;
     }
 }
