@@ -144,6 +144,11 @@ class AuthorisationMatrixTest {
                 created, nf, created, nf, created);
         row("getInstrument", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA)
                 .then(), null, ok, nf, ok, nf, ok);
+        row("updateInstrument", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("type", "WES",
+                        "startDate", "2024-03-01", "plannedEndDate", "2024-05-31",
+                        "coachId", w.coachA().toString(), "employer", "Werkgever"))
+                .put("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA).then(),
+                null, ok, nf, ok, nf, ok);
         row("endInstrument", (r, w) -> r.header("If-Match", "\"0\"")
                 .body(Map.of("endDate", "2024-04-30", "outcome", "COMPLETED"))
                 .post("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA + "/end").then(),

@@ -266,12 +266,55 @@ class InstrumentApiTest {
         problem(endTrajectory("2025-05-31"), 422, "instrument-after-end");
     }
 
+    ValidatableResponse update(String id, String etag, Map<String, Object> body) {
+        return as(org, "coach").header("If-Match", etag).body(body)
+                .put("/trajectories/" + trajectory + "/instruments/" + id).then();
+    }
+
+    @Test
+    void builtUpSocialRightsBringTheArt60BackWithinThe24Months() {
+        Map<String, Object> art60 = instrument("ART60", "2024-01-15", "2026-01-14");
+        art60.put("socialRightsBuiltUp", false);
+        String id = created(art60);
+        art60.put("socialRightsBuiltUp", true);
+        as(org, "coach").body(art60).put("/trajectories/" + trajectory + "/instruments/" + id).then().statusCode(428);
+        problem(update(id, "\"0\"", art60), 422, "instrument-outside-trajectory");
+        art60.put("plannedEndDate", "2025-12-31");
+        update(id, "\"0\"", art60).statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("socialRightsBuiltUp", equalTo(true)).body("plannedEndDate", equalTo("2025-12-31"));
+        problem(update(id, "\"0\"", art60), 412, "precondition-failed");
+    }
+
+    @Test
+    void updatesKeepTheRules() {
+        String wes = created(instrument("WES", "2024-01-01", "2024-03-31"));
+        String ibo = created(instrument("IBO", "2024-05-01", "2024-06-30"));
+        update(wes, "\"0\"", instrument("WES", "2024-01-01", "2024-04-30")).statusCode(200);
+        update(wes, "\"1\"", instrument("WES", "2024-01-01", "2024-05-01")).statusCode(409)
+                .body("code", equalTo("instrument-overlap")).body("detail", containsString(ibo));
+        problem(update(ibo, "\"0\"", instrument("IBO", "2024-05-01", "2024-11-01")), 422, "instrument-max-duration");
+        problem(update(ibo, "\"0\"", instrument("WES", "2024-05-01", "2024-06-30")), 422, "instrument-type-fixed");
+        coach = data.coach(ocmw, null);
+        problem(update(wes, "\"1\"", instrument("WES", "2024-01-01", "2024-04-30")), 422, "coach-not-trained");
+    }
+
     @Test
     void twoInstrumentsPerYearIsTheTarget() {
         created(instrument("WES", "2024-01-01", "2024-03-31"));
         as(org, "coach").get("/trajectories/" + trajectory).then()
                 .body("instrumentYears.instrumentsStarted", contains(1, 0))
-                .body("instrumentYears.targetMet", contains(false, false));
+                .body("instrumentYears.targetMet", contains(false, false))
+                .body("instrumentTargetMet", equalTo(false));
+        created(instrument("IBO", "2024-12-01", "2024-12-31"));
+        created(instrument("WES", "2025-01-01", "2025-01-31"));
+        created(instrument("IBO", "2025-02-01", "2025-02-28"));
+        as(org, "coach").get("/trajectories/" + trajectory).then()
+                .body("instrumentYears.targetMet", contains(true, true)).body("instrumentTargetMet", equalTo(true));
+    }
+
+    @Test
+    void theTargetCountsInstrumentsByTheYearTheyStart() {
+        created(instrument("WES", "2024-01-01", "2024-03-31"));
         created(instrument("IBO", "2024-12-01", "2024-12-31"));
         as(org, "coach").get("/trajectories/" + trajectory).then()
                 .body("instrumentYears.instrumentsStarted", contains(2, 0))

@@ -22,10 +22,10 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
                 : find("trajectoryId in ?1 order by startDate", trajectoryIds).list();
     }
 
-    /** An instrument of the trajectory running on any day of [from, to]. */
-    public Optional<InstrumentEntity> overlapping(UUID trajectoryId, LocalDate from, LocalDate to) {
-        return find("trajectoryId = ?1 and startDate <= ?3 and coalesce(endDate, plannedEndDate) >= ?2",
-                trajectoryId, from, to).firstResultOptional();
+    /** Another instrument of the trajectory running on any day of [from, to]. */
+    public Optional<InstrumentEntity> overlapping(UUID trajectoryId, LocalDate from, LocalDate to, UUID except) {
+        return find("trajectoryId = ?1 and startDate <= ?3 and coalesce(endDate, plannedEndDate) >= ?2 and id <> ?4",
+                trajectoryId, from, to, except == null ? new UUID(0, 0) : except).firstResultOptional();
     }
 
     public Optional<InstrumentEntity> technicalTraining(UUID trajectoryId) {

@@ -51,6 +51,12 @@ public class InstrumentResource implements InstrumentsApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response updateInstrument(UUID trajectoryId, UUID instrumentId, InstrumentInput input, String ifMatch) {
+        return withETag(service.update(trajectoryId, instrumentId, ifMatch, mapper.toNew(input)));
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response endInstrument(UUID trajectoryId, UUID instrumentId, InstrumentEnd end, String ifMatch) {
         return withETag(service.end(trajectoryId, instrumentId, ifMatch, new InstrumentService.Ending(
                 end.getEndDate(), end.getOutcome().toString(), end.getStopReason())));

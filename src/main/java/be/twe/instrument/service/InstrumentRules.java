@@ -3,6 +3,7 @@ package be.twe.instrument.service;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,8 @@ public class InstrumentRules {
     @Inject
     InstrumentRepository instruments;
 
-    public void check(TrajectoryEntity trajectory, NewInstrument in) {
+    /** The rules for {@code in}; {@code self} is the instrument being changed, null for a new one. */
+    public void check(TrajectoryEntity trajectory, NewInstrument in, UUID self) {
         checkFields(in);
         if (in.type() == InstrumentType.BVS && !in.startDate().isBefore(BVS_ABOLISHED)) {
             throw new RuleViolationProblem("bvs-abolished", "BVS abolished",
@@ -46,9 +48,9 @@ public class InstrumentRules {
         }
         checkMaxDuration(in);
         if (in.training() != null && in.training().technical()) {
-            checkTechnicalTraining(trajectory, in.training());
+            checkTechnicalTraining(trajectory, in.training(), self);
         }
-        instruments.overlapping(trajectory.id, in.startDate(), in.plannedEndDate()).ifPresent(other -> {
+        instruments.overlapping(trajectory.id, in.startDate(), in.plannedEndDate(), self).ifPresent(other -> {
             throw overlap(other);
         });
     }
@@ -108,12 +110,12 @@ public class InstrumentRules {
         }
     }
 
-    private void checkTechnicalTraining(TrajectoryEntity trajectory, NewInstrument.Training training) {
+    private void checkTechnicalTraining(TrajectoryEntity trajectory, NewInstrument.Training training, UUID self) {
         if ("PARTNER".equals(training.organiser()) && !Boolean.TRUE.equals(training.recognisedByVdab())) {
             throw new RuleViolationProblem("training-not-recognised", "Training not recognised",
                     "A technical training is organised or recognised by VDAB.");
         }
-        instruments.technicalTraining(trajectory.id).ifPresent(other -> {
+        instruments.technicalTraining(trajectory.id).filter(other -> !other.id.equals(self)).ifPresent(other -> {
             throw technicalRepeated(other.id.toString());
         });
     }

@@ -40,12 +40,43 @@ public class InstrumentService {
     public InstrumentEntity create(UUID trajectoryId, NewInstrument in) {
         TrajectoryEntity trajectory = trajectories.find(trajectoryId);
         Registrar.Registration registration = registrar.authorise(trajectory.ocmwId, in.coachId());
-        rules.check(trajectory, in);
+        rules.check(trajectory, in, null);
         InstrumentEntity instrument = new InstrumentEntity();
         instrument.id = UUID.randomUUID();
         instrument.trajectoryId = trajectory.id;
         instrument.ocmwId = trajectory.ocmwId;
         instrument.type = in.type().name();
+        apply(instrument, in);
+        instrument.registeredBy = registration.registeredBy();
+        instrument.onBehalf = registration.onBehalf();
+        instruments.persist(instrument);
+        instruments.flush(); // overlap and single technical training are decided here under concurrency
+        return instrument;
+    }
+
+    public InstrumentEntity update(UUID trajectoryId, UUID instrumentId, String ifMatch, NewInstrument in) {
+        InstrumentEntity instrument = get(trajectoryId, instrumentId);
+        ETags.requireMatch(ifMatch, instrument.version);
+        TrajectoryEntity trajectory = trajectories.find(trajectoryId);
+        registrar.authoriseWrite(trajectory.ocmwId);
+        if (!in.coachId().equals(instrument.coachId)) {
+            registrar.authorise(trajectory.ocmwId, in.coachId());
+        }
+        if (!instrument.is(in.type())) {
+            throw new RuleViolationProblem("instrument-type-fixed", "Type cannot change",
+                    "Instrument '" + instrumentId + "' is a " + instrument.type + "; register a new instrument instead.");
+        }
+        if (instrument.endDate != null) {
+            throw new ConflictProblem("instrument-ended", "Instrument already ended",
+                    "Instrument '" + instrumentId + "' ended on " + instrument.endDate + ".");
+        }
+        rules.check(trajectory, in, instrumentId);
+        apply(instrument, in);
+        instruments.flush();
+        return instrument;
+    }
+
+    private static void apply(InstrumentEntity instrument, NewInstrument in) {
         instrument.startDate = in.startDate();
         instrument.plannedEndDate = in.plannedEndDate();
         instrument.coachId = in.coachId();
@@ -58,12 +89,7 @@ public class InstrumentService {
             instrument.trainingTechnical = in.training().technical();
             instrument.trainingFullTime = in.training().fullTime();
         }
-        instrument.registeredBy = registration.registeredBy();
-        instrument.onBehalf = registration.onBehalf();
         instrument.updatedAt = OffsetDateTime.now();
-        instruments.persist(instrument);
-        instruments.flush(); // overlap and single technical training are decided here under concurrency
-        return instrument;
     }
 
     public List<InstrumentEntity> list(UUID trajectoryId) {

@@ -23,6 +23,7 @@ public interface TrajectoryMapper {
     @Mapping(target = "status", source = "entity")
     @Mapping(target = "instrumentYears", source = "years")
     @Mapping(target = "removeInstrumentYearsItem", ignore = true)
+    @Mapping(target = "instrumentTargetMet", expression = "java(years.stream().allMatch(y -> y.targetMet()))")
     Trajectory toDto(TrajectoryEntity entity, List<InstrumentsOfTrajectory.InstrumentYear> years);
 
     @Mapping(target = "targetMet", expression = "java(year.targetMet())")
