@@ -29,9 +29,4 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
         return find("from TrajectoryEntity t join fetch t.client where " + q.where() + status + " order by t.id",
                 q.parameters()).page(0, fetch).list();
     }
-
-    /** The caller-visible open trajectory of a client, if any. */
-    public java.util.Optional<TrajectoryEntity> openOf(UUID clientId) {
-        return find("client.id = ?1 and endDate is null", clientId).firstResultOptional();
-    }
 }
