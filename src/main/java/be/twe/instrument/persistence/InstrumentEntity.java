@@ -1,23 +1,22 @@
 package be.twe.instrument.persistence;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.Filter;
 
+import be.twe.common.persistence.RegisteredRecord;
 import be.twe.common.tenancy.Tenancy;
 
 @Entity
 @Table(name = "instrument")
 @Filter(name = Tenancy.ACTING_FOR)
-public class InstrumentEntity {
+public class InstrumentEntity extends RegisteredRecord {
     @Id
     public UUID id;
     @Column(name = "trajectory_id")
@@ -47,16 +46,6 @@ public class InstrumentEntity {
     public Boolean trainingTechnical;
     @Column(name = "training_full_time")
     public Boolean trainingFullTime;
-    @Column(name = "coach_id")
-    public UUID coachId;
-    @Column(name = "registered_by")
-    public String registeredBy;
-    @Column(name = "on_behalf")
-    public boolean onBehalf;
-    @Version
-    public long version;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     /** The last day it runs: its end, or its planned end while running. */
     public LocalDate effectiveEnd() {

@@ -1,7 +1,6 @@
 package be.twe.trajectory.persistence;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,13 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.ParamDef;
 
+import be.twe.common.persistence.RegisteredRecord;
 import be.twe.common.tenancy.Tenancy;
 import be.twe.common.tenancy.TenancyParameters;
 
@@ -27,7 +26,7 @@ import be.twe.common.tenancy.TenancyParameters;
             @ParamDef(name = "unrestricted", type = Boolean.class, resolver = TenancyParameters.Unrestricted.class),
             @ParamDef(name = "actingFor", type = String.class, resolver = TenancyParameters.ActingFor.class)})
 @Filter(name = Tenancy.ACTING_FOR)
-public class TrajectoryEntity {
+public class TrajectoryEntity extends RegisteredRecord {
     @Id
     public UUID id;
     @Column(name = "ocmw_id")
@@ -47,22 +46,12 @@ public class TrajectoryEntity {
     public String endReason;
     @Column(name = "end_advice")
     public String endAdvice;
-    @Column(name = "coach_id")
-    public UUID coachId;
-    @Column(name = "registered_by")
-    public String registeredBy;
-    @Column(name = "on_behalf")
-    public boolean onBehalf;
     @Column(name = "external_reference")
     public String externalReference;
     @Column(name = "at_work_at_measurement")
     public Boolean atWorkAtMeasurement;
     @Column(name = "at_work_within_12_months")
     public Boolean atWorkWithin12Months;
-    @Version
-    public long version;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     public boolean isOpen() {
         return endDate == null;
