@@ -36,9 +36,7 @@ public class SecurityProblemMappers {
         RolesAllowed needed = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
         String roles = needed == null ? "" : String.join(", ", Arrays.asList(needed.value()));
-        return ProblemResponses.response(ProblemResponses.problem(ProblemKind.FORBIDDEN, "missing-role",
-                "Missing role", "This operation needs the role " + roles + " in the token's "
-                        + Roles.CLAIM_ROLES + " claim."));
+        return ProblemResponses.response(ProblemResponses.of(new MissingRoleProblem(roles)));
     }
 
     private static Response unauthenticated() {

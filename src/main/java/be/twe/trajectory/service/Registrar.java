@@ -10,8 +10,8 @@ import be.twe.coach.persistence.CoachEntity;
 import be.twe.coach.persistence.CoachRepository;
 import be.twe.coach.persistence.PartnerAgreementEntity;
 import be.twe.coach.persistence.PartnerAgreementRepository;
-import be.twe.common.error.ForbiddenProblem;
 import be.twe.common.error.RuleViolationProblem;
+import be.twe.common.security.MissingRoleProblem;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
@@ -85,8 +85,7 @@ public class Registrar {
 
     private static void requireRole(Caller caller, String role) {
         if (!caller.roles().contains(role)) {
-            throw new ForbiddenProblem("missing-role", "Missing role",
-                    "This operation needs the role " + role + " in the token's " + Roles.CLAIM_ROLES + " claim.");
+            throw new MissingRoleProblem(role);
         }
     }
 }
