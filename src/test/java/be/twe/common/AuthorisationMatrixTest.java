@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import be.twe.support.TestData;
+import be.twe.support.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -58,7 +59,15 @@ class AuthorisationMatrixTest {
 
     /** OCMW A's data and, per actor, an accredited coach of the actor's own organisation. */
     record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout, Map<Actor, UUID> coaches,
-                 String trajectoryA, String instrumentA) {
+                 String trajectoryA, String instrumentA, String documentA) {
+        String documents() {
+            return "/trajectories/" + trajectoryA + "/documents";
+        }
+
+        String versionA() {
+            return documents() + "/" + documentA + "/versions/1";
+        }
+
         UUID coachA() {
             return coaches.get(Actor.OWN_OCMW);
         }
@@ -153,6 +162,21 @@ class AuthorisationMatrixTest {
                 .body(Map.of("endDate", "2024-04-30", "outcome", "COMPLETED"))
                 .post("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA + "/end").then(),
                 null, ok, nf, ok, nf, ok);
+
+        row("listDocuments", (r, w) -> r.get(w.documents()).then(), null, ok, nf, ok, nf, ok);
+        row("uploadDocument", (r, w) -> r.contentType(TestFiles.PDF).body(TestFiles.pdf()).queryParam("kind", "POP")
+                .queryParam("title", "POP").queryParam("fileName", "pop.pdf").post(w.documents()).then(),
+                null, created, nf, created, nf, created);
+        row("getDocument", (r, w) -> r.get(w.documents() + "/" + w.documentA).then(), null, ok, nf, ok, nf, ok);
+        row("uploadDocumentVersion", (r, w) -> r.contentType(TestFiles.PDF).body(TestFiles.pdf())
+                .queryParam("fileName", "pop.pdf").post(w.documents() + "/" + w.documentA + "/versions").then(),
+                null, created, nf, created, nf, created);
+        row("getDocumentVersion", (r, w) -> r.get(w.versionA()).then(), null, ok, nf, ok, nf, ok);
+        row("downloadDocumentVersion", (r, w) -> r.get(w.versionA() + "/content").then(), null, ok, nf, ok, nf, ok);
+        row("withdrawDocumentVersion", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("reason", "Wrong file."))
+                .post(w.versionA() + "/withdrawal").then(), null, ok, nf, ok, nf, ok);
+        row("getPlanMonitoring", (r, w) -> r.get("/organisations/" + w.ocmwA + "/plan-monitoring").then(),
+                null, ok, nf, ok, nf, ok);
     }
 
     @Inject
@@ -182,7 +206,10 @@ class AuthorisationMatrixTest {
                         "plannedEndDate", "2024-04-30", "coachId", coaches.get(Actor.OWN_OCMW).toString(),
                         "employer", "Werkgever"))
                 .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id");
-        world = new World(a, b, with, without, coaches, trajectory, instrument);
+        String document = as(a, "coach").contentType(TestFiles.PDF).body(TestFiles.pdf()).queryParam("kind", "POP")
+                .queryParam("title", "POP").queryParam("fileName", "pop.pdf")
+                .post("/trajectories/" + trajectory + "/documents").then().statusCode(201).extract().path("id");
+        world = new World(a, b, with, without, coaches, trajectory, instrument, document);
     }
 
     static Stream<Arguments> cells() {

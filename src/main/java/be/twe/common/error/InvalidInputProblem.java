@@ -16,6 +16,12 @@ public class InvalidInputProblem extends DomainProblem {
         this(List.of(issue));
     }
 
+    /** A specific kind of invalid input that clients may want to tell apart, e.g. a digest mismatch. */
+    public InvalidInputProblem(String code, String title, String detail, Issue issue) {
+        super(ProblemKind.INVALID_INPUT, code, title, detail);
+        this.issues = List.of(issue);
+    }
+
     @Override
     public List<Issue> issues() {
         return issues;

@@ -1,0 +1,29 @@
+package be.twe.document.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Filter;
+
+import be.twe.common.tenancy.Tenancy;
+
+@Entity
+@Table(name = "document")
+@Filter(name = Tenancy.ACTING_FOR)
+public class DocumentEntity {
+    @Id
+    public UUID id;
+    @Column(name = "trajectory_id")
+    public UUID trajectoryId;
+    @Column(name = "ocmw_id")
+    public String ocmwId;
+    public String kind;
+    public String title;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,134 @@
+package be.twe.document.rest;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import be.twe.api.DocumentsApi;
+import be.twe.api.model.DocumentKind;
+import be.twe.api.model.DocumentWithdrawal;
+import be.twe.common.rest.ETags;
+import be.twe.common.security.Roles;
+import be.twe.document.persistence.DocumentVersionEntity;
+import be.twe.document.service.ContentDigest;
+import be.twe.document.service.DocumentService;
+import be.twe.document.service.DocumentView;
+import be.twe.document.service.FileIntake;
+import be.twe.document.service.PlanMonitoringService;
+import be.twe.document.storage.DocumentStore;
+import io.quarkus.security.Authenticated;
+
+public class DocumentResource implements DocumentsApi {
+    @Inject
+    DocumentService service;
+    @Inject
+    PlanMonitoringService monitoring;
+    @Inject
+    DocumentStore store;
+    @Inject
+    DocumentMapper mapper;
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    @Authenticated
+    public Response listDocuments(UUID trajectoryId, DocumentKind kind) {
+        return Response.ok(new be.twe.api.model.DocumentList().items(service.list(trajectoryId,
+                kind == null ? null : kind.toString()).stream().map(mapper::toDto).toList())).build();
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response uploadDocument(UUID trajectoryId, DocumentKind kind, String title, String fileName,
+                                   InputStream body, String contentDigest) {
+        DocumentView document = service.upload(trajectoryId,
+                new DocumentService.NewDocument(kind.toString(), title, fileName), upload(body, contentDigest));
+        URI location = uri.getAbsolutePathBuilder().replaceQuery(null).path(document.document().id.toString()).build();
+        return Response.created(location).entity(mapper.toDto(document)).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getDocument(UUID trajectoryId, UUID documentId) {
+        return Response.ok(mapper.toDto(service.get(trajectoryId, documentId))).build();
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response uploadDocumentVersion(UUID trajectoryId, UUID documentId, String fileName, InputStream body,
+                                          String contentDigest) {
+        DocumentVersionEntity version = service.uploadVersion(trajectoryId, documentId, fileName,
+                upload(body, contentDigest));
+        URI location = uri.getAbsolutePathBuilder().replaceQuery(null).path(String.valueOf(version.number)).build();
+        return Response.created(location).header("ETag", ETags.of(version.version))
+                .entity(mapper.toDto(version)).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getDocumentVersion(UUID trajectoryId, UUID documentId, Integer versionNumber) {
+        return withETag(service.version(trajectoryId, documentId, versionNumber));
+    }
+
+    @Override
+    @Authenticated
+    public Response downloadDocumentVersion(UUID trajectoryId, UUID documentId, Integer versionNumber,
+                                            String ifNoneMatch) {
+        DocumentService.Download download = service.download(trajectoryId, documentId, versionNumber, ifNoneMatch);
+        DocumentVersionEntity version = download.version();
+        String etag = DocumentService.contentETag(version);
+        if (download.notModified()) {
+            return Response.notModified().header("ETag", etag).build();
+        }
+        String key = version.storageKey;
+        StreamingOutput content = out -> store.copyTo(key, out);
+        return Response.ok(content, version.mediaType)
+                .header("ETag", etag)
+                .header(ContentDigest.HEADER, ContentDigest.of(version.sha256))
+                .header("Content-Length", version.size)
+                .header("Content-Disposition", attachment(version.fileName))
+                .build();
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response withdrawDocumentVersion(UUID trajectoryId, UUID documentId, Integer versionNumber,
+                                            DocumentWithdrawal withdrawal, String ifMatch) {
+        return withETag(service.withdraw(trajectoryId, documentId, versionNumber, ifMatch, withdrawal.getReason()));
+    }
+
+    @Override
+    @Authenticated
+    public Response getPlanMonitoring(String organisationId, Integer dueDays) {
+        return Response.ok(mapper.toDto(monitoring.report(organisationId, dueDays))).build();
+    }
+
+    private FileIntake.Upload upload(InputStream body, String contentDigest) {
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        String type = headers.getMediaType() == null ? null
+                : headers.getMediaType().getType() + "/" + headers.getMediaType().getSubtype();
+        return new FileIntake.Upload(body, type, length == null ? null : Long.valueOf(length), contentDigest);
+    }
+
+    private Response withETag(DocumentVersionEntity version) {
+        return Response.ok(mapper.toDto(version)).header("ETag", ETags.of(version.version)).build();
+    }
+
+    /** RFC 6266: an ASCII fallback and the exact name in UTF-8. */
+    private static String attachment(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+        String encoded = java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

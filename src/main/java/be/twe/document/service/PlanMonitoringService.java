@@ -1,0 +1,55 @@
+package be.twe.document.service;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.tenancy.Caller;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.common.tenancy.OrganisationKind;
+import be.twe.common.tenancy.Today;
+import be.twe.document.persistence.PlanMonitoringQueries;
+import be.twe.organisation.persistence.OrganisationRepository;
+
+/** Late and missing plans of one OCMW, for the OCMW itself, a cluster it mandated, and VDAB. */
+@ApplicationScoped
+@Transactional
+public class PlanMonitoringService {
+    @Inject
+    PlanMonitoringQueries queries;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    DocumentSettings settings;
+    @Inject
+    Today today;
+
+    public record Report(String ocmwId, LocalDate asOf, int dueDays, PlanMonitoringQueries.Counts counts,
+                         List<PlanMonitoringQueries.Missing> missing, List<PlanMonitoringQueries.Late> late,
+                         List<PlanMonitoringQueries.KindCount> planKinds) {
+    }
+
+    public Report report(String ocmwId, Integer requestedDueDays) {
+        requireActingFor(ocmwId);
+        int dueDays = requestedDueDays != null ? requestedDueDays : settings.planDueDays();
+        LocalDate asOf = today.date();
+        return new Report(ocmwId, asOf, dueDays, queries.counts(ocmwId, dueDays, asOf),
+                queries.missing(ocmwId, dueDays, asOf), queries.late(ocmwId, dueDays), queries.planKinds(ocmwId));
+    }
+
+    /** The queries are native SQL: this gate is what keeps them to the caller's OCMWs. */
+    private void requireActingFor(String ocmwId) {
+        Caller caller = callerContext.current();
+        boolean allowed = caller.unrestricted() ? organisations.findByIdOptional(ocmwId)
+                .filter(o -> o.kind == OrganisationKind.OCMW).isPresent() : caller.actingFor().contains(ocmwId);
+        if (!allowed) {
+            throw new NotFoundProblem("OCMW", ocmwId);
+        }
+    }
+}

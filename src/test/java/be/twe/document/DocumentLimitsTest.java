@@ -1,0 +1,170 @@
+package be.twe.document;
+
+import static be.twe.support.Api.as;
+import static be.twe.support.TestData.newInsz;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import be.twe.support.StoredDocuments;
+import be.twe.support.TestData;
+import be.twe.support.TestFiles;
+import be.twe.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The size limit (20 MB by default) and interrupted uploads. These requests are sent with the JDK's
+ * HTTP client or a raw socket, because they stream bodies that the contract-validating test client
+ * would read into memory first.
+ */
+@QuarkusTest
+class DocumentLimitsTest {
+    static final int MAX = 20 * 1024 * 1024;
+
+    @Inject
+    TestData data;
+    @Inject
+    StoredDocuments stored;
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    String ocmw;
+    String trajectory;
+
+    @BeforeEach
+    void trajectory() {
+        ocmw = data.newOcmw();
+        UUID coach = data.accreditedCoach(ocmw);
+        trajectory = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", newInsz(),
+                        "startDate", "2024-01-01", "coachId", coach.toString()))
+                .post("/trajectories").then().statusCode(201).extract().path("id");
+    }
+
+    URI documents() {
+        return URI.create("http://localhost:" + port + "/trajectories/" + trajectory
+                + "/documents?kind=POP&title=Plan&fileName=plan.pdf");
+    }
+
+    HttpResponse<String> send(HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(documents())
+                .header("Authorization", "Bearer " + Tokens.token(ocmw, "coach"))
+                .header("Content-Type", TestFiles.PDF)
+                .timeout(Duration.ofSeconds(60))
+                .POST(body).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A PDF of {@code size} bytes, generated while it is sent. */
+    static InputStream pdfStream(long size) {
+        byte[] header = TestFiles.pdf(1024);
+        return new SequenceInputStream(new ByteArrayInputStream(header), new InputStream() {
+            long left = size - header.length;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                left -= n;
+                return n;
+            }
+        });
+    }
+
+    /** The status line and headers of a response. */
+    static String head(InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        for (int c = in.read(); c >= 0 && !head.toString().endsWith("\r\n\r\n"); c = in.read()) {
+            head.append((char) c);
+        }
+        return head.toString();
+    }
+
+    @Test
+    void exactlyTheMaximumIsAccepted() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.BodyPublishers.ofInputStream(() -> pdfStream(MAX)));
+        assertEquals(201, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"size\":" + MAX), response.body());
+    }
+
+    @Test
+    void oneByteOverTheMaximumWithoutContentLengthIs413WhileStreamingAndStoresNothing() throws Exception {
+        StoredDocuments.Counts before = stored.counts();
+        // ofInputStream has no length: the body is sent chunked, so only counting can catch it
+        HttpResponse<String> response = send(HttpRequest.BodyPublishers.ofInputStream(() -> pdfStream(MAX + 1)));
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"code\":\"payload-too-large\""), response.body());
+        assertEquals(before, stored.counts());
+    }
+
+    @Test
+    void aDeclaredContentLengthOverTheMaximumIs413BeforeReading() throws Exception {
+        StoredDocuments.Counts before = stored.counts();
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + documents().getRawPath() + "?" + documents().getRawQuery() + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + Tokens.token(ocmw, "coach") + "\r\n"
+                    + "Content-Type: application/pdf\r\nContent-Length: " + (MAX + 1) + "\r\n\r\n%PDF-1.7\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = head(socket.getInputStream());
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.contains("application/problem+json"), response);
+        }
+        assertEquals(before, stored.counts());
+    }
+
+    @Test
+    void anInterruptedUploadLeavesNothingBehind() throws Exception {
+        StoredDocuments.Counts before = stored.counts();
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + documents().getRawPath() + "?" + documents().getRawQuery() + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + Tokens.token(ocmw, "coach") + "\r\n"
+                    + "Content-Type: application/pdf\r\nContent-Length: 1000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(TestFiles.pdf(200_000));
+            out.flush();
+            awaitOpenTransactions(true); // the server is storing the first part
+        }
+        awaitOpenTransactions(false); // ... and has given up on the rest
+        assertEquals(before, stored.counts());
+    }
+
+    void awaitOpenTransactions(boolean open) throws InterruptedException {
+        for (int i = 0; i < 300 && (stored.openTransactions() > 0) != open; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(open, stored.openTransactions() > 0, "open transactions");
+    }
+}
