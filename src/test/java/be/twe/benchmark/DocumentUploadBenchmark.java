@@ -60,6 +60,12 @@ class DocumentUploadBenchmark {
 
         upload(client, documents, token); // warm-up: classes, pools, JIT
         List<String> rows = new ArrayList<>();
+        // control: the same measure must see a file held whole in memory
+        rows.add(measure("control: a 20 MB array held for 1 s", () -> {
+            byte[] whole = new byte[(int) SIZE];
+            sleep(1000);
+            whole[0] = 1;
+        }));
         for (int parallel : new int[] {1, 4}) {
             List<String> ids = new ArrayList<>();
             rows.add(measure(parallel + " x 20 MB upload", () -> {

@@ -18,9 +18,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.TestData;
+import be.twe.support.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** INSZ numbers never reach the log, also when requests fail on them. */
+/** INSZ numbers and document names never reach the log, also when requests fail on them. */
 @QuarkusTest
 class PersonalDataLoggingTest {
     @Inject
@@ -54,8 +55,15 @@ class PersonalDataLoggingTest {
             String insz = TestData.newInsz();
             Map<String, Object> body = Map.of("ocmwId", ocmw, "clientInsz", insz, "startDate", "2024-01-01",
                     "coachId", coach.toString());
-            as(ocmw, "coach").body(body).post("/trajectories").then().statusCode(201);
+            String trajectory = as(ocmw, "coach").body(body).post("/trajectories").then().statusCode(201)
+                    .extract().path("id");
             as(ocmw, "coach").body(body).post("/trajectories").then().statusCode(409);
+            String name = "Janssens-Vermeulen";
+            for (Map.Entry<byte[], Integer> upload : Map.of(TestFiles.pdf(), 201, TestFiles.png(), 415).entrySet()) {
+                as(ocmw, "coach").contentType(TestFiles.PDF).body(upload.getKey()).queryParam("kind", "POP")
+                        .queryParam("title", "POP " + name).queryParam("fileName", name + ".pdf")
+                        .post("/trajectories/" + trajectory + "/documents").then().statusCode(upload.getValue());
+            }
             String wrong = insz.substring(0, 10) + (insz.endsWith("9") ? "0" : "9");
             as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", wrong, "startDate", "2024-01-01",
                     "coachId", coach.toString())).post("/trajectories").then().statusCode(400);
@@ -64,6 +72,7 @@ class PersonalDataLoggingTest {
             lines.forEach(line -> {
                 assertFalse(line.contains(insz), "INSZ in the log: " + line);
                 assertFalse(line.contains(wrong), "INSZ in the log: " + line);
+                assertFalse(line.contains(name), "a document's title or file name in the log: " + line);
             });
         } finally {
             root.removeHandler(capture);
