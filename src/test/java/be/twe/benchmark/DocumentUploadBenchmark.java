@@ -137,7 +137,7 @@ class DocumentUploadBenchmark {
     static String upload(HttpClient client, URI documents, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(documents + "?kind=POP&title=Plan&fileName=plan.pdf"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", TestFiles.PDF)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> pdf(SIZE))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> TestFiles.pdfStream(SIZE))).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(201, response.statusCode(), response.body());
@@ -154,33 +154,5 @@ class DocumentUploadBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A PDF of {@code size} bytes, generated while it is sent, so the client holds none of it. */
-    static InputStream pdf(long size) {
-        return new InputStream() {
-            final byte[] header = "%PDF-1.7\n".getBytes();
-            long position;
-
-            @Override
-            public int read() {
-                if (position >= size) {
-                    return -1;
-                }
-                return position < header.length ? header[(int) position++] : (int) (position++ % 251);
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (position >= size) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, size - position);
-                for (int i = 0; i < n; i++) {
-                    b[off + i] = (byte) read();
-                }
-                return n;
-            }
-        };
     }
 }

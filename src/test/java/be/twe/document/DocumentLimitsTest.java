@@ -6,10 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,30 +73,6 @@ class DocumentLimitsTest {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A PDF of {@code size} bytes, generated while it is sent. */
-    static InputStream pdfStream(long size) {
-        byte[] header = TestFiles.pdf(1024);
-        return new SequenceInputStream(new ByteArrayInputStream(header), new InputStream() {
-            long left = size - header.length;
-
-            @Override
-            public int read() {
-                return left-- > 0 ? 'x' : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
-                left -= n;
-                return n;
-            }
-        });
-    }
-
     /** The status line and headers of a response. */
     static String head(InputStream in) throws java.io.IOException {
         StringBuilder head = new StringBuilder();
@@ -110,7 +84,8 @@ class DocumentLimitsTest {
 
     @Test
     void exactlyTheMaximumIsAccepted() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.BodyPublishers.ofInputStream(() -> pdfStream(MAX)));
+        HttpResponse<String> response = send(
+                HttpRequest.BodyPublishers.ofInputStream(() -> TestFiles.pdfStream(MAX)));
         assertEquals(201, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"size\":" + MAX), response.body());
     }
@@ -119,7 +94,8 @@ class DocumentLimitsTest {
     void oneByteOverTheMaximumWithoutContentLengthIs413WhileStreamingAndStoresNothing() throws Exception {
         StoredDocuments.Counts before = stored.counts();
         // ofInputStream has no length: the body is sent chunked, so only counting can catch it
-        HttpResponse<String> response = send(HttpRequest.BodyPublishers.ofInputStream(() -> pdfStream(MAX + 1)));
+        HttpResponse<String> response = send(
+                HttpRequest.BodyPublishers.ofInputStream(() -> TestFiles.pdfStream(MAX + 1)));
         assertEquals(413, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(response.body().contains("\"code\":\"payload-too-large\""), response.body());

@@ -31,6 +31,34 @@ public final class TestFiles {
         return pdf(4096);
     }
 
+    /** A PDF of {@code size} bytes that is generated while it is read, so nobody holds it in memory. */
+    public static java.io.InputStream pdfStream(long size) {
+        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        return new java.io.InputStream() {
+            long position;
+
+            @Override
+            public int read() {
+                if (position >= size) {
+                    return -1;
+                }
+                return position < header.length ? header[(int) position++] : (int) (position++ % 251);
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (position >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, size - position);
+                for (int i = 0; i < n; i++) {
+                    b[off + i] = (byte) read();
+                }
+                return n;
+            }
+        };
+    }
+
     public static byte[] png() {
         return withHeader(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 2048);
     }
