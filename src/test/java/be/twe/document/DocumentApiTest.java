@@ -61,7 +61,12 @@ class DocumentApiTest {
     }
 
     ValidatableResponse upload(String kind, String mediaType, byte[] content) {
-        return file(as(ocmw, "coach"), mediaType, content)
+        return upload(as(ocmw, "coach"), kind, mediaType, content);
+    }
+
+    /** A new document, sent with {@code request} (its caller, extra headers). */
+    ValidatableResponse upload(RequestSpecification request, String kind, String mediaType, byte[] content) {
+        return file(request, mediaType, content)
                 .queryParam("kind", kind).queryParam("title", "Plan").queryParam("fileName", "plan.pdf")
                 .post("/trajectories/" + trajectory + "/documents").then();
     }
@@ -89,7 +94,8 @@ class DocumentApiTest {
                 .extract().path("id");
         uploadVersion(pop, v2).statusCode(201).header("ETag", equalTo("\"0\""))
                 .header("Location", containsString("/versions/2"))
-                .body("number", equalTo(2), "fileName", equalTo("plan-v2.pdf"), "sha256", equalTo(TestFiles.sha256(v2)));
+                .body("number", equalTo(2), "fileName", equalTo("plan-v2.pdf"),
+                        "sha256", equalTo(TestFiles.sha256(v2)));
         upload("REPORT", TestFiles.PDF, report).statusCode(201);
 
         as(cluster, "coach").get("/trajectories/" + trajectory + "/documents").then().statusCode(200)
@@ -110,7 +116,8 @@ class DocumentApiTest {
 
         String other = data.newOcmw("11002");
         as(other, "coach").get("/trajectories/" + trajectory + "/documents").then().statusCode(404);
-        as(other, "coach").get(versionPath(pop, 1) + "/content").then().statusCode(404).body("code", equalTo("not-found"));
+        as(other, "coach").get(versionPath(pop, 1) + "/content").then().statusCode(404)
+                .body("code", equalTo("not-found"));
         as(other, "coach").get("/trajectories/" + trajectory + "/documents/" + pop).then().statusCode(404);
     }
 
@@ -125,7 +132,8 @@ class DocumentApiTest {
         List<Map<String, Object>> downloads = audit.extract().jsonPath()
                 .getList("items.findAll { it.action == 'download' }");
         assertEquals(List.of("vdab", cluster), downloads.stream().map(e -> e.get("actorOrganisationId")).toList());
-        assertEquals(Map.of("trajectoryId", trajectory, "documentId", pop, "number", 1), downloads.get(0).get("newValue"));
+        assertEquals(Map.of("trajectoryId", trajectory, "documentId", pop, "number", 1),
+                downloads.get(0).get("newValue"));
         audit.body("items.action", hasItem("upload"));
     }
 
@@ -180,9 +188,7 @@ class DocumentApiTest {
     @Test
     void aTypeOutsideTheListIs415() {
         StoredDocuments.Counts before = stored.counts();
-        file(invalid(as(ocmw, "coach")), "text/plain", "plan".getBytes())
-                .queryParam("kind", "POP").queryParam("title", "Plan").queryParam("fileName", "plan.txt")
-                .post("/trajectories/" + trajectory + "/documents").then().statusCode(415)
+        upload(invalid(as(ocmw, "coach")), "POP", "text/plain", "plan".getBytes()).statusCode(415)
                 .contentType("application/problem+json");
         assertEquals(before, stored.counts());
     }
@@ -190,10 +196,8 @@ class DocumentApiTest {
     @Test
     void anEmptyFileIsRefusedAndStoresNothing() {
         StoredDocuments.Counts before = stored.counts();
-        file(invalid(as(ocmw, "coach")), TestFiles.PDF, new byte[0])
-                .queryParam("kind", "POP").queryParam("title", "Plan").queryParam("fileName", "plan.pdf")
-                .post("/trajectories/" + trajectory + "/documents").then()
-                .statusCode(400).body("code", equalTo("empty-file"), "issues[0].name", equalTo("file"));
+        upload(invalid(as(ocmw, "coach")), "POP", TestFiles.PDF, new byte[0]).statusCode(400)
+                .body("code", equalTo("empty-file"), "issues[0].name", equalTo("file"));
         assertEquals(before, stored.counts());
     }
 
@@ -202,16 +206,13 @@ class DocumentApiTest {
         byte[] content = TestFiles.pdf();
         String digest = "sha-256=:" + Base64.getEncoder().encodeToString(
                 HexFormat.of().parseHex(TestFiles.sha256(content))) + ":";
-        file(as(ocmw, "coach"), TestFiles.PDF, content).header("Content-Digest", "sha-512=:AAAA:, " + digest)
-                .queryParam("kind", "POP").queryParam("title", "Plan").queryParam("fileName", "plan.pdf")
-                .post("/trajectories/" + trajectory + "/documents").then().statusCode(201);
+        upload(as(ocmw, "coach").header("Content-Digest", "sha-512=:AAAA:, " + digest), "POP", TestFiles.PDF, content)
+                .statusCode(201);
 
         StoredDocuments.Counts before = stored.counts();
         byte[] changed = content.clone();
         changed[content.length - 1] ^= 1;
-        file(as(ocmw, "coach"), TestFiles.PDF, changed).header("Content-Digest", digest)
-                .queryParam("kind", "POP").queryParam("title", "Plan").queryParam("fileName", "plan.pdf")
-                .post("/trajectories/" + trajectory + "/documents").then().statusCode(400)
+        upload(as(ocmw, "coach").header("Content-Digest", digest), "POP", TestFiles.PDF, changed).statusCode(400)
                 .body("code", equalTo("content-digest-mismatch"), "issues[0].in", equalTo("header"),
                         "issues[0].name", equalTo("Content-Digest"));
         assertEquals(before, stored.counts());
@@ -220,9 +221,8 @@ class DocumentApiTest {
     @ParameterizedTest
     @CsvSource({"md5=:AAAA:", "sha-256=AAAA", "sha-256=:not base64!:", "sha-256=:AAAA:"})
     void anUnusableContentDigestIs400NamingTheHeader(String header) {
-        file(as(ocmw, "coach"), TestFiles.PDF, TestFiles.pdf()).header("Content-Digest", header)
-                .queryParam("kind", "POP").queryParam("title", "Plan").queryParam("fileName", "plan.pdf")
-                .post("/trajectories/" + trajectory + "/documents").then().statusCode(400)
+        upload(as(ocmw, "coach").header("Content-Digest", header), "POP", TestFiles.PDF, TestFiles.pdf())
+                .statusCode(400)
                 .body("issues[0].in", equalTo("header"), "issues[0].name", equalTo("Content-Digest"));
     }
 
@@ -273,13 +273,9 @@ class DocumentApiTest {
 
     @Test
     void vdabHelpdeskUploadsOnBehalfAndAnAnalystMayNotUpload() {
-        file(as("vdab", "helpdesk"), TestFiles.PDF, TestFiles.pdf())
-                .queryParam("kind", "GPMI").queryParam("title", "GPMI").queryParam("fileName", "gpmi.pdf")
-                .post("/trajectories/" + trajectory + "/documents").then().statusCode(201)
+        upload(as("vdab", "helpdesk"), "GPMI", TestFiles.PDF, TestFiles.pdf()).statusCode(201)
                 .body("versions[0].uploadedBy", equalTo("vdab"), "versions[0].onBehalf", equalTo(true));
-        file(as("vdab", "analyst"), TestFiles.PDF, TestFiles.pdf())
-                .queryParam("kind", "GPMI").queryParam("title", "GPMI").queryParam("fileName", "gpmi.pdf")
-                .post("/trajectories/" + trajectory + "/documents").then().statusCode(403);
+        upload(as("vdab", "analyst"), "GPMI", TestFiles.PDF, TestFiles.pdf()).statusCode(403);
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -87,11 +88,11 @@ class PlanMonitoringTest {
         assertEquals(TODAY.toString(), report.getString("asOf"));
         assertEquals(9, report.getInt("trajectories"));
         assertEquals(2, report.getInt("notYetDue"), "started 10 and 30 days ago, no plan: " + notYetDue + ", " + dueToday);
-        assertEquals(java.util.List.of(missing, onlyReport, withdrawnPlan, ended).stream().sorted().toList(),
+        assertEquals(List.of(missing, onlyReport, withdrawnPlan, ended).stream().sorted().toList(),
                 report.getList("missing.trajectoryId"));
-        assertEquals(java.util.List.of(false), report.getList("missing.findAll { it.trajectoryId == '" + ended
+        assertEquals(List.of(false), report.getList("missing.findAll { it.trajectoryId == '" + ended
                 + "' }.open"));
-        assertEquals(java.util.List.of(late), report.getList("late.trajectoryId"));
+        assertEquals(List.of(late), report.getList("late.trajectoryId"));
         LocalDate due = LocalDate.parse(LONG_AGO).plusDays(30);
         assertEquals(due.toString(), report.getString("late[0].dueDate"));
         assertEquals((int) ChronoUnit.DAYS.between(due, TODAY), report.getInt("late[0].daysLate"));
@@ -103,7 +104,7 @@ class PlanMonitoringTest {
     @Test
     void theDueDaysCanBeChosenPerCall() {
         String started20DaysAgo = trajectory(TODAY.minusDays(20).toString());
-        assertEquals(java.util.List.of(), report("").getList("missing"));
+        assertEquals(List.of(), report("").getList("missing"));
         as(ocmw, "analyst").get("/organisations/" + ocmw + "/plan-monitoring?dueDays=10").then().statusCode(200)
                 .body("missing.trajectoryId", contains(started20DaysAgo), "notYetDue", equalTo(0));
         upload(started20DaysAgo, "POP");

@@ -2,6 +2,7 @@ package be.twe.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,9 +33,9 @@ public final class TestFiles {
     }
 
     /** A PDF of {@code size} bytes that is generated while it is read, so nobody holds it in memory. */
-    public static java.io.InputStream pdfStream(long size) {
+    public static InputStream pdfStream(long size) {
         byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-        return new java.io.InputStream() {
+        return new InputStream() {
             long position;
 
             @Override

@@ -2,6 +2,7 @@ package be.twe.document.rest;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import be.twe.api.DocumentsApi;
 import be.twe.api.model.DocumentKind;
+import be.twe.api.model.DocumentList;
 import be.twe.api.model.DocumentWithdrawal;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
@@ -44,7 +46,7 @@ public class DocumentResource implements DocumentsApi {
     @Override
     @Authenticated
     public Response listDocuments(UUID trajectoryId, DocumentKind kind) {
-        return Response.ok(new be.twe.api.model.DocumentList().items(service.list(trajectoryId,
+        return Response.ok(new DocumentList().items(service.list(trajectoryId,
                 kind == null ? null : kind.toString()).stream().map(mapper::toDto).toList())).build();
     }
 
@@ -128,7 +130,7 @@ public class DocumentResource implements DocumentsApi {
     /** RFC 6266: an ASCII fallback and the exact name in UTF-8. */
     private static String attachment(String fileName) {
         String ascii = fileName.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
-        String encoded = java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }
