@@ -48,7 +48,8 @@ class AuthorisationMatrixTest {
 
     /** What the actor must get: a status, and for lists whether OCMW A's row is in it. */
     enum Outcome {
-        OK(200), CREATED(201), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), UNAUTHORIZED(401);
+        OK(200), CREATED(201), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), FORBIDDEN(403),
+        UNAUTHORIZED(401);
 
         final int status;
 
@@ -59,7 +60,7 @@ class AuthorisationMatrixTest {
 
     /** OCMW A's data and, per actor, an accredited coach of the actor's own organisation. */
     record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout, Map<Actor, UUID> coaches,
-                 String trajectoryA, String instrumentA, String documentA) {
+                 String trajectoryA, String instrumentA, String documentA, String transferA) {
         String documents() {
             return "/trajectories/" + trajectoryA + "/documents";
         }
@@ -70,6 +71,16 @@ class AuthorisationMatrixTest {
 
         UUID coachA() {
             return coaches.get(Actor.OWN_OCMW);
+        }
+
+        String transfer() {
+            return "/transfers/" + transferA;
+        }
+
+        /** VDAB's SPOC takes a step first, so that the step under test is legal. */
+        void spocTakes(String step, long version, Map<String, ?> body) {
+            as("vdab", "spoc").header("If-Match", "\"" + version + "\"").body(body).post(transfer() + "/" + step)
+                    .then().statusCode(200);
         }
     }
 
@@ -177,6 +188,36 @@ class AuthorisationMatrixTest {
                 .post(w.versionA() + "/withdrawal").then(), null, ok, nf, ok, nf, ok);
         row("getPlanMonitoring", (r, w) -> r.get("/organisations/" + w.ocmwA + "/plan-monitoring").then(),
                 null, ok, nf, ok, nf, ok);
+
+        Outcome forbidden = Outcome.FORBIDDEN;
+        row("listTrajectoryTransfers", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/transfers").then(),
+                null, ok, nf, ok, nf, ok);
+        row("createTransfer", (r, w) -> r.body(Map.of("reason", "LONG_TRAINING", "channel", "VEO",
+                        "transferDate", "2025-06-30", "trajectoryEnd", Map.of("endReason", "LONG_TRAINING",
+                                "endAdvice", "Opleiding via VeO.")))
+                .post("/trajectories/" + w.trajectoryA + "/transfers").then(), null, created, nf, created, nf, created);
+        row("listTransfers", (r, w, a) -> r.get("/transfers?limit=500&ocmwId=" + w.ocmwA).then(), "items.id",
+                World::transferA, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED);
+        row("getTransfer", (r, w) -> r.get(w.transfer()).then(), null, ok, nf, ok, nf, ok);
+        row("acknowledgeTransfer", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of())
+                .post(w.transfer() + "/acknowledgement").then(), null, forbidden, forbidden, forbidden, forbidden, ok);
+        row("dispatchTransfer", (r, w) -> {
+            w.spocTakes("acknowledgement", 0, Map.of());
+            return r.header("If-Match", "\"1\"").body(Map.of("destinationKind", "ACTION", "destination", "Opleiding"))
+                    .post(w.transfer() + "/dispatch").then();
+        }, null, forbidden, forbidden, forbidden, forbidden, ok);
+        row("returnTransfer", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("question", "Welk POP?"))
+                .post(w.transfer() + "/return").then(), null, forbidden, forbidden, forbidden, forbidden, ok);
+        row("answerTransfer", (r, w) -> {
+            w.spocTakes("return", 0, Map.of("question", "Welk POP?"));
+            return r.header("If-Match", "\"1\"").body(Map.of("answer", "Het GPMI."))
+                    .post(w.transfer() + "/answer").then();
+        }, null, ok, nf, ok, nf, ok);
+        row("recordFollowUpAction", (r, w) -> {
+            w.spocTakes("acknowledgement", 0, Map.of());
+            return r.body(Map.of("type", "WORK", "startDate", LocalDate.now().minusMonths(1).toString()))
+                    .post(w.transfer() + "/follow-up-actions").then();
+        }, null, forbidden, forbidden, forbidden, forbidden, created);
     }
 
     @Inject
@@ -209,7 +250,15 @@ class AuthorisationMatrixTest {
         String document = as(a, "coach").contentType(TestFiles.PDF).body(TestFiles.pdf()).queryParam("kind", "POP")
                 .queryParam("title", "POP").queryParam("fileName", "pop.pdf")
                 .post("/trajectories/" + trajectory + "/documents").then().statusCode(201).extract().path("id");
-        world = new World(a, b, with, without, coaches, trajectory, instrument, document);
+        LocalDate fullStart = LocalDate.now().minusMonths(26);
+        String full = as(a, "coach").body(Map.of("ocmwId", a, "clientInsz", TestData.newInsz(),
+                "startDate", fullStart.toString(), "coachId", coaches.get(Actor.OWN_OCMW).toString()))
+                .post("/trajectories").then().statusCode(201).extract().path("id");
+        String transfer = as(a, "coach").body(Map.of("reason", "MAX_DURATION_REACHED", "channel", "SPOC_NOTE",
+                        "transferDate", fullStart.plusMonths(24).minusDays(1).toString(),
+                        "trajectoryEnd", Map.of("endReason", "MAX_DURATION_REACHED", "endAdvice", "Naar VDAB.")))
+                .post("/trajectories/" + full + "/transfers").then().statusCode(201).extract().path("id");
+        world = new World(a, b, with, without, coaches, trajectory, instrument, document, transfer);
     }
 
     static Stream<Arguments> cells() {
@@ -226,6 +275,8 @@ class AuthorisationMatrixTest {
         ValidatableResponse response = operation.call.apply(request(actor), world, actor).statusCode(outcome.status);
         if (outcome.status == 404) {
             response.body("code", equalTo("not-found"));
+        } else if (outcome == Outcome.FORBIDDEN) {
+            response.body("code", equalTo("missing-role"));
         } else if (outcome == Outcome.REFUSED) {
             response.body("code", equalTo("unknown-ocmw"));
         } else if (outcome.status == 401) {

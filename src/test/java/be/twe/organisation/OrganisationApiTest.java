@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,8 +40,9 @@ class OrganisationApiTest {
     void everyOrganisationIsVisibleToVdab() {
         as("vdab", "analyst").get("/organisations?kind=OCMW&limit=500").then().statusCode(200)
                 .body("items.kind", everyItem(equalTo("OCMW")));
-        as("vdab", "analyst").get("/organisations?kind=CLUSTER&limit=500").then().statusCode(200)
-                .body("items.findAll { !it.id.startsWith('cluster-t') }", hasSize(10));
+        // every page: the clusters other tests create sort between the seeded ones
+        List<String> clusters = Api.allPages(() -> as("vdab", "analyst"), "/organisations?kind=CLUSTER&limit=500", "id");
+        assertEquals(10, clusters.stream().filter(id -> !id.startsWith("cluster-t")).count(), clusters.toString());
     }
 
     @Test

@@ -2,7 +2,12 @@ package be.twe.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** Request builders for tests. */
@@ -16,6 +21,19 @@ public final class Api {
 
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON);
+    }
+
+    /** Follows the {@code next} links from {@code path} and collects {@code field} of every item of every page. */
+    public static <T> List<T> allPages(Supplier<RequestSpecification> request, String path, String field) {
+        List<T> values = new ArrayList<>();
+        String next = path;
+        while (next != null) {
+            JsonPath page = request.get().get(next.replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
+                    .extract().jsonPath();
+            values.addAll(page.getList("items." + field));
+            next = page.getString("next");
+        }
+        return values;
     }
 
     /** Marks a request that breaks the contract on purpose: only its response is validated. */

@@ -1,7 +1,10 @@
 package be.twe.support;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,6 +81,28 @@ public class TestData {
     boolean signed(String organisationId) {
         return ((Number) em.createNativeQuery("select count(*) from partner_agreement where organisation_id = ?1")
                 .setParameter(1, organisationId).getSingleResult()).intValue() > 0;
+    }
+
+    /** A count read straight from the database (positional parameters ?1, ?2, ...). */
+    @Transactional
+    public long count(String sql, Object... parameters) {
+        jakarta.persistence.Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** Rows read straight from the database, each as its columns joined by '|'. */
+    @Transactional
+    public List<String> rows(String sql, Object... parameters) {
+        jakarta.persistence.Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        List<?> rows = query.getResultList();
+        return rows.stream().map(row -> Arrays.stream((Object[]) row).map(String::valueOf)
+                .collect(Collectors.joining("|"))).toList();
     }
 
     /** A valid INSZ no other test uses: a birth date in the 1900s and a random serial. */

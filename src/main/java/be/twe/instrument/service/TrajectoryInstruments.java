@@ -35,7 +35,8 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
     }
 
     @Override
-    public void trajectoryEnds(TrajectoryEntity trajectory, LocalDate endDate) {
+    public boolean trajectoryEnds(TrajectoryEntity trajectory, LocalDate endDate) {
+        boolean iboTakenOver = false;
         for (InstrumentEntity i : instruments.ofTrajectory(trajectory.id)) {
             if (i.startDate.isAfter(endDate)) {
                 throw new RuleViolationProblem("instrument-after-end", "Instrument after the end",
@@ -48,12 +49,14 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
                 close(i, endDate, "STOPPED_EARLY", STOPPED_BY_TRAJECTORY_END);
             } else if (i.is(InstrumentType.IBO)) {
                 close(i, i.plannedEndDate, "TAKEN_OVER_BY_VDAB", null);
+                iboTakenOver = true;
             } else if (!(i.is(InstrumentType.ART60) && Boolean.FALSE.equals(i.socialRightsBuiltUp))) {
                 throw new RuleViolationProblem("instrument-running", "Instrument still running",
                         "Instrument '" + i.id + "' (" + i.type + ") runs until " + i.plannedEndDate
                                 + "; end it first.");
             }
         }
+        return iboTakenOver;
     }
 
     @Override

@@ -14,8 +14,8 @@ public interface InstrumentsOfTrajectory {
     /** The one reason a trajectory may run past 24 months. */
     boolean art60WithoutSocialRightsRunsOn(UUID trajectoryId, LocalDate date);
 
-    /** Applies the end to the instruments (WES stopped, IBO taken over) or refuses it. */
-    void trajectoryEnds(TrajectoryEntity trajectory, LocalDate endDate);
+    /** Applies the end to the instruments (WES stopped, IBO taken over) or refuses it; true when VDAB took over an IBO. */
+    boolean trajectoryEnds(TrajectoryEntity trajectory, LocalDate endDate);
 
     /** The "two instruments per year" target per trajectory year. */
     Map<UUID, List<InstrumentYear>> years(Collection<TrajectoryEntity> trajectories);

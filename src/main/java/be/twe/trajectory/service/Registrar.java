@@ -1,6 +1,7 @@
 package be.twe.trajectory.service;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,9 +62,14 @@ public class Registrar {
 
     /** Any write for the OCMW: a coach acting for it, or VDAB's helpdesk on its behalf. */
     public Registration authoriseWrite(String ocmwId) {
+        return authoriseWrite(ocmwId, Roles.HELPDESK);
+    }
+
+    /** A write for the OCMW by a coach acting for it, or by VDAB with one of {@code vdabRoles}. */
+    public Registration authoriseWrite(String ocmwId, String... vdabRoles) {
         Caller caller = callerContext.current();
         if (caller.unrestricted()) {
-            requireRole(caller, Roles.HELPDESK);
+            requireRole(caller, vdabRoles);
             return new Registration(caller.organisationId(), true);
         }
         requireRole(caller, Roles.COACH);
@@ -83,9 +89,9 @@ public class Registrar {
                 "No coach '" + coachId + "' of your organisation.");
     }
 
-    private static void requireRole(Caller caller, String role) {
-        if (!caller.roles().contains(role)) {
-            throw new MissingRoleProblem(role);
+    private static void requireRole(Caller caller, String... anyOf) {
+        if (Arrays.stream(anyOf).noneMatch(caller.roles()::contains)) {
+            throw new MissingRoleProblem(String.join(" or ", anyOf));
         }
     }
 }

@@ -40,6 +40,8 @@ public class TrajectoryService {
     Registrar registrar;
     @Inject
     InstrumentsOfTrajectory instruments;
+    @Inject
+    TransfersOfTrajectory transfers;
 
     public record NewTrajectory(String ocmwId, String clientInsz, LocalDate startDate, UUID coachId,
                                 String externalReference) {
@@ -117,7 +119,25 @@ public class TrajectoryService {
     public TrajectoryView end(UUID id, String ifMatch, Ending ending) {
         TrajectoryEntity trajectory = find(id);
         ETags.requireMatch(ifMatch, trajectory.version);
-        registrar.authoriseWrite(trajectory.ocmwId);
+        Registrar.Registration registration = registrar.authoriseWrite(trajectory.ocmwId);
+        if (applyEnd(trajectory, ending)) {
+            transfers.iboTakenOver(trajectory, registration);
+        }
+        return touched(trajectory);
+    }
+
+    /**
+     * Ends the trajectory as part of its transfer to VDAB, for a caller the transfer authorised.
+     * Every end rule applies; an IBO taken over needs no transfer of its own, this one is it.
+     */
+    public void endByTransfer(TrajectoryEntity trajectory, Ending ending) {
+        applyEnd(trajectory, ending);
+        touched(trajectory);
+    }
+
+    /** True when the end made VDAB take over a running IBO. */
+    private boolean applyEnd(TrajectoryEntity trajectory, Ending ending) {
+        UUID id = trajectory.id;
         if (!trajectory.isOpen()) {
             throw new ConflictProblem("trajectory-ended", "Trajectory already ended",
                     "Trajectory '" + id + "' ended on " + trajectory.endDate + ".");
@@ -132,11 +152,11 @@ public class TrajectoryService {
                     "Trajectory '" + id + "' may last until " + trajectory.plannedEndDate
                             + " (24 months), or longer only while an art. 60 §7 employment builds up social rights.");
         }
-        instruments.trajectoryEnds(trajectory, ending.endDate());
+        boolean iboTakenOver = instruments.trajectoryEnds(trajectory, ending.endDate());
         trajectory.endDate = ending.endDate();
         trajectory.endReason = ending.endReason();
         trajectory.endAdvice = ending.endAdvice();
-        return touched(trajectory);
+        return iboTakenOver;
     }
 
     private TrajectoryView touched(TrajectoryEntity trajectory) {

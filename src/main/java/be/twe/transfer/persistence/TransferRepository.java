@@ -1,0 +1,45 @@
+package be.twe.transfer.persistence;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import be.twe.common.paging.Query;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class TransferRepository implements PanacheRepositoryBase<TransferEntity, UUID> {
+
+    /** The queue's filters; {@code transferredOnOrBefore} comes from "older than N days". */
+    public record Criteria(TransferStatus status, String provinceNisCode, String ocmwId, String reason,
+                           LocalDate transferredOnOrBefore) {
+    }
+
+    /** A keyset position: the transfer date and id of the last transfer of the previous page. */
+    public record After(LocalDate transferDate, UUID id) {
+    }
+
+    public List<TransferEntity> ofTrajectory(UUID trajectoryId) {
+        return list("trajectoryId = ?1 order by createdAt, id", trajectoryId);
+    }
+
+    /** Oldest transfer date first, the id breaking ties. */
+    public List<TransferEntity> list(Criteria c, After after, int fetch) {
+        Query q = new Query()
+                .and("t.status = :status", "status", c.status())
+                .and("t.ocmwId in (select o.id from OrganisationEntity o where o.provinceNisCode = :province)",
+                        "province", c.provinceNisCode())
+                .and("t.ocmwId = :ocmwId", "ocmwId", c.ocmwId())
+                .and("t.reason = :reason", "reason", c.reason())
+                .and("t.transferDate <= :onOrBefore", "onOrBefore", c.transferredOnOrBefore());
+        if (after != null) {
+            q.and("(t.transferDate > :afterDate or (t.transferDate = :afterDate and t.id > :afterId))",
+                    Map.of("afterDate", after.transferDate(), "afterId", after.id()));
+        }
+        return find("from TransferEntity t where " + q.where() + " order by t.transferDate, t.id", q.parameters())
+                .page(0, fetch).list();
+    }
+}

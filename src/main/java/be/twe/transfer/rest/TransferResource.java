@@ -1,0 +1,120 @@
+package be.twe.transfer.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import be.twe.api.TransfersApi;
+import be.twe.api.model.FollowUpActionInput;
+import be.twe.api.model.ProvinceNisCode;
+import be.twe.api.model.TransferAnswer;
+import be.twe.api.model.TransferDispatch;
+import be.twe.api.model.TransferInput;
+import be.twe.api.model.TransferList;
+import be.twe.api.model.TransferNote;
+import be.twe.api.model.TransferPage;
+import be.twe.api.model.TransferQuestion;
+import be.twe.api.model.TransferReason;
+import be.twe.api.model.TransferStatus;
+import be.twe.common.paging.PageLinks;
+import be.twe.common.paging.Slice;
+import be.twe.common.rest.ETags;
+import be.twe.common.security.Roles;
+import be.twe.transfer.service.HandOverService;
+import be.twe.transfer.service.NewTransfer;
+import be.twe.transfer.service.TransferService;
+import be.twe.transfer.service.TransferView;
+import be.twe.transfer.service.Transition;
+import io.quarkus.security.Authenticated;
+
+public class TransferResource implements TransfersApi {
+    @Inject
+    TransferService service;
+    @Inject
+    HandOverService handOver;
+    @Inject
+    TransferMapper mapper;
+    @Context
+    UriInfo uri;
+
+    @Override
+    @Authenticated
+    public Response listTrajectoryTransfers(UUID trajectoryId) {
+        return Response.ok(new TransferList().items(mapper.toDtos(service.ofTrajectory(trajectoryId)))).build();
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.SPOC, Roles.HELPDESK})
+    public Response createTransfer(UUID trajectoryId, TransferInput in) {
+        NewTransfer.End end = in.getTrajectoryEnd() == null ? null : new NewTransfer.End(
+                in.getTrajectoryEnd().getEndReason().toString(), in.getTrajectoryEnd().getEndAdvice());
+        TransferView view = service.create(trajectoryId, new NewTransfer(in.getReason().toString(),
+                in.getReasonText(), in.getChannel().toString(), in.getTransferDate(), end));
+        URI location = uri.getBaseUriBuilder().path("transfers").path(view.transfer().id.toString()).build();
+        return Response.created(location).header("ETag", ETags.of(view.transfer().version))
+                .entity(mapper.toDto(view)).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response listTransfers(TransferStatus status, ProvinceNisCode province, String ocmwId,
+                                  TransferReason reason, Integer olderThanDays, Integer limit, String cursor) {
+        Slice<TransferView> slice = service.list(
+                status == null ? null : be.twe.transfer.persistence.TransferStatus.valueOf(status.toString()),
+                province == null ? null : province.toString(), ocmwId, reason == null ? null : reason.toString(),
+                olderThanDays, limit, cursor);
+        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(PageLinks.next(uri, slice)))
+                .build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getTransfer(UUID transferId) {
+        return withETag(service.get(transferId));
+    }
+
+    @Override
+    @RolesAllowed(Roles.SPOC)
+    public Response acknowledgeTransfer(UUID transferId, String ifMatch, TransferNote in) {
+        return withETag(handOver.take(transferId, ifMatch, Transition.ACKNOWLEDGE,
+                HandOverService.Step.note(in == null ? null : in.getNote())));
+    }
+
+    @Override
+    @RolesAllowed(Roles.SPOC)
+    public Response dispatchTransfer(UUID transferId, TransferDispatch in, String ifMatch) {
+        return withETag(handOver.take(transferId, ifMatch, Transition.DISPATCH, new HandOverService.Step(
+                in.getNote(), in.getDestinationKind().toString(), in.getDestination())));
+    }
+
+    @Override
+    @RolesAllowed(Roles.SPOC)
+    public Response returnTransfer(UUID transferId, TransferQuestion in, String ifMatch) {
+        return withETag(handOver.take(transferId, ifMatch, Transition.RETURN,
+                HandOverService.Step.note(in.getQuestion())));
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response answerTransfer(UUID transferId, TransferAnswer in, String ifMatch) {
+        return withETag(handOver.take(transferId, ifMatch, Transition.ANSWER,
+                HandOverService.Step.note(in.getAnswer())));
+    }
+
+    @Override
+    @RolesAllowed(Roles.SPOC)
+    public Response recordFollowUpAction(UUID transferId, FollowUpActionInput in) {
+        return Response.status(Response.Status.CREATED).entity(mapper.toDto(handOver.recordFollowUp(transferId,
+                new HandOverService.NewFollowUp(in.getType().toString(), in.getStartDate(), in.getEndDate(),
+                        in.getDescription())))).build();
+    }
+
+    private Response withETag(TransferView view) {
+        return Response.ok(mapper.toDto(view)).header("ETag", ETags.of(view.transfer().version)).build();
+    }
+}

@@ -1,0 +1,20 @@
+package be.twe.transfer.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TransfersOfTrajectory;
+
+/** Gives VDAB the file of a trajectory whose end took over a running IBO, in the same transaction. */
+@ApplicationScoped
+public class IboTakeOver implements TransfersOfTrajectory {
+    @Inject
+    TransferService transfers;
+
+    @Override
+    public void iboTakenOver(TrajectoryEntity trajectory, Registrar.Registration registration) {
+        transfers.createForIbo(trajectory, registration);
+    }
+}

@@ -1,0 +1,20 @@
+package be.twe.transfer.service;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ConstraintProblems;
+import be.twe.common.error.DomainProblem;
+
+/** The transfer rules that PostgreSQL guarantees under concurrent requests. */
+@ApplicationScoped
+public class TransferConstraints implements ConstraintProblems {
+    @Override
+    public Map<String, Supplier<DomainProblem>> byConstraintName() {
+        return Map.of("transfer_one_open_per_trajectory", () -> new ConflictProblem("transfer-already-open",
+                "Transfer already open", "This trajectory has a transfer that VDAB has not dispatched yet."));
+    }
+}

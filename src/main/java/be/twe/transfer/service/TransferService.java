@@ -1,0 +1,220 @@
+package be.twe.transfer.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.audit.AuditTrail;
+import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.error.Issue;
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.RuleViolationProblem;
+import be.twe.common.paging.Cursor;
+import be.twe.common.paging.Slice;
+import be.twe.common.security.Roles;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.common.tenancy.Today;
+import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.persistence.TrajectoryRepository;
+import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryService;
+import be.twe.transfer.persistence.FollowUpActionEntity;
+import be.twe.transfer.persistence.FollowUpActionRepository;
+import be.twe.transfer.persistence.TransferEntity;
+import be.twe.transfer.persistence.TransferRepository;
+import be.twe.transfer.persistence.TransferStatus;
+import be.twe.transfer.persistence.TransferStepEntity;
+import be.twe.transfer.persistence.TransferStepRepository;
+
+/**
+ * Transfers of a trajectory's file to VDAB: created by whoever may write for the OCMW, or by VDAB
+ * (SPOC or helpdesk); read by whoever may see the trajectory. A transfer ends the trajectory or
+ * follows its end. Every transfer starts as REQUESTED with a first step, and is audited.
+ */
+@ApplicationScoped
+@Transactional
+public class TransferService {
+    static final String AUDIT_TYPE = "transfer";
+    static final String IBO_TAKEN_OVER = "IBO_TAKEN_OVER";
+    private static final Set<String> VDAB_CHANNELS = Set.of("VDAB_MONITORING", "SERVICE_LINE");
+
+    @Inject
+    TransferRepository transfers;
+    @Inject
+    TransferStepRepository steps;
+    @Inject
+    FollowUpActionRepository followUps;
+    @Inject
+    TrajectoryService trajectoryService;
+    @Inject
+    TrajectoryRepository trajectories;
+    @Inject
+    Registrar registrar;
+    @Inject
+    AuditTrail auditTrail;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Today today;
+
+    public TransferView create(UUID trajectoryId, NewTransfer in) {
+        TrajectoryEntity trajectory = trajectoryService.find(trajectoryId);
+        Registrar.Registration registration = registrar.authoriseWrite(trajectory.ocmwId, Roles.SPOC, Roles.HELPDESK);
+        check(trajectory, in, registration);
+        if (trajectory.isOpen()) {
+            trajectoryService.endByTransfer(trajectory,
+                    new TrajectoryService.Ending(in.transferDate(), in.end().endReason(), in.end().endAdvice()));
+        }
+        return view(open(trajectory, in, registration));
+    }
+
+    /** The transfer VDAB gets when ending a trajectory took over a running IBO. */
+    void createForIbo(TrajectoryEntity trajectory, Registrar.Registration registration) {
+        open(trajectory, new NewTransfer(IBO_TAKEN_OVER, null, "VDAB_MONITORING", trajectory.endDate, null),
+                registration);
+    }
+
+    public TransferView get(UUID id) {
+        return view(find(id));
+    }
+
+    /** A transfer the caller may see, or 404. */
+    public TransferEntity find(UUID id) {
+        return transfers.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("transfer", id.toString()));
+    }
+
+    public List<TransferView> ofTrajectory(UUID trajectoryId) {
+        trajectoryService.find(trajectoryId);
+        return views(transfers.ofTrajectory(trajectoryId));
+    }
+
+    /** The queue, oldest transfer date first; {@code olderThanDays} counts from today. */
+    public Slice<TransferView> list(TransferStatus status, String province, String ocmwId, String reason,
+                                    Integer olderThanDays, int limit, String cursor) {
+        List<String> after = Cursor.decode(cursor, 2);
+        TransferRepository.After position = after.isEmpty() ? null
+                : new TransferRepository.After(date(after.get(0)), Cursor.uuid(after.get(1)));
+        LocalDate onOrBefore = olderThanDays == null ? null : today.date().minusDays(olderThanDays);
+        Slice<TransferEntity> slice = Slice.of(transfers.list(
+                new TransferRepository.Criteria(status, province, ocmwId, reason, onOrBefore), position, limit + 1),
+                limit, t -> Cursor.encode(t.transferDate.toString(), t.id.toString()));
+        return new Slice<>(views(slice.items()), slice.nextCursor());
+    }
+
+    TransferView view(TransferEntity transfer) {
+        return views(List.of(transfer)).get(0);
+    }
+
+    /** Records a step of the hand-over, by the caller, now. */
+    void addStep(TransferEntity transfer, String kind, String note, String destinationKind, String destination) {
+        TransferStepEntity step = new TransferStepEntity();
+        step.transferId = transfer.id;
+        step.ocmwId = transfer.ocmwId;
+        step.kind = kind;
+        step.occurredAt = OffsetDateTime.now();
+        step.actorSubject = callerContext.current().subject();
+        step.actorOrganisationId = callerContext.current().organisationId();
+        step.note = note;
+        step.destinationKind = destinationKind;
+        step.destination = destination;
+        steps.persist(step);
+    }
+
+    void audit(TransferEntity transfer, String action, Map<String, Object> oldValue, Map<String, Object> newValue) {
+        auditTrail.record(transfer.ocmwId, AUDIT_TYPE, transfer.id.toString(), action, oldValue, newValue);
+    }
+
+    private void check(TrajectoryEntity trajectory, NewTransfer in, Registrar.Registration registration) {
+        if ("OTHER".equals(in.reason()) && (in.reasonText() == null || in.reasonText().isBlank())) {
+            throw new InvalidInputProblem("reason-text-required", "Reason text required",
+                    "A transfer for another reason (OTHER) says why in reasonText.",
+                    Issue.body("reasonText", in.reasonText(), "Required when the reason is OTHER."));
+        }
+        if (trajectory.isOpen() && in.end() == null) {
+            throw new InvalidInputProblem("trajectory-end-required", "Trajectory end required",
+                    "Trajectory '" + trajectory.id + "' is open: the transfer ends it and needs trajectoryEnd.",
+                    Issue.body("trajectoryEnd", null, "Required while the trajectory is open."));
+        }
+        if (!trajectory.isOpen() && in.end() != null) {
+            throw new InvalidInputProblem(Issue.body("trajectoryEnd", null,
+                    "The trajectory already ended on " + trajectory.endDate + "; leave trajectoryEnd out."));
+        }
+        if (IBO_TAKEN_OVER.equals(in.reason())) {
+            throw new RuleViolationProblem("reason-set-by-api", "Reason set by the API",
+                    "IBO_TAKEN_OVER transfers are created when ending a trajectory takes over a running IBO.");
+        }
+        if (!registration.onBehalf() && VDAB_CHANNELS.contains(in.channel())) {
+            throw new RuleViolationProblem("channel-reserved-for-vdab", "Channel reserved for VDAB",
+                    "Only VDAB registers transfers through " + in.channel() + ".");
+        }
+        if (in.transferDate().isAfter(today.date())) {
+            throw new RuleViolationProblem("transfer-date-in-future", "Transfer date in the future",
+                    "The transfer date " + in.transferDate() + " lies after today.");
+        }
+        if (!trajectory.isOpen() && in.transferDate().isBefore(trajectory.endDate)) {
+            throw new RuleViolationProblem("transfer-before-end", "Transfer before the end",
+                    "Trajectory '" + trajectory.id + "' ended on " + trajectory.endDate
+                            + "; its transfer cannot come before that.");
+        }
+        LocalDate end = trajectory.isOpen() ? in.transferDate() : trajectory.endDate;
+        if ("MAX_DURATION_REACHED".equals(in.reason()) && end.isBefore(trajectory.plannedEndDate)) {
+            throw new RuleViolationProblem("max-duration-not-reached", "Maximum duration not reached",
+                    "Trajectory '" + trajectory.id + "' reaches 24 months on " + trajectory.plannedEndDate
+                            + "; it ends on " + end + ".");
+        }
+    }
+
+    private TransferEntity open(TrajectoryEntity trajectory, NewTransfer in, Registrar.Registration registration) {
+        OffsetDateTime now = OffsetDateTime.now();
+        TransferEntity transfer = new TransferEntity();
+        transfer.id = UUID.randomUUID();
+        transfer.trajectoryId = trajectory.id;
+        transfer.ocmwId = trajectory.ocmwId;
+        transfer.reason = in.reason();
+        transfer.reasonText = in.reasonText();
+        transfer.channel = in.channel();
+        transfer.transferDate = in.transferDate();
+        transfer.status = TransferStatus.REQUESTED;
+        transfer.statusSince = now;
+        transfer.requestedBy = registration.registeredBy();
+        transfer.onBehalf = registration.onBehalf();
+        transfer.createdAt = now;
+        transfer.updatedAt = now;
+        transfers.persist(transfer);
+        addStep(transfer, TransferStatus.REQUESTED.name(), null, null, null);
+        audit(transfer, "request", null, Map.of("reason", transfer.reason, "channel", transfer.channel,
+                "transferDate", transfer.transferDate.toString(), "status", transfer.status.name()));
+        transfers.flush(); // the one-open-transfer index decides here under concurrency
+        return transfer;
+    }
+
+    private List<TransferView> views(List<TransferEntity> page) {
+        List<UUID> ids = page.stream().map(t -> t.id).toList();
+        Map<UUID, List<TransferStepEntity>> stepsOf = steps.ofTransfers(ids).stream()
+                .collect(Collectors.groupingBy(s -> s.transferId));
+        Map<UUID, List<FollowUpActionEntity>> actionsOf = followUps.ofTransfers(ids).stream()
+                .collect(Collectors.groupingBy(a -> a.transferId));
+        Map<UUID, TrajectoryEntity> trajectoryOf = page.isEmpty() ? Map.of()
+                : trajectories.list("id in ?1", page.stream().map(t -> t.trajectoryId).distinct().toList()).stream()
+                        .collect(Collectors.toMap(t -> t.id, Function.identity()));
+        return page.stream().map(t -> new TransferView(t, trajectoryOf.get(t.trajectoryId),
+                stepsOf.getOrDefault(t.id, List.of()), actionsOf.getOrDefault(t.id, List.of()))).toList();
+    }
+
+    private static LocalDate date(String key) {
+        try {
+            return LocalDate.parse(key);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Cursor.invalid(key);
+        }
+    }
+}
