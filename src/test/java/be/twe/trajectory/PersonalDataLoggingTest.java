@@ -64,6 +64,17 @@ class PersonalDataLoggingTest {
                         .queryParam("title", "POP " + name).queryParam("fileName", name + ".pdf")
                         .post("/trajectories/" + trajectory + "/documents").then().statusCode(upload.getValue());
             }
+            // a transfer's free text may name the client: once refused (no end given), once accepted
+            for (int status : new int[] {400, 201}) {
+                Map<String, Object> transfer = new java.util.HashMap<>(Map.of("reason", "OTHER",
+                        "reasonText", "Mevrouw " + name + " verhuist", "channel", "SPOC_NOTE",
+                        "transferDate", "2024-06-30"));
+                if (status == 201) {
+                    transfer.put("trajectoryEnd", Map.of("endReason", "STOPPED_EARLY", "endAdvice", name + " verhuist"));
+                }
+                as(ocmw, "coach").body(transfer).post("/trajectories/" + trajectory + "/transfers").then()
+                        .statusCode(status);
+            }
             String wrong = insz.substring(0, 10) + (insz.endsWith("9") ? "0" : "9");
             as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", wrong, "startDate", "2024-01-01",
                     "coachId", coach.toString())).post("/trajectories").then().statusCode(400);
@@ -72,7 +83,7 @@ class PersonalDataLoggingTest {
             lines.forEach(line -> {
                 assertFalse(line.contains(insz), "INSZ in the log: " + line);
                 assertFalse(line.contains(wrong), "INSZ in the log: " + line);
-                assertFalse(line.contains(name), "a document's title or file name in the log: " + line);
+                assertFalse(line.contains(name), "a document's name or a transfer's text in the log: " + line);
             });
         } finally {
             root.removeHandler(capture);
