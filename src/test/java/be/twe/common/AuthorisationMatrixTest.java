@@ -60,7 +60,7 @@ class AuthorisationMatrixTest {
 
     /** OCMW A's data and, per actor, an accredited coach of the actor's own organisation. */
     record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout, Map<Actor, UUID> coaches,
-                 String trajectoryA, String instrumentA, String documentA, String transferA) {
+                 String trajectoryA, String instrumentA, String documentA, String transferA, long feedStart) {
         String documents() {
             return "/trajectories/" + trajectoryA + "/documents";
         }
@@ -218,6 +218,10 @@ class AuthorisationMatrixTest {
             return r.body(Map.of("type", "WORK", "startDate", LocalDate.now().minusMonths(1).toString()))
                     .post(w.transfer() + "/follow-up-actions").then();
         }, null, forbidden, forbidden, forbidden, forbidden, created);
+
+        row("listChanges", (r, w, a) -> r.get("/changes?limit=500&after=" + w.feedStart).then(), "items.resourceId",
+                World::trajectoryA, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED, Outcome.NOT_LISTED,
+                Outcome.LISTED);
     }
 
     @Inject
@@ -227,6 +231,7 @@ class AuthorisationMatrixTest {
 
     @BeforeEach
     void freshWorld() {
+        long feedStart = data.count("select coalesce(max(position), 0) from change_event");
         String a = data.newOcmw();
         String b = data.newOcmw("11002");
         String with = data.newCluster();
@@ -258,7 +263,8 @@ class AuthorisationMatrixTest {
                         "transferDate", fullStart.plusMonths(24).minusDays(1).toString(),
                         "trajectoryEnd", Map.of("endReason", "MAX_DURATION_REACHED", "endAdvice", "Naar VDAB.")))
                 .post("/trajectories/" + full + "/transfers").then().statusCode(201).extract().path("id");
-        world = new World(a, b, with, without, coaches, trajectory, instrument, document, transfer);
+        world = new World(a, b, with, without, coaches, trajectory, instrument, document, transfer,
+                feedStart);
     }
 
     static Stream<Arguments> cells() {

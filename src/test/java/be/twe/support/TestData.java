@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -86,21 +87,19 @@ public class TestData {
     /** A count read straight from the database (positional parameters ?1, ?2, ...). */
     @Transactional
     public long count(String sql, Object... parameters) {
-        jakarta.persistence.Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return ((Number) query.getSingleResult()).longValue();
+        return ((Number) nativeQuery(sql, parameters).getSingleResult()).longValue();
+    }
+
+    /** A statement run straight on the database (positional parameters ?1, ?2, ...). */
+    @Transactional
+    public int execute(String sql, Object... parameters) {
+        return nativeQuery(sql, parameters).executeUpdate();
     }
 
     /** Rows read straight from the database, each as its columns joined by '|'. */
     @Transactional
     public List<String> rows(String sql, Object... parameters) {
-        jakarta.persistence.Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        List<?> rows = query.getResultList();
+        List<?> rows = nativeQuery(sql, parameters).getResultList();
         return rows.stream().map(row -> Arrays.stream((Object[]) row).map(String::valueOf)
                 .collect(Collectors.joining("|"))).toList();
     }
@@ -112,6 +111,14 @@ public class TestData {
                 r.nextInt(1000));
         long check = 97 - Long.parseLong(base) % 97;
         return base + String.format("%02d", check);
+    }
+
+    private Query nativeQuery(String sql, Object... parameters) {
+        Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query;
     }
 
     private void addFinancialDetails(String id) {

@@ -21,10 +21,12 @@ import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.OwnOrganisation;
 import be.twe.organisation.service.OrganisationService;
+import be.twe.sync.service.Feeds;
 
 /** An organisation's coaches and its partner agreement; changes are audited. */
 @ApplicationScoped
 @Transactional
+@Feeds
 public class CoachService {
     @Inject
     CoachRepository coaches;

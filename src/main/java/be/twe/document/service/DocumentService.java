@@ -24,6 +24,7 @@ import be.twe.document.persistence.DocumentVersionRepository;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TrajectoryService;
+import be.twe.sync.service.Feeds;
 
 /**
  * Documents of a trajectory and their immutable versions. Whoever may see the trajectory may read
@@ -32,6 +33,7 @@ import be.twe.trajectory.service.TrajectoryService;
  */
 @ApplicationScoped
 @Transactional
+@Feeds
 public class DocumentService {
     static final String AUDIT_TYPE = "document-version";
 

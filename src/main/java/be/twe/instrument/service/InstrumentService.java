@@ -21,9 +21,11 @@ import be.twe.instrument.persistence.InstrumentType;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TrajectoryService;
+import be.twe.sync.service.Feeds;
 
 @ApplicationScoped
 @Transactional
+@Feeds
 public class InstrumentService {
     @Inject
     InstrumentRepository instruments;

@@ -19,6 +19,7 @@ import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.organisation.persistence.FinancialDetailsEntity;
 import be.twe.organisation.persistence.FinancialDetailsRepository;
+import be.twe.sync.service.Feeds;
 
 /**
  * An organisation's enterprise number and bank account (the 2016 lesson): the tenancy filter
@@ -27,6 +28,7 @@ import be.twe.organisation.persistence.FinancialDetailsRepository;
  */
 @ApplicationScoped
 @Transactional
+@Feeds
 public class FinancialDetailsService {
     static final String ENTITY_TYPE = "financial-details";
 

@@ -21,6 +21,7 @@ import be.twe.common.rest.ETags;
 import be.twe.trajectory.persistence.ClientRepository;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.persistence.TrajectoryRepository;
+import be.twe.sync.service.Feeds;
 
 /**
  * Trajectories and their rules. Every rule is evaluated on the dates in the record, never on
@@ -28,6 +29,7 @@ import be.twe.trajectory.persistence.TrajectoryRepository;
  */
 @ApplicationScoped
 @Transactional
+@Feeds
 public class TrajectoryService {
     /** TWE-OCMW exists since 1 January 2017. */
     static final LocalDate MEASURE_START = LocalDate.of(2017, 1, 1);

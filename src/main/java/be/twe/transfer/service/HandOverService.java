@@ -24,6 +24,7 @@ import be.twe.transfer.persistence.FollowUpActionRepository;
 import be.twe.transfer.persistence.TransferEntity;
 import be.twe.transfer.persistence.TransferRepository;
 import be.twe.transfer.persistence.TransferStatus;
+import be.twe.sync.service.Feeds;
 
 /**
  * VDAB's side of a transfer: its SPOC acknowledges, dispatches or returns it with a question, the
@@ -33,6 +34,7 @@ import be.twe.transfer.persistence.TransferStatus;
  */
 @ApplicationScoped
 @Transactional
+@Feeds
 public class HandOverService {
     static final int FOLLOW_UP_MONTHS = 12;
 

@@ -34,6 +34,7 @@ import be.twe.transfer.persistence.TransferRepository;
 import be.twe.transfer.persistence.TransferStatus;
 import be.twe.transfer.persistence.TransferStepEntity;
 import be.twe.transfer.persistence.TransferStepRepository;
+import be.twe.sync.service.Feeds;
 
 /**
  * Transfers of a trajectory's file to VDAB: created by whoever may write for the OCMW, or by VDAB
@@ -42,6 +43,7 @@ import be.twe.transfer.persistence.TransferStepRepository;
  */
 @ApplicationScoped
 @Transactional
+@Feeds
 public class TransferService {
     static final String AUDIT_TYPE = "transfer";
     static final String IBO_TAKEN_OVER = "IBO_TAKEN_OVER";

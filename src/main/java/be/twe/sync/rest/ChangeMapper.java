@@ -1,0 +1,15 @@
+package be.twe.sync.rest;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+import be.twe.api.model.Change;
+import be.twe.sync.persistence.ChangeEventQueries;
+
+@Mapper
+public interface ChangeMapper {
+
+    @Mapping(target = "resourceType", expression = "java(be.twe.api.model.ResourceType.fromValue(entry.resourceType()))")
+    @Mapping(target = "kind", expression = "java(be.twe.api.model.ChangeKind.fromValue(entry.kind()))")
+    Change toDto(ChangeEventQueries.Entry entry);
+}

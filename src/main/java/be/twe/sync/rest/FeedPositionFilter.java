@@ -1,0 +1,29 @@
+package be.twe.sync.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+import be.twe.sync.service.ChangeFeedService;
+
+/** Tells every successful write the feed position that includes it ({@code Feed-Position}). */
+@Provider
+public class FeedPositionFilter implements ContainerResponseFilter {
+    public static final String HEADER = "Feed-Position";
+
+    @Inject
+    ChangeFeedService feed;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() >= 300 || "GET".equals(request.getMethod())) {
+            return;
+        }
+        Long position = feed.positionOfThisRequest();
+        if (position != null) {
+            response.getHeaders().putSingle(HEADER, position.toString());
+        }
+    }
+}

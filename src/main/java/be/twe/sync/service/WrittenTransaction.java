@@ -1,0 +1,26 @@
+package be.twe.sync.service;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/** The database transaction a request wrote in, kept until the response is sent. */
+@RequestScoped
+public class WrittenTransaction {
+    private String transaction;
+    private int depth;
+
+    boolean enter() {
+        return depth++ == 0;
+    }
+
+    void leave() {
+        depth--;
+    }
+
+    void wroteIn(String transaction) {
+        this.transaction = transaction;
+    }
+
+    public String transaction() {
+        return transaction;
+    }
+}
