@@ -2,6 +2,7 @@ package be.twe.sync;
 
 import static be.twe.support.Api.as;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -73,7 +74,7 @@ class ChangeFeedTest {
                 .body("next", equalTo(null));
         // reading after the last position: nothing new, the same position to poll again with
         as(ocmw, "coach").get("/changes?after=" + position(ended)).then()
-                .body("items", org.hamcrest.Matchers.empty()).body("position", equalTo((int) position(ended)));
+                .body("items", empty()).body("position", equalTo((int) position(ended)));
     }
 
     @Test

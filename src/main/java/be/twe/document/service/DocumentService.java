@@ -21,10 +21,10 @@ import be.twe.document.persistence.DocumentEntity;
 import be.twe.document.persistence.DocumentRepository;
 import be.twe.document.persistence.DocumentVersionEntity;
 import be.twe.document.persistence.DocumentVersionRepository;
+import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TrajectoryService;
-import be.twe.sync.service.Feeds;
 
 /**
  * Documents of a trajectory and their immutable versions. Whoever may see the trajectory may read

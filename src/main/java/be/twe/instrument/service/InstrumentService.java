@@ -18,10 +18,10 @@ import be.twe.common.rest.ETags;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.instrument.persistence.InstrumentType;
+import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TrajectoryService;
-import be.twe.sync.service.Feeds;
 
 @ApplicationScoped
 @Transactional

@@ -1,6 +1,8 @@
 package be.twe.sync.persistence;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +60,6 @@ public class ChangeEventQueries {
     }
 
     private static OffsetDateTime offset(Object value) {
-        return value instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC) : (OffsetDateTime) value;
+        return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) value;
     }
 }

@@ -18,10 +18,10 @@ import be.twe.common.error.RuleViolationProblem;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.ClientRepository;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.persistence.TrajectoryRepository;
-import be.twe.sync.service.Feeds;
 
 /**
  * Trajectories and their rules. Every rule is evaluated on the dates in the record, never on

@@ -16,6 +16,7 @@ import be.twe.common.error.Issue;
 import be.twe.common.error.RuleViolationProblem;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.CallerContext;
+import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TrajectoryService;
@@ -24,7 +25,6 @@ import be.twe.transfer.persistence.FollowUpActionRepository;
 import be.twe.transfer.persistence.TransferEntity;
 import be.twe.transfer.persistence.TransferRepository;
 import be.twe.transfer.persistence.TransferStatus;
-import be.twe.sync.service.Feeds;
 
 /**
  * VDAB's side of a transfer: its SPOC acknowledges, dispatches or returns it with a question, the

@@ -2,6 +2,7 @@ package be.twe.transfer.service;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import be.twe.common.paging.Slice;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.Today;
+import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.persistence.TrajectoryRepository;
 import be.twe.trajectory.service.Registrar;
@@ -34,7 +36,6 @@ import be.twe.transfer.persistence.TransferRepository;
 import be.twe.transfer.persistence.TransferStatus;
 import be.twe.transfer.persistence.TransferStepEntity;
 import be.twe.transfer.persistence.TransferStepRepository;
-import be.twe.sync.service.Feeds;
 
 /**
  * Transfers of a trajectory's file to VDAB: created by whoever may write for the OCMW, or by VDAB
@@ -215,7 +216,7 @@ public class TransferService {
     private static LocalDate date(String key) {
         try {
             return LocalDate.parse(key);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw Cursor.invalid(key);
         }
     }
