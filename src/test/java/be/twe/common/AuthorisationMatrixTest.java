@@ -231,7 +231,7 @@ class AuthorisationMatrixTest {
 
     @BeforeEach
     void freshWorld() {
-        long feedStart = data.count("select coalesce(max(position), 0) from change_event");
+        long feedStart = data.feedPosition();
         String a = data.newOcmw();
         String b = data.newOcmw("11002");
         String with = data.newCluster();

@@ -1,5 +1,6 @@
 package be.twe.instrument;
 
+import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.TestData.newInsz;
@@ -81,10 +82,6 @@ class InstrumentApiTest {
         return as(org, "coach").header("If-Match", "\"0\"")
                 .body(Map.of("endDate", date, "endReason", "MAX_DURATION_REACHED", "endAdvice", "Naar VDAB."))
                 .post("/trajectories/" + trajectory + "/end").then();
-    }
-
-    static void problem(ValidatableResponse response, int status, String code) {
-        response.statusCode(status).body("code", equalTo(code));
     }
 
     @Test

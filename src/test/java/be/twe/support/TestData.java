@@ -90,6 +90,11 @@ public class TestData {
         return ((Number) nativeQuery(sql, parameters).getSingleResult()).longValue();
     }
 
+    /** The change feed's last position: a test reads the feed after it to see only its own changes. */
+    public long feedPosition() {
+        return count("select coalesce(max(position), 0) from change_event");
+    }
+
     /** A statement run straight on the database (positional parameters ?1, ?2, ...). */
     @Transactional
     public int execute(String sql, Object... parameters) {

@@ -37,7 +37,7 @@ class ChangeFeedTest {
 
     @BeforeEach
     void freshOcmw() {
-        start = data.count("select coalesce(max(position), 0) from change_event");
+        start = data.feedPosition();
         ocmw = data.newOcmw();
         coach = data.accreditedCoach(ocmw);
     }

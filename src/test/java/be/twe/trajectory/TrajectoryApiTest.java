@@ -1,5 +1,6 @@
 package be.twe.trajectory;
 
+import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.TestData.newInsz;
@@ -63,10 +64,6 @@ class TrajectoryApiTest {
         return as(ocmw, "coach").header("If-Match", "\"0\"")
                 .body(Map.of("endDate", date, "endReason", "WORK_NEC", "endAdvice", "Werk gevonden."))
                 .post("/trajectories/" + id + "/end").then();
-    }
-
-    static ValidatableResponse problem(ValidatableResponse response, int status, String code) {
-        return response.statusCode(status).body("code", equalTo(code)).body("type", equalTo("urn:problem-type:twe:" + code));
     }
 
     @Test

@@ -7,7 +7,7 @@ import static be.twe.transfer.TransferFixture.body;
 import static be.twe.transfer.TransferFixture.dispatch;
 import static be.twe.transfer.TransferFixture.etag;
 import static be.twe.transfer.TransferFixture.plannedEnd;
-import static be.twe.transfer.TransferFixture.problem;
+import static be.twe.support.Problems.problem;
 import static be.twe.transfer.TransferFixture.spoc;
 import static be.twe.transfer.TransferFixture.step;
 import static org.hamcrest.MatcherAssert.assertThat;

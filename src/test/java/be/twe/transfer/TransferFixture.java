@@ -1,8 +1,6 @@
 package be.twe.transfer;
 
 import static be.twe.support.Api.as;
-import static org.hamcrest.Matchers.equalTo;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,10 +88,5 @@ final class TransferFixture {
 
     static ValidatableResponse dispatch(String transferId) {
         return step(spoc(), transferId, "dispatch", Map.of("destinationKind", "TEAM", "destination", "Team Gent-Zuid"));
-    }
-
-    static ValidatableResponse problem(ValidatableResponse response, int status, String code) {
-        return response.statusCode(status).body("status", equalTo(status)).body("code", equalTo(code))
-                .body("type", equalTo("urn:problem-type:twe:" + code));
     }
 }

@@ -2,6 +2,7 @@ package be.twe.transfer.service;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import be.twe.common.error.ConflictProblem;
 import be.twe.transfer.persistence.TransferStatus;
@@ -32,7 +33,7 @@ public enum Transition {
             throw new ConflictProblem("illegal-transition", "Illegal transition",
                     "A transfer in status " + current + " cannot become " + to + " (" + name().toLowerCase()
                             + " needs status " + from.stream().map(Enum::name).sorted()
-                            .reduce((a, b) -> a + " or " + b).orElseThrow() + ").");
+                            .collect(Collectors.joining(" or ")) + ").");
         }
     }
 }
