@@ -142,7 +142,7 @@ class AuthorisationMatrixTest {
                 .put("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(), null, ok, nf, nf, nf, ok);
         row("getPartnerAgreement", (r, w) -> r.get("/organisations/" + w.ocmwA + "/partner-agreement").then(),
                 null, ok, nf, nf, nf, ok);
-        row("updatePartnerAgreement", (r, w) -> r.body(Map.of("signedOn", "2020-01-01"))
+        row("updatePartnerAgreement", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("signedOn", "2020-01-01"))
                 .put("/organisations/" + w.ocmwA + "/partner-agreement").then(), null, ok, nf, nf, nf, ok);
         row("listTrajectories", (r, w, a) -> r.get("/trajectories?limit=500&startFrom=2024-02-01").then(),
                 "items.id", World::trajectoryA,

@@ -2,12 +2,13 @@ package be.twe.transfer;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Problems.problem;
 import static be.twe.transfer.TransferFixture.acknowledge;
 import static be.twe.transfer.TransferFixture.body;
+import static be.twe.transfer.TransferFixture.create;
 import static be.twe.transfer.TransferFixture.dispatch;
 import static be.twe.transfer.TransferFixture.etag;
 import static be.twe.transfer.TransferFixture.plannedEnd;
-import static be.twe.support.Problems.problem;
 import static be.twe.transfer.TransferFixture.spoc;
 import static be.twe.transfer.TransferFixture.step;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -18,10 +19,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -301,5 +304,28 @@ class TransferApiTest {
         Map<String, Object> ibo = new HashMap<>(Map.of("type", "IBO", "startDate", from, "plannedEndDate", to,
                 "coachId", ocmw.coach.toString(), "employer", "Bakkerij Peeters"));
         ocmw.coachRequest().body(ibo).post("/trajectories/" + trajectory + "/instruments").then().statusCode(201);
+    }
+
+    @Test
+    void aRetriedTransferOrFollowUpWithItsKeyIsRecordedOnce() {
+        LocalDate start = LocalDate.now().minusMonths(26);
+        String trajectory = ocmw.trajectory(start);
+        Map<String, Object> transfer = body("MAX_DURATION_REACHED", "SPOC_NOTE", plannedEnd(start), true);
+        String first = create(ocmw.coachRequest().header("Idempotency-Key", "transfer-1"), trajectory, transfer)
+                .statusCode(201).extract().path("id");
+        create(ocmw.coachRequest().header("Idempotency-Key", "transfer-1"), trajectory, transfer).statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        assertEquals(1, data.count("select count(*) from transfer where trajectory_id = ?1",
+                UUID.fromString(trajectory)));
+
+        acknowledge(first).statusCode(200);
+        Map<String, Object> followUp = Map.of("type", "LONG_TRAINING",
+                "startDate", plannedEnd(start).plusMonths(1).toString());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            spoc().header("Idempotency-Key", "follow-up-1").body(followUp)
+                    .post("/transfers/" + first + "/follow-up-actions").then().statusCode(201);
+        }
+        assertEquals(1, data.count("select count(*) from follow_up_action where transfer_id = ?1",
+                UUID.fromString(first)));
     }
 }

@@ -20,4 +20,9 @@ public class PartnerAgreementEntity {
     public String organisationId;
     @Column(name = "signed_on")
     public LocalDate signedOn;
+    /**
+     * Counted by hand under a row lock, not with {@code @Version}: an organisation without a row has
+     * the agreement "not signed" at version 0, so the first record must become version 1.
+     */
+    public long version;
 }

@@ -14,11 +14,13 @@ import be.twe.api.model.CoachInput;
 import be.twe.api.model.CoachPage;
 import be.twe.api.model.PartnerAgreement;
 import be.twe.coach.persistence.CoachEntity;
+import be.twe.coach.persistence.PartnerAgreementEntity;
 import be.twe.coach.service.CoachService;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
+import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class CoachResource implements CoachesApi {
@@ -39,7 +41,8 @@ public class CoachResource implements CoachesApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    public Response createCoach(String organisationId, CoachInput input) {
+    @Idempotent
+    public Response createCoach(String organisationId, CoachInput input, String idempotencyKey) {
         CoachEntity coach = service.create(organisationId, input.getName(), input.getTrainedOn());
         URI location = uri.getAbsolutePathBuilder().path(coach.id.toString()).build();
         return Response.created(location).header("ETag", ETags.of(coach.version)).entity(mapper.toDto(coach)).build();
@@ -47,27 +50,29 @@ public class CoachResource implements CoachesApi {
 
     @Override
     @Authenticated
-    public Response getCoach(String organisationId, UUID coachId) {
+    public Response getCoach(String organisationId, UUID coachId, String ifNoneMatch) {
         CoachEntity coach = service.get(organisationId, coachId);
-        return Response.ok(mapper.toDto(coach)).header("ETag", ETags.of(coach.version)).build();
+        return ETags.read(mapper.toDto(coach), coach.version, ifNoneMatch);
     }
 
     @Override
     @RolesAllowed(Roles.ADMIN)
     public Response updateCoach(String organisationId, UUID coachId, CoachInput input, String ifMatch) {
         CoachEntity coach = service.update(organisationId, coachId, ifMatch, input.getName(), input.getTrainedOn());
-        return Response.ok(mapper.toDto(coach)).header("ETag", ETags.of(coach.version)).build();
+        return ETags.read(mapper.toDto(coach), coach.version, null);
     }
 
     @Override
     @Authenticated
-    public Response getPartnerAgreement(String organisationId) {
-        return Response.ok(mapper.toDto(service.agreement(organisationId))).build();
+    public Response getPartnerAgreement(String organisationId, String ifNoneMatch) {
+        PartnerAgreementEntity agreement = service.agreement(organisationId);
+        return ETags.read(mapper.toDto(agreement), agreement.version, ifNoneMatch);
     }
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    public Response updatePartnerAgreement(String organisationId, PartnerAgreement agreement) {
-        return Response.ok(mapper.toDto(service.recordAgreement(organisationId, agreement.getSignedOn()))).build();
+    public Response updatePartnerAgreement(String organisationId, PartnerAgreement agreement, String ifMatch) {
+        PartnerAgreementEntity recorded = service.recordAgreement(organisationId, ifMatch, agreement.getSignedOn());
+        return ETags.read(mapper.toDto(recorded), recorded.version, null);
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import be.twe.coach.persistence.CoachEntity;
@@ -84,9 +85,13 @@ public class CoachService {
         });
     }
 
-    public PartnerAgreementEntity recordAgreement(String organisationId, LocalDate signedOn) {
+    /** Needs If-Match with the current version; a first record in parallel loses on the primary key (412). */
+    public PartnerAgreementEntity recordAgreement(String organisationId, String ifMatch, LocalDate signedOn) {
         requireOwn(organisationId);
-        PartnerAgreementEntity agreement = agreements.findByIdOptional(organisationId).orElse(null);
+        ETags.requirePresent(ifMatch);
+        PartnerAgreementEntity agreement = agreements.findByIdOptional(organisationId, LockModeType.PESSIMISTIC_WRITE)
+                .orElse(null);
+        ETags.requireMatch(ifMatch, agreement == null ? 0 : agreement.version);
         Map<String, Object> before = null;
         if (agreement == null) {
             agreement = new PartnerAgreementEntity();
@@ -97,6 +102,8 @@ public class CoachService {
             before.put("signedOn", String.valueOf(agreement.signedOn));
         }
         agreement.signedOn = signedOn;
+        agreement.version++;
+        agreements.flush();
         Map<String, Object> after = new HashMap<>();
         after.put("signedOn", String.valueOf(signedOn));
         auditTrail.record(organisationId, "partner-agreement", organisationId, "update", before, after);

@@ -1,5 +1,10 @@
 package be.twe.common.rest;
 
+import java.util.Arrays;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
 import be.twe.common.error.PreconditionFailedProblem;
 import be.twe.common.error.PreconditionRequiredProblem;
 
@@ -10,6 +15,16 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with the representation and its ETag, or 304 without a body when If-None-Match names that ETag. */
+    public static Response read(Object representation, long version, String ifNoneMatch) {
+        String tag = of(version);
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
+                .map(t -> t.trim().replaceFirst("^W/", "")).anyMatch(t -> t.equals(tag) || t.equals("*"))) {
+            return Response.notModified().header(HttpHeaders.ETAG, tag).build();
+        }
+        return Response.ok(representation).header(HttpHeaders.ETAG, tag).build();
     }
 
     /** 428 without If-Match. */

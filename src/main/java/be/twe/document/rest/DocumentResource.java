@@ -18,6 +18,8 @@ import be.twe.api.DocumentsApi;
 import be.twe.api.model.DocumentKind;
 import be.twe.api.model.DocumentList;
 import be.twe.api.model.DocumentWithdrawal;
+import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.error.Issue;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
 import be.twe.document.persistence.DocumentVersionEntity;
@@ -27,6 +29,7 @@ import be.twe.document.service.DocumentView;
 import be.twe.document.service.FileIntake;
 import be.twe.document.service.PlanMonitoringService;
 import be.twe.document.storage.DocumentStore;
+import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class DocumentResource implements DocumentsApi {
@@ -52,26 +55,29 @@ public class DocumentResource implements DocumentsApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    @Idempotent
     public Response uploadDocument(UUID trajectoryId, DocumentKind kind, String title, String fileName,
-                                   InputStream body, String contentDigest) {
+                                   InputStream body, String contentDigest, String idempotencyKey) {
         DocumentView document = service.upload(trajectoryId,
-                new DocumentService.NewDocument(kind.toString(), title, fileName), upload(body, contentDigest));
+                new DocumentService.NewDocument(kind.toString(), title, fileName), upload(body, contentDigest, idempotencyKey));
         URI location = uri.getAbsolutePathBuilder().replaceQuery(null).path(document.document().id.toString()).build();
         return Response.created(location).entity(mapper.toDto(document)).build();
     }
 
     @Override
     @Authenticated
-    public Response getDocument(UUID trajectoryId, UUID documentId) {
-        return Response.ok(mapper.toDto(service.get(trajectoryId, documentId))).build();
+    public Response getDocument(UUID trajectoryId, UUID documentId, String ifNoneMatch) {
+        DocumentView document = service.get(trajectoryId, documentId);
+        return ETags.read(mapper.toDto(document), document.state(), ifNoneMatch);
     }
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    @Idempotent
     public Response uploadDocumentVersion(UUID trajectoryId, UUID documentId, String fileName, InputStream body,
-                                          String contentDigest) {
+                                          String contentDigest, String idempotencyKey) {
         DocumentVersionEntity version = service.uploadVersion(trajectoryId, documentId, fileName,
-                upload(body, contentDigest));
+                upload(body, contentDigest, idempotencyKey));
         URI location = uri.getAbsolutePathBuilder().replaceQuery(null).path(String.valueOf(version.number)).build();
         return Response.created(location).header("ETag", ETags.of(version.version))
                 .entity(mapper.toDto(version)).build();
@@ -79,8 +85,10 @@ public class DocumentResource implements DocumentsApi {
 
     @Override
     @Authenticated
-    public Response getDocumentVersion(UUID trajectoryId, UUID documentId, Integer versionNumber) {
-        return withETag(service.version(trajectoryId, documentId, versionNumber));
+    public Response getDocumentVersion(UUID trajectoryId, UUID documentId, Integer versionNumber,
+                                       String ifNoneMatch) {
+        DocumentVersionEntity version = service.version(trajectoryId, documentId, versionNumber);
+        return ETags.read(mapper.toDto(version), version.version, ifNoneMatch);
     }
 
     @Override
@@ -116,7 +124,13 @@ public class DocumentResource implements DocumentsApi {
         return Response.ok(mapper.toDto(monitoring.report(organisationId, dueDays))).build();
     }
 
-    private FileIntake.Upload upload(InputStream body, String contentDigest) {
+    /** A retried upload is recognised by its declared digest, so a key needs one (the body is never buffered). */
+    private FileIntake.Upload upload(InputStream body, String contentDigest, String idempotencyKey) {
+        if (idempotencyKey != null && contentDigest == null) {
+            throw new InvalidInputProblem("content-digest-required", "Content-Digest required",
+                    "An upload with an Idempotency-Key must declare its Content-Digest.",
+                    Issue.header("Content-Digest", null, "Required with Idempotency-Key."));
+        }
         String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         String type = headers.getMediaType() == null ? null
                 : headers.getMediaType().getType() + "/" + headers.getMediaType().getSubtype();
@@ -124,7 +138,7 @@ public class DocumentResource implements DocumentsApi {
     }
 
     private Response withETag(DocumentVersionEntity version) {
-        return Response.ok(mapper.toDto(version)).header("ETag", ETags.of(version.version)).build();
+        return ETags.read(mapper.toDto(version), version.version, null);
     }
 
     /** RFC 6266: an ASCII fallback and the exact name in UTF-8. */

@@ -17,6 +17,7 @@ import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.service.InstrumentService;
+import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class InstrumentResource implements InstrumentsApi {
@@ -36,7 +37,8 @@ public class InstrumentResource implements InstrumentsApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
-    public Response createInstrument(UUID trajectoryId, InstrumentInput input) {
+    @Idempotent
+    public Response createInstrument(UUID trajectoryId, InstrumentInput input, String idempotencyKey) {
         InstrumentEntity instrument = service.create(trajectoryId, mapper.toNew(input));
         URI location = uri.getAbsolutePathBuilder().path(instrument.id.toString()).build();
         return Response.created(location).header("ETag", ETags.of(instrument.version))
@@ -45,8 +47,9 @@ public class InstrumentResource implements InstrumentsApi {
 
     @Override
     @Authenticated
-    public Response getInstrument(UUID trajectoryId, UUID instrumentId) {
-        return withETag(service.get(trajectoryId, instrumentId));
+    public Response getInstrument(UUID trajectoryId, UUID instrumentId, String ifNoneMatch) {
+        InstrumentEntity instrument = service.get(trajectoryId, instrumentId);
+        return ETags.read(mapper.toDto(instrument), instrument.version, ifNoneMatch);
     }
 
     @Override
@@ -63,6 +66,6 @@ public class InstrumentResource implements InstrumentsApi {
     }
 
     private Response withETag(InstrumentEntity instrument) {
-        return Response.ok(mapper.toDto(instrument)).header("ETag", ETags.of(instrument.version)).build();
+        return ETags.read(mapper.toDto(instrument), instrument.version, null);
     }
 }

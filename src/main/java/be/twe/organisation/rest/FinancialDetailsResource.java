@@ -27,8 +27,9 @@ public class FinancialDetailsResource implements FinancialDetailsApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    public Response getFinancialDetails(String organisationId) {
-        return withETag(service.get(organisationId));
+    public Response getFinancialDetails(String organisationId, String ifNoneMatch) {
+        FinancialDetailsEntity details = service.get(organisationId);
+        return ETags.read(mapper.toDto(details), details.version, ifNoneMatch);
     }
 
     @Override
@@ -46,6 +47,6 @@ public class FinancialDetailsResource implements FinancialDetailsApi {
     }
 
     private Response withETag(FinancialDetailsEntity details) {
-        return Response.ok(mapper.toDto(details)).header("ETag", ETags.of(details.version)).build();
+        return ETags.read(mapper.toDto(details), details.version, null);
     }
 }

@@ -20,6 +20,11 @@ public class WrittenTransaction {
         this.transaction = transaction;
     }
 
+    /** A replayed response (idempotent retry) tells the position of the transaction that made it. */
+    public void replayOf(String transaction) {
+        this.transaction = transaction;
+    }
+
     public String transaction() {
         return transaction;
     }

@@ -21,6 +21,7 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
+import be.twe.sync.idempotency.Idempotent;
 import be.twe.trajectory.persistence.TrajectoryRepository;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.trajectory.service.TrajectoryView;
@@ -47,7 +48,8 @@ public class TrajectoryResource implements TrajectoriesApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
-    public Response createTrajectory(TrajectoryInput in) {
+    @Idempotent
+    public Response createTrajectory(TrajectoryInput in, String idempotencyKey) {
         TrajectoryView view = service.create(new TrajectoryService.NewTrajectory(in.getOcmwId(),
                 in.getClientInsz(), in.getStartDate(), in.getCoachId(), in.getExternalReference()));
         URI location = uri.getAbsolutePathBuilder().path(view.trajectory().id.toString()).build();
@@ -57,8 +59,9 @@ public class TrajectoryResource implements TrajectoriesApi {
 
     @Override
     @Authenticated
-    public Response getTrajectory(UUID trajectoryId) {
-        return withETag(service.get(trajectoryId));
+    public Response getTrajectory(UUID trajectoryId, String ifNoneMatch) {
+        TrajectoryView view = service.get(trajectoryId);
+        return ETags.read(mapper.toDto(view), view.trajectory().version, ifNoneMatch);
     }
 
     @Override
@@ -76,6 +79,6 @@ public class TrajectoryResource implements TrajectoriesApi {
     }
 
     private Response withETag(TrajectoryView view) {
-        return Response.ok(mapper.toDto(view)).header("ETag", ETags.of(view.trajectory().version)).build();
+        return ETags.read(mapper.toDto(view), view.trajectory().version, null);
     }
 }

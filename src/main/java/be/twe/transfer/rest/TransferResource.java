@@ -25,6 +25,7 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
+import be.twe.sync.idempotency.Idempotent;
 import be.twe.transfer.service.HandOverService;
 import be.twe.transfer.service.NewTransfer;
 import be.twe.transfer.service.TransferService;
@@ -50,7 +51,8 @@ public class TransferResource implements TransfersApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.SPOC, Roles.HELPDESK})
-    public Response createTransfer(UUID trajectoryId, TransferInput in) {
+    @Idempotent
+    public Response createTransfer(UUID trajectoryId, TransferInput in, String idempotencyKey) {
         NewTransfer.End end = in.getTrajectoryEnd() == null ? null : new NewTransfer.End(
                 in.getTrajectoryEnd().getEndReason().toString(), in.getTrajectoryEnd().getEndAdvice());
         TransferView view = service.create(trajectoryId, new NewTransfer(in.getReason().toString(),
@@ -74,8 +76,9 @@ public class TransferResource implements TransfersApi {
 
     @Override
     @Authenticated
-    public Response getTransfer(UUID transferId) {
-        return withETag(service.get(transferId));
+    public Response getTransfer(UUID transferId, String ifNoneMatch) {
+        TransferView view = service.get(transferId);
+        return ETags.read(mapper.toDto(view), view.transfer().version, ifNoneMatch);
     }
 
     @Override
@@ -108,13 +111,14 @@ public class TransferResource implements TransfersApi {
 
     @Override
     @RolesAllowed(Roles.SPOC)
-    public Response recordFollowUpAction(UUID transferId, FollowUpActionInput in) {
+    @Idempotent
+    public Response recordFollowUpAction(UUID transferId, FollowUpActionInput in, String idempotencyKey) {
         return Response.status(Response.Status.CREATED).entity(mapper.toDto(handOver.recordFollowUp(transferId,
                 new HandOverService.NewFollowUp(in.getType().toString(), in.getStartDate(), in.getEndDate(),
                         in.getDescription())))).build();
     }
 
     private Response withETag(TransferView view) {
-        return Response.ok(mapper.toDto(view)).header("ETag", ETags.of(view.transfer().version)).build();
+        return ETags.read(mapper.toDto(view), view.transfer().version, null);
     }
 }

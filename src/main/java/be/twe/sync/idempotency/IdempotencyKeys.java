@@ -1,0 +1,66 @@
+package be.twe.sync.idempotency;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.scheduler.Scheduled;
+
+/** The remembered first responses to creates, per organisation and key, for 24 hours. */
+@ApplicationScoped
+public class IdempotencyKeys {
+    private static final String EXPIRED = "created_at < now() - interval '24 hours'";
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Takes the key for the current transaction, or returns what a committed create stored under it.
+     * An expired key is taken over. A parallel request with the same key waits here, on the primary
+     * key, until the first one's transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<StoredResponse> claim(String organisationId, String key, String fingerprint) {
+        int claimed = em.createNativeQuery("""
+                insert into idempotency_key (organisation_id, key, fingerprint) values (?1, ?2, ?3)
+                on conflict (organisation_id, key) do update
+                set fingerprint = excluded.fingerprint, created_at = now(), status = null, body = null,
+                    location = null, etag = null, transaction_id = null
+                where idempotency_key.""" + EXPIRED)
+                .setParameter(1, organisationId).setParameter(2, key).setParameter(3, fingerprint)
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        List<?> rows = em.createNativeQuery("""
+                select fingerprint, status, body, location, etag, transaction_id::text
+                from idempotency_key where organisation_id = ?1 and key = ?2""")
+                .setParameter(1, organisationId).setParameter(2, key).getResultList();
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new StoredResponse((String) row[0], ((Number) row[1]).intValue(), (String) row[2],
+                (String) row[3], (String) row[4], (String) row[5]));
+    }
+
+    /** Stores the response in the create's transaction, together with the transaction's id for its feed position. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(String organisationId, String key, int status, String body, String location, String etag) {
+        em.createNativeQuery("""
+                update idempotency_key
+                set status = ?3, body = ?4, location = ?5, etag = ?6, transaction_id = pg_current_xact_id()
+                where organisation_id = ?1 and key = ?2""")
+                .setParameter(1, organisationId).setParameter(2, key).setParameter(3, status)
+                .setParameter(4, body).setParameter(5, location).setParameter(6, etag)
+                .executeUpdate();
+    }
+
+    /** Keys older than 24 hours no longer answer; this only frees their space. */
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void purgeExpired() {
+        em.createNativeQuery("delete from idempotency_key where " + EXPIRED).executeUpdate();
+    }
+}
