@@ -22,7 +22,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +33,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -327,5 +330,25 @@ class TransferApiTest {
         }
         assertEquals(1, data.count("select count(*) from follow_up_action where transfer_id = ?1",
                 UUID.fromString(first)));
+    }
+
+    @Test
+    void aTrajectorysTransfersComeInPages() {
+        LocalDate start = LocalDate.now().minusMonths(26);
+        String trajectory = ocmw.trajectory(start);
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String transfer = ocmw.create(trajectory, body("LONG_TRAINING", "SPOC_NOTE", plannedEnd(start), i == 0))
+                    .statusCode(201).extract().path("id");
+            acknowledge(transfer).statusCode(200);
+            dispatch(transfer).statusCode(200);
+            made.add(transfer);
+        }
+        String path = "/trajectories/" + trajectory + "/transfers";
+        ocmw.coachRequest().get(path + "?limit=2").then().statusCode(200).body("items", hasSize(2))
+                .body("next", matchesPattern(".*cursor=.*"));
+        assertEquals(made, Api.allPages(ocmw::coachRequest, path + "?limit=2", "id"));
+        problem(invalid(ocmw.coachRequest()).get(path + "?limit=501").then(), 400, "invalid-input");
+        problem(ocmw.coachRequest().get(path + "?cursor=bm90LWEtY3Vyc29y").then(), 400, "invalid-input");
     }
 }

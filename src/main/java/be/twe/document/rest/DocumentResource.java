@@ -16,10 +16,12 @@ import jakarta.ws.rs.core.UriInfo;
 
 import be.twe.api.DocumentsApi;
 import be.twe.api.model.DocumentKind;
-import be.twe.api.model.DocumentList;
+import be.twe.api.model.DocumentPage;
 import be.twe.api.model.DocumentWithdrawal;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.paging.PageLinks;
+import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
 import be.twe.document.persistence.DocumentVersionEntity;
@@ -48,9 +50,10 @@ public class DocumentResource implements DocumentsApi {
 
     @Override
     @Authenticated
-    public Response listDocuments(UUID trajectoryId, DocumentKind kind) {
-        return Response.ok(new DocumentList().items(service.list(trajectoryId,
-                kind == null ? null : kind.toString()).stream().map(mapper::toDto).toList())).build();
+    public Response listDocuments(UUID trajectoryId, DocumentKind kind, Integer limit, String cursor) {
+        Slice<DocumentView> slice = service.list(trajectoryId, kind == null ? null : kind.toString(), limit, cursor);
+        return Response.ok(new DocumentPage().items(slice.items().stream().map(mapper::toDto).toList())
+                .next(PageLinks.next(uri, slice))).build();
     }
 
     @Override

@@ -15,6 +15,8 @@ import be.twe.common.audit.AuditTrail;
 import be.twe.common.error.ConflictProblem;
 import be.twe.common.error.GoneProblem;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.paging.Keyset;
+import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.document.persistence.DocumentEntity;
@@ -85,13 +87,16 @@ public class DocumentService {
         return addVersion(document, versions.nextNumber(documentId), fileName, file, registration);
     }
 
-    public List<DocumentView> list(UUID trajectoryId, String kind) {
+    public Slice<DocumentView> list(UUID trajectoryId, String kind, int limit, String cursor) {
         trajectories.find(trajectoryId);
-        List<DocumentEntity> found = documents.ofTrajectory(trajectoryId, kind);
+        Slice<DocumentEntity> page = Slice.of(documents.ofTrajectory(trajectoryId, kind,
+                Keyset.after(cursor, OffsetDateTime::parse), limit + 1), limit, d -> Keyset.cursor(d.createdAt, d.id));
+        List<DocumentEntity> found = page.items();
         Map<UUID, List<DocumentVersionEntity>> byDocument = versions.ofDocuments(
                 found.stream().map(d -> d.id).toList()).stream()
                 .collect(Collectors.groupingBy(v -> v.documentId));
-        return found.stream().map(d -> new DocumentView(d, byDocument.getOrDefault(d.id, List.of()))).toList();
+        return new Slice<>(found.stream().map(d -> new DocumentView(d, byDocument.getOrDefault(d.id, List.of())))
+                .toList(), page.nextCursor());
     }
 
     public DocumentView get(UUID trajectoryId, UUID documentId) {

@@ -8,13 +8,23 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import be.twe.common.paging.Keyset;
+import be.twe.common.paging.Query;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEntity, UUID> {
 
     public List<InstrumentEntity> ofTrajectory(UUID trajectoryId) {
-        return find("trajectoryId = ?1 order by startDate", trajectoryId).list();
+        return find("trajectoryId = ?1 order by startDate, id", trajectoryId).list();
+    }
+
+    /** One page of a trajectory's instruments, by start date and id. */
+    public List<InstrumentEntity> ofTrajectory(UUID trajectoryId, Keyset<LocalDate> after, int fetch) {
+        Query q = new Query().and("i.trajectoryId = :trajectoryId", "trajectoryId", trajectoryId);
+        Keyset.restrict(q, after, "i", "startDate");
+        return find("from InstrumentEntity i where " + q.where() + " order by i.startDate, i.id", q.parameters())
+                .page(0, fetch).list();
     }
 
     public List<InstrumentEntity> ofTrajectories(Collection<UUID> trajectoryIds) {

@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.UriInfo;
 import be.twe.api.InstrumentsApi;
 import be.twe.api.model.InstrumentEnd;
 import be.twe.api.model.InstrumentInput;
-import be.twe.api.model.InstrumentList;
+import be.twe.api.model.InstrumentPage;
+import be.twe.common.paging.PageLinks;
+import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
 import be.twe.instrument.persistence.InstrumentEntity;
@@ -30,9 +32,10 @@ public class InstrumentResource implements InstrumentsApi {
 
     @Override
     @Authenticated
-    public Response listInstruments(UUID trajectoryId) {
-        return Response.ok(new InstrumentList().items(service.list(trajectoryId).stream().map(mapper::toDto).toList()))
-                .build();
+    public Response listInstruments(UUID trajectoryId, Integer limit, String cursor) {
+        Slice<InstrumentEntity> slice = service.list(trajectoryId, limit, cursor);
+        return Response.ok(new InstrumentPage().items(slice.items().stream().map(mapper::toDto).toList())
+                .next(PageLinks.next(uri, slice))).build();
     }
 
     @Override

@@ -14,6 +14,8 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.RuleViolationProblem;
+import be.twe.common.paging.Keyset;
+import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
@@ -94,9 +96,10 @@ public class InstrumentService {
         instrument.updatedAt = OffsetDateTime.now();
     }
 
-    public List<InstrumentEntity> list(UUID trajectoryId) {
+    public Slice<InstrumentEntity> list(UUID trajectoryId, int limit, String cursor) {
         trajectories.find(trajectoryId);
-        return instruments.ofTrajectory(trajectoryId);
+        return Slice.of(instruments.ofTrajectory(trajectoryId, Keyset.after(cursor, LocalDate::parse), limit + 1),
+                limit, i -> Keyset.cursor(i.startDate, i.id));
     }
 
     public InstrumentEntity get(UUID trajectoryId, UUID instrumentId) {

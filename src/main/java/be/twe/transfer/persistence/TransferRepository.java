@@ -1,12 +1,14 @@
 package be.twe.transfer.persistence;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Query;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -22,8 +24,12 @@ public class TransferRepository implements PanacheRepositoryBase<TransferEntity,
     public record After(LocalDate transferDate, UUID id) {
     }
 
-    public List<TransferEntity> ofTrajectory(UUID trajectoryId) {
-        return list("trajectoryId = ?1 order by createdAt, id", trajectoryId);
+    /** One page of a trajectory's transfers, oldest first, the id breaking ties. */
+    public List<TransferEntity> ofTrajectory(UUID trajectoryId, Keyset<OffsetDateTime> after, int fetch) {
+        Query q = new Query().and("t.trajectoryId = :trajectoryId", "trajectoryId", trajectoryId);
+        Keyset.restrict(q, after, "t", "createdAt");
+        return find("from TransferEntity t where " + q.where() + " order by t.createdAt, t.id", q.parameters())
+                .page(0, fetch).list();
     }
 
     /** Oldest transfer date first, the id breaking ties. */

@@ -15,7 +15,6 @@ import be.twe.api.model.ProvinceNisCode;
 import be.twe.api.model.TransferAnswer;
 import be.twe.api.model.TransferDispatch;
 import be.twe.api.model.TransferInput;
-import be.twe.api.model.TransferList;
 import be.twe.api.model.TransferNote;
 import be.twe.api.model.TransferPage;
 import be.twe.api.model.TransferQuestion;
@@ -45,8 +44,10 @@ public class TransferResource implements TransfersApi {
 
     @Override
     @Authenticated
-    public Response listTrajectoryTransfers(UUID trajectoryId) {
-        return Response.ok(new TransferList().items(mapper.toDtos(service.ofTrajectory(trajectoryId)))).build();
+    public Response listTrajectoryTransfers(UUID trajectoryId, Integer limit, String cursor) {
+        Slice<TransferView> slice = service.ofTrajectory(trajectoryId, limit, cursor);
+        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(PageLinks.next(uri, slice)))
+                .build();
     }
 
     @Override

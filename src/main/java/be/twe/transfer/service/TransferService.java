@@ -20,6 +20,7 @@ import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.RuleViolationProblem;
 import be.twe.common.paging.Cursor;
+import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.CallerContext;
@@ -95,9 +96,11 @@ public class TransferService {
         return transfers.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("transfer", id.toString()));
     }
 
-    public List<TransferView> ofTrajectory(UUID trajectoryId) {
+    public Slice<TransferView> ofTrajectory(UUID trajectoryId, int limit, String cursor) {
         trajectoryService.find(trajectoryId);
-        return views(transfers.ofTrajectory(trajectoryId));
+        Slice<TransferEntity> page = Slice.of(transfers.ofTrajectory(trajectoryId,
+                Keyset.after(cursor, OffsetDateTime::parse), limit + 1), limit, t -> Keyset.cursor(t.createdAt, t.id));
+        return new Slice<>(views(page.items()), page.nextCursor());
     }
 
     /** The queue, oldest transfer date first; {@code olderThanDays} counts from today. */
