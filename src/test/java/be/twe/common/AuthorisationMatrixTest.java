@@ -43,6 +43,8 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
  */
 @QuarkusTest
 class AuthorisationMatrixTest {
+    /** The external reference under which OCMW A and the mandated cluster each registered a trajectory. */
+    static final String REFERENCE = "ref-A";
 
     enum Actor { OWN_OCMW, OTHER_OCMW, CLUSTER_WITH_MANDATE, CLUSTER_WITHOUT_MANDATE, VDAB, NO_TOKEN }
 
@@ -150,6 +152,12 @@ class AuthorisationMatrixTest {
         row("createTrajectory", (r, w, a) -> r.body(Map.of("ocmwId", w.ocmwA, "clientInsz", TestData.newInsz(),
                         "startDate", "2024-02-01", "coachId", w.coaches.get(a).toString()))
                 .post("/trajectories").then(), null, null, created, refused, created, refused, created);
+        row("getTrajectoryByReference", (r, w) -> r.get("/trajectories/by-reference/" + REFERENCE).then(),
+                null, ok, nf, ok, nf, nf);
+        row("createOrUpdateTrajectoryByReference", (r, w, a) -> r.body(Map.of("ocmwId", w.ocmwA, "clientInsz",
+                        TestData.newInsz(), "startDate", "2024-02-01", "coachId", w.coaches.get(a).toString()))
+                .put("/trajectories/by-reference/" + UUID.randomUUID()).then(), null, null,
+                created, refused, created, refused, created);
         row("getTrajectory", (r, w) -> r.get("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
         row("updateTrajectory", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("coachId", w.coachA().toString()))
                 .put("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
@@ -246,8 +254,12 @@ class AuthorisationMatrixTest {
         coaches.put(Actor.VDAB, coaches.get(Actor.OWN_OCMW));
         coaches.put(Actor.NO_TOKEN, coaches.get(Actor.OWN_OCMW));
         String trajectory = as(a, "coach").body(Map.of("ocmwId", a, "clientInsz", TestData.newInsz(),
-                "startDate", "2024-02-01", "coachId", coaches.get(Actor.OWN_OCMW).toString()))
-                .post("/trajectories").then().statusCode(201).extract().path("id");
+                "startDate", "2024-02-01", "coachId", coaches.get(Actor.OWN_OCMW).toString(),
+                "externalReference", REFERENCE)).post("/trajectories").then().statusCode(201).extract().path("id");
+        // references belong to the registering organisation: the cluster has its own "ref-A"
+        as(with, "coach").body(Map.of("ocmwId", a, "clientInsz", TestData.newInsz(), "startDate", "2024-02-01",
+                "coachId", coaches.get(Actor.CLUSTER_WITH_MANDATE).toString(), "externalReference", REFERENCE))
+                .post("/trajectories").then().statusCode(201);
         String instrument = as(a, "coach").body(Map.of("type", "WES", "startDate", "2024-03-01",
                         "plannedEndDate", "2024-04-30", "coachId", coaches.get(Actor.OWN_OCMW).toString(),
                         "employer", "Werkgever"))

@@ -25,14 +25,19 @@ public class ChangeEventQueries {
                         String kind, OffsetDateTime occurredAt, String organisationId) {
     }
 
-    /** Committed entries after {@code after}, in position (commit) order. */
+    /**
+     * Committed entries after {@code after}, in position (commit) order. Entries with an addressee
+     * (visibility changes) are for that organisation only.
+     */
     public List<Entry> after(Caller caller, long after, int limit) {
         List<?> rows = em.createNativeQuery("""
                 select position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
                 from change_event
                 where position > ?1
-                  and (?2 or (scope = 'OCMW' and organisation_id = any(string_to_array(?3, ',')))
-                       or (scope = 'OWN' and organisation_id = ?4))
+                  and ((addressee is null
+                        and (?2 or (scope = 'OCMW' and organisation_id = any(string_to_array(?3, ',')))
+                             or (scope = 'OWN' and organisation_id = ?4)))
+                       or addressee = ?4)
                 order by position
                 limit ?5""")
                 .setParameter(1, after)

@@ -3,6 +3,7 @@ package be.twe.trajectory.persistence;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,5 +29,11 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
         String status = c.open() == null ? "" : c.open() ? " and t.endDate is null" : " and t.endDate is not null";
         return find("from TrajectoryEntity t join fetch t.client where " + q.where() + status + " order by t.id",
                 q.parameters()).page(0, fetch).list();
+    }
+
+    /** The caller-visible trajectory an organisation registered under its own reference. */
+    public Optional<TrajectoryEntity> byReference(String registeredBy, String externalReference) {
+        return find("registeredBy = ?1 and externalReference = ?2", registeredBy, externalReference)
+                .firstResultOptional();
     }
 }

@@ -23,6 +23,7 @@ import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
 import be.twe.trajectory.persistence.TrajectoryRepository;
+import be.twe.trajectory.service.TrajectoryReferences;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.trajectory.service.TrajectoryView;
 import io.quarkus.security.Authenticated;
@@ -30,6 +31,8 @@ import io.quarkus.security.Authenticated;
 public class TrajectoryResource implements TrajectoriesApi {
     @Inject
     TrajectoryService service;
+    @Inject
+    TrajectoryReferences references;
     @Inject
     TrajectoryMapper mapper;
     @Context
@@ -52,9 +55,24 @@ public class TrajectoryResource implements TrajectoriesApi {
     public Response createTrajectory(TrajectoryInput in, String idempotencyKey) {
         TrajectoryView view = service.create(new TrajectoryService.NewTrajectory(in.getOcmwId(),
                 in.getClientInsz(), in.getStartDate(), in.getCoachId(), in.getExternalReference()));
-        URI location = uri.getAbsolutePathBuilder().path(view.trajectory().id.toString()).build();
-        return Response.created(location).header("ETag", ETags.of(view.trajectory().version))
-                .entity(mapper.toDto(view)).build();
+        return created(view);
+    }
+
+    @Override
+    @Authenticated
+    public Response getTrajectoryByReference(String externalReference, String ifNoneMatch) {
+        TrajectoryView view = references.get(externalReference);
+        return ETags.read(mapper.toDto(view), view.trajectory().version, ifNoneMatch);
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response createOrUpdateTrajectoryByReference(String externalReference, TrajectoryInput in, String ifMatch) {
+        TrajectoryReferences.Put put = references.put(externalReference, new TrajectoryService.NewTrajectory(
+                in.getOcmwId(), in.getClientInsz(), in.getStartDate(), in.getCoachId(), in.getExternalReference()),
+                ifMatch);
+        TrajectoryView view = put.trajectory();
+        return put.created() ? created(view) : ETags.read(mapper.toDto(view), view.trajectory().version, null);
     }
 
     @Override
@@ -76,6 +94,12 @@ public class TrajectoryResource implements TrajectoriesApi {
     public Response endTrajectory(UUID trajectoryId, TrajectoryEnd in, String ifMatch) {
         return withETag(service.end(trajectoryId, ifMatch, new TrajectoryService.Ending(in.getEndDate(),
                 in.getEndReason().toString(), in.getEndAdvice())));
+    }
+
+    private Response created(TrajectoryView view) {
+        URI location = uri.getBaseUriBuilder().path("trajectories").path(view.trajectory().id.toString()).build();
+        return Response.created(location).header("ETag", ETags.of(view.trajectory().version))
+                .entity(mapper.toDto(view)).build();
     }
 
     private Response withETag(TrajectoryView view) {

@@ -1,0 +1,42 @@
+package be.twe.sync.service;
+
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.tenancy.Today;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Writes the change-feed entries that tell a cluster which records it gained or lost because a
+ * mandate started or ended (V11, {@code record_visibility_changes}). Mandates change by date, not
+ * by a write, so this runs on a schedule and catches up every day since the last one recorded.
+ */
+@ApplicationScoped
+public class VisibilityChanges {
+    @Inject
+    EntityManager em;
+    @Inject
+    Today today;
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void catchUp() {
+        LocalDate last = (LocalDate) em.createNativeQuery("select max(day) from visibility_day", LocalDate.class)
+                .getSingleResult();
+        LocalDate from = last == null ? today.date() : last.plusDays(1);
+        for (LocalDate day = from; !day.isAfter(today.date()); day = day.plusDays(1)) {
+            record(day);
+        }
+    }
+
+    /** The entries of one day, once: a day already recorded writes nothing and returns 0. */
+    @Transactional
+    public int record(LocalDate day) {
+        return ((Number) em.createNativeQuery("select record_visibility_changes(?1)").setParameter(1, day)
+                .getSingleResult()).intValue();
+    }
+}

@@ -1,0 +1,95 @@
+package be.twe.trajectory.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.error.Issue;
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.sync.service.Feeds;
+import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.persistence.TrajectoryRepository;
+
+/**
+ * Trajectories addressed by the caller's own reference, unique per registering organisation
+ * (constraint {@code trajectory_registered_by_external_reference_key}), so that a syncing system
+ * can create or update without keeping our ids.
+ */
+@ApplicationScoped
+@Transactional
+@Feeds
+public class TrajectoryReferences {
+    /** Namespace of the advisory lock that puts requests for one reference one after the other. */
+    private static final int REFERENCE_LOCK = 7265011;
+
+    @Inject
+    TrajectoryRepository trajectories;
+    @Inject
+    TrajectoryService service;
+    @Inject
+    CallerContext callers;
+
+    public record Put(TrajectoryView trajectory, boolean created) {
+    }
+
+    public TrajectoryView get(String reference) {
+        return service.get(find(reference).id);
+    }
+
+    public Put put(String reference, TrajectoryService.NewTrajectory in, String ifMatch) {
+        if (in.externalReference() != null && !in.externalReference().equals(reference)) {
+            throw new InvalidInputProblem(Issue.body("externalReference", null,
+                    "Differs from the reference in the path; leave it out or send the same."));
+        }
+        // without the lock, parallel first requests would all insert and all but one hit the constraint
+        trajectories.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, REFERENCE_LOCK).setParameter(2, registeredBy() + "\u001f" + reference)
+                .getSingleResult();
+        TrajectoryEntity existing = trajectories.byReference(registeredBy(), reference).orElse(null);
+        if (existing == null) {
+            return new Put(service.create(new TrajectoryService.NewTrajectory(in.ocmwId(), in.clientInsz(),
+                    in.startDate(), in.coachId(), reference)), true);
+        }
+        requireSameTrajectory(existing, in);
+        if (existing.coachId.equals(in.coachId())) {
+            return new Put(service.get(existing.id), false);
+        }
+        return new Put(service.update(existing.id, ifMatch, new TrajectoryService.Change(in.coachId(), reference,
+                existing.atWorkAtMeasurement, existing.atWorkWithin12Months)), false);
+    }
+
+    private TrajectoryEntity find(String reference) {
+        return trajectories.byReference(registeredBy(), reference)
+                .orElseThrow(() -> new NotFoundProblem("trajectory", reference));
+    }
+
+    private String registeredBy() {
+        return callers.current().organisationId();
+    }
+
+    /** The OCMW, client and start date identify a trajectory; they never change. */
+    private static void requireSameTrajectory(TrajectoryEntity existing, TrajectoryService.NewTrajectory in) {
+        List<Issue> differing = new ArrayList<>();
+        if (!existing.ocmwId.equals(in.ocmwId())) {
+            differing.add(Issue.body("ocmwId", null, "Differs from the trajectory with this reference."));
+        }
+        if (!existing.client.insz.equals(in.clientInsz())) {
+            differing.add(Issue.body("clientInsz", null, "Differs from the trajectory with this reference."));
+        }
+        if (!Objects.equals(existing.startDate, in.startDate())) {
+            differing.add(Issue.body("startDate", null, "Differs from the trajectory with this reference."));
+        }
+        if (!differing.isEmpty()) {
+            throw new ConflictProblem("external-reference-in-use", "Reference used for another trajectory",
+                    "Your organisation's reference names a trajectory with another OCMW, client or start date.",
+                    differing);
+        }
+    }
+}
