@@ -138,9 +138,11 @@ class DocumentLimitsTest {
     }
 
     void awaitOpenTransactions(boolean open) throws InterruptedException {
-        for (int i = 0; i < 300 && (stored.openTransactions() > 0) != open; i++) {
+        boolean seen = stored.openTransactions() > 0;
+        for (int i = 0; i < 300 && seen != open; i++) {
             Thread.sleep(100);
+            seen = stored.openTransactions() > 0;
         }
-        assertEquals(open, stored.openTransactions() > 0, "open transactions");
+        assertEquals(open, seen, "open transactions");
     }
 }

@@ -123,4 +123,13 @@ class ChangeFeedTest {
         assertTrue(whole.size() >= 5, whole.toString());
         as(ocmw, "coach").get("/changes?limit=2&after=" + start).then().body("next", notNullValue());
     }
+
+    @Test
+    void financialDetailsReachOnlyTheAdminsWhoMayReadThem() {
+        as(ocmw, "admin").get("/changes?limit=500&after=" + start).then().statusCode(200)
+                .body("items.findAll { it.resourceType == 'financial-details' }.resourceId", contains(ocmw));
+        as(ocmw, "coach").get("/changes?limit=500&after=" + start).then().statusCode(200)
+                .body("items.resourceType", not(hasItem("financial-details")))
+                .body("items.resourceType", hasItem("coach"));
+    }
 }

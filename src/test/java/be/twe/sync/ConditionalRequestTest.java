@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Parallel;
+import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,9 +34,7 @@ class ConditionalRequestTest {
     void freshTrajectory() {
         ocmw = data.newOcmw();
         coach = data.accreditedCoach(ocmw);
-        trajectory = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                "startDate", "2024-01-01", "coachId", coach.toString())).post("/trajectories").then()
-                .statusCode(201).extract().path("id");
+        trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
     }
 
     /** 304 without a body for the current tag (also in a list or weak), 200 for a stale one. */
@@ -51,12 +50,8 @@ class ConditionalRequestTest {
 
     @Test
     void everyRecordAnswers304ToItsCurrentTag() {
-        String instrument = as(ocmw, "coach").body(Map.of("type", "WES", "employer", "Bakkerij Peeters", "startDate", "2024-02-01",
-                "plannedEndDate", "2024-04-30", "coachId", coach.toString()))
-                .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id");
-        String document = as(ocmw, "coach").contentType(TestFiles.PDF).body(TestFiles.pdf())
-                .queryParam("kind", "POP").queryParam("title", "Plan").queryParam("fileName", "plan.pdf")
-                .post("/trajectories/" + trajectory + "/documents").then().statusCode(201).extract().path("id");
+        String instrument = Registrations.wes(ocmw, trajectory, coach, "2024-02-01", "2024-04-30");
+        String document = Registrations.document(ocmw, trajectory, "POP");
 
         answersNotModifiedForTheCurrentTag("coach", "/trajectories/" + trajectory);
         answersNotModifiedForTheCurrentTag("coach", "/trajectories/" + trajectory + "/instruments/" + instrument);
@@ -76,9 +71,7 @@ class ConditionalRequestTest {
         as(ocmw, "coach").header("If-None-Match", "\"0\"").get(path).then().statusCode(200)
                 .body("externalReference", equalTo("K-1"));
 
-        String document = as(ocmw, "coach").contentType(TestFiles.PDF).body(TestFiles.pdf())
-                .queryParam("kind", "POP").queryParam("title", "Plan").queryParam("fileName", "plan.pdf")
-                .post(path + "/documents").then().statusCode(201).extract().path("id");
+        String document = Registrations.document(ocmw, trajectory, "POP");
         String before = as(ocmw, "coach").get(path + "/documents/" + document).then().extract().header("ETag");
         as(ocmw, "coach").contentType(TestFiles.PDF).body(TestFiles.pdf(2000)).queryParam("fileName", "v2.pdf")
                 .post(path + "/documents/" + document + "/versions").then().statusCode(201);

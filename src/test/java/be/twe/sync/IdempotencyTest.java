@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import be.twe.support.Parallel;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
+import be.twe.sync.idempotency.IdempotencyKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -31,6 +32,8 @@ import io.restassured.specification.RequestSpecification;
 class IdempotencyTest {
     @Inject
     TestData data;
+    @Inject
+    IdempotencyKeys keys;
 
     String ocmw;
     UUID coach;
@@ -185,5 +188,19 @@ class IdempotencyTest {
                 .post("/trajectories").then(), 400, "invalid-input")
                 .body("issues[0].name", equalTo("Idempotency-Key"));
         assertEquals(0, trajectories());
+    }
+
+    @Test
+    void theHourlyJobDeletesOnlyExpiredKeys() {
+        createTrajectory("old-key", trajectory("2024-01-01"));
+        data.execute("update idempotency_key set created_at = now() - interval '25 hours' where organisation_id = ?1",
+                ocmw);
+        insz = TestData.newInsz();
+        createTrajectory("new-key", trajectory("2024-01-01"));
+
+        keys.purgeExpired();
+
+        assertEquals(List.of("new-key|" + ocmw), data.rows(
+                "select key, organisation_id from idempotency_key where organisation_id = ?1", ocmw));
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Api;
+import be.twe.support.Registrations;
 import be.twe.support.TestData;
-import be.twe.support.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -37,9 +36,7 @@ class TrajectoryListPagingTest {
     void freshTrajectory() {
         ocmw = data.newOcmw();
         coach = data.accreditedCoach(ocmw);
-        trajectory = coach().body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                "startDate", "2024-01-01", "coachId", coach.toString())).post("/trajectories").then()
-                .statusCode(201).extract().path("id");
+        trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
     }
 
     RequestSpecification coach() {
@@ -53,9 +50,7 @@ class TrajectoryListPagingTest {
         for (String[] period : List.of(new String[] {"2024-06-01", "2024-07-31"}, new String[] {"2024-02-01",
                 "2024-03-31"}, new String[] {"2024-10-01", "2024-11-30"}, new String[] {"2024-04-01", "2024-05-31"},
                 new String[] {"2024-08-01", "2024-09-30"})) {
-            made.add(coach().body(Map.of("type", "WES", "employer", "Bakkerij Peeters", "startDate", period[0],
-                    "plannedEndDate", period[1], "coachId", coach.toString()))
-                    .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id"));
+            made.add(Registrations.wes(ocmw, trajectory, coach, period[0], period[1]));
         }
         String path = "/trajectories/" + trajectory + "/instruments";
         assertEquals(List.of(made.get(1), made.get(3), made.get(0), made.get(4), made.get(2)),
@@ -71,9 +66,7 @@ class TrajectoryListPagingTest {
     void documentsComeInPagesOldestFirstAlsoPerKind() {
         List<String> made = new ArrayList<>();
         for (String kind : List.of("POP", "REPORT", "POP", "POP")) {
-            made.add(coach().contentType(TestFiles.PDF).body(TestFiles.pdf()).queryParam("kind", kind)
-                    .queryParam("title", "Plan").queryParam("fileName", "plan.pdf")
-                    .post("/trajectories/" + trajectory + "/documents").then().statusCode(201).extract().path("id"));
+            made.add(Registrations.document(ocmw, trajectory, kind));
         }
         String path = "/trajectories/" + trajectory + "/documents";
         assertEquals(made, Api.allPages(this::coach, path + "?limit=1", "id"));

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.common.tenancy.Today;
+import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import be.twe.sync.service.VisibilityChanges;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,12 +46,8 @@ class VisibilityChangesTest {
         start = data.feedPosition();
         ocmw = data.newOcmw();
         UUID coach = data.accreditedCoach(ocmw);
-        trajectory = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                "startDate", "2024-01-01", "coachId", coach.toString())).post("/trajectories").then()
-                .statusCode(201).extract().path("id");
-        instrument = as(ocmw, "coach").body(Map.of("type", "WES", "employer", "Bakkerij Peeters",
-                "startDate", "2024-02-01", "plannedEndDate", "2024-04-30", "coachId", coach.toString()))
-                .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id");
+        trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
+        instrument = Registrations.wes(ocmw, trajectory, coach, "2024-02-01", "2024-04-30");
     }
 
     static LocalDate pastDay() {

@@ -60,7 +60,7 @@ public class IdempotencyKeys {
     /** Keys older than 24 hours no longer answer; this only frees their space. */
     @Scheduled(every = "1h", delayed = "1m")
     @Transactional
-    void purgeExpired() {
+    public void purgeExpired() {
         em.createNativeQuery("delete from idempotency_key where " + EXPIRED).executeUpdate();
     }
 }

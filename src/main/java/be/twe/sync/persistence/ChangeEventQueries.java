@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
 
 /**
@@ -27,7 +28,8 @@ public class ChangeEventQueries {
 
     /**
      * Committed entries after {@code after}, in position (commit) order. Entries with an addressee
-     * (visibility changes) are for that organisation only.
+     * (visibility changes) are for that organisation only; financial details only for admins, the
+     * only role that may read them.
      */
     public List<Entry> after(Caller caller, long after, int limit) {
         List<?> rows = em.createNativeQuery("""
@@ -38,6 +40,7 @@ public class ChangeEventQueries {
                         and (?2 or (scope = 'OCMW' and organisation_id = any(string_to_array(?3, ',')))
                              or (scope = 'OWN' and organisation_id = ?4)))
                        or addressee = ?4)
+                  and (resource_type <> 'financial-details' or ?6)
                 order by position
                 limit ?5""")
                 .setParameter(1, after)
@@ -45,6 +48,7 @@ public class ChangeEventQueries {
                 .setParameter(3, String.join(",", caller.actingFor()))
                 .setParameter(4, caller.organisationId())
                 .setParameter(5, limit)
+                .setParameter(6, caller.roles().contains(Roles.ADMIN))
                 .getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1],
                 (String) r[2], (String) r[3], ((Number) r[4]).longValue(), (String) r[5], offset(r[6]),
