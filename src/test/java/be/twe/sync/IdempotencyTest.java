@@ -73,7 +73,8 @@ class IdempotencyTest {
             assertEquals(first.header(header), retry.header(header), header);
         }
         assertEquals(1, trajectories());
-        assertEquals(1, data.count("select count(*) from change_event where resource_id = ?1", (Object) first.path("id")));
+        assertEquals(1, data.count("select count(*) from change_event where resource_id = ?1",
+                (Object) first.path("id")));
     }
 
     @Test

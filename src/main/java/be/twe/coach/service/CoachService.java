@@ -88,7 +88,6 @@ public class CoachService {
     /** Needs If-Match with the current version; a first record in parallel loses on the primary key (412). */
     public PartnerAgreementEntity recordAgreement(String organisationId, String ifMatch, LocalDate signedOn) {
         requireOwn(organisationId);
-        ETags.requirePresent(ifMatch);
         PartnerAgreementEntity agreement = agreements.findByIdOptional(organisationId, LockModeType.PESSIMISTIC_WRITE)
                 .orElse(null);
         ETags.requireMatch(ifMatch, agreement == null ? 0 : agreement.version);

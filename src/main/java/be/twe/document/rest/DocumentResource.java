@@ -62,7 +62,8 @@ public class DocumentResource implements DocumentsApi {
     public Response uploadDocument(UUID trajectoryId, DocumentKind kind, String title, String fileName,
                                    InputStream body, String contentDigest, String idempotencyKey) {
         DocumentView document = service.upload(trajectoryId,
-                new DocumentService.NewDocument(kind.toString(), title, fileName), upload(body, contentDigest, idempotencyKey));
+                new DocumentService.NewDocument(kind.toString(), title, fileName),
+                upload(body, contentDigest, idempotencyKey));
         URI location = uri.getAbsolutePathBuilder().replaceQuery(null).path(document.document().id.toString()).build();
         return Response.created(location).entity(mapper.toDto(document)).build();
     }

@@ -83,12 +83,12 @@ public class IdempotencyInterceptor {
 
     /** The operation and its arguments as JSON; a file body counts through its Content-Digest argument. */
     private String fingerprint(InvocationContext context) throws JsonProcessingException {
-        List<Object> request = new ArrayList<>();
-        request.add(context.getMethod().getName());
-        Arrays.stream(context.getParameters()).filter(p -> !(p instanceof InputStream)).forEach(request::add);
+        List<Object> parts = new ArrayList<>();
+        parts.add(context.getMethod().getName());
+        Arrays.stream(context.getParameters()).filter(p -> !(p instanceof InputStream)).forEach(parts::add);
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(json.writeValueAsString(request)
+            return HexFormat.of().formatHex(sha256.digest(json.writeValueAsString(parts)
                     .getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
