@@ -43,7 +43,10 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
  */
 @QuarkusTest
 class AuthorisationMatrixTest {
-    /** The external reference under which OCMW A and the mandated cluster each registered a trajectory. */
+    /**
+     * The external reference under which OCMW A and the mandated cluster each registered a
+     * trajectory, and OCMW A its instrument.
+     */
     static final String REFERENCE = "ref-A";
 
     enum Actor { OWN_OCMW, OTHER_OCMW, CLUSTER_WITH_MANDATE, CLUSTER_WITHOUT_MANDATE, VDAB, NO_TOKEN }
@@ -170,6 +173,14 @@ class AuthorisationMatrixTest {
                         "plannedEndDate", "2024-07-31", "coachId", w.coaches.get(a).toString(), "employer", "Werkgever"))
                 .post("/trajectories/" + w.trajectoryA + "/instruments").then(), null, null,
                 created, nf, created, nf, created);
+        // OCMW A registered instrument A under REFERENCE; the reference is nobody else's
+        row("getInstrumentByReference", (r, w) -> r.get("/trajectories/" + w.trajectoryA
+                + "/instruments/by-reference/" + REFERENCE).then(), null, ok, nf, nf, nf, nf);
+        row("createOrUpdateInstrumentByReference", (r, w, a) -> r.body(Map.of("type", "WES",
+                        "startDate", "2024-06-01", "plannedEndDate", "2024-07-31",
+                        "coachId", w.coaches.get(a).toString(), "employer", "Werkgever"))
+                .put("/trajectories/" + w.trajectoryA + "/instruments/by-reference/" + UUID.randomUUID()).then(),
+                null, null, created, nf, created, nf, created);
         row("getInstrument", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA)
                 .then(), null, ok, nf, ok, nf, ok);
         row("updateInstrument", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("type", "WES",
@@ -263,7 +274,8 @@ class AuthorisationMatrixTest {
         String instrument = as(a, "coach").body(Map.of("type", "WES", "startDate", "2024-03-01",
                         "plannedEndDate", "2024-04-30", "coachId", coaches.get(Actor.OWN_OCMW).toString(),
                         "employer", "Werkgever"))
-                .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id");
+                .put("/trajectories/" + trajectory + "/instruments/by-reference/" + REFERENCE).then().statusCode(201)
+                .extract().path("id");
         String document = as(a, "coach").contentType(TestFiles.PDF).body(TestFiles.pdf()).queryParam("kind", "POP")
                 .queryParam("title", "POP").queryParam("fileName", "pop.pdf")
                 .post("/trajectories/" + trajectory + "/documents").then().statusCode(201).extract().path("id");

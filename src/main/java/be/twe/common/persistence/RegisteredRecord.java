@@ -9,7 +9,8 @@ import jakarta.persistence.Version;
 
 /**
  * What every registration carries: the responsible coach, who registered it (and whether VDAB's
- * helpdesk did so on behalf of the OCMW), its version for If-Match, and when it last changed.
+ * helpdesk did so on behalf of the OCMW) under which reference of its own, its version for
+ * If-Match, and when it last changed.
  */
 @MappedSuperclass
 public abstract class RegisteredRecord {
@@ -19,6 +20,9 @@ public abstract class RegisteredRecord {
     public String registeredBy;
     @Column(name = "on_behalf")
     public boolean onBehalf;
+    /** The registering organisation's own id of the record, unique per organisation (a constraint). */
+    @Column(name = "external_reference")
+    public String externalReference;
     @Version
     public long version;
     @Column(name = "updated_at")

@@ -19,6 +19,12 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
         return find("trajectoryId = ?1 order by startDate, id", trajectoryId).list();
     }
 
+    /** The caller-visible instrument an organisation registered under its own reference. */
+    public Optional<InstrumentEntity> byReference(String registeredBy, String externalReference) {
+        return find("registeredBy = ?1 and externalReference = ?2", registeredBy, externalReference)
+                .firstResultOptional();
+    }
+
     /** One page of a trajectory's instruments, by start date and id. */
     public List<InstrumentEntity> ofTrajectory(UUID trajectoryId, Keyset<LocalDate> after, int fetch) {
         Query q = new Query().and("i.trajectoryId = :trajectoryId", "trajectoryId", trajectoryId);

@@ -18,6 +18,7 @@ import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
 import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.instrument.service.InstrumentReferences;
 import be.twe.instrument.service.InstrumentService;
 import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
@@ -25,6 +26,8 @@ import io.quarkus.security.Authenticated;
 public class InstrumentResource implements InstrumentsApi {
     @Inject
     InstrumentService service;
+    @Inject
+    InstrumentReferences references;
     @Inject
     InstrumentMapper mapper;
     @Context
@@ -42,10 +45,23 @@ public class InstrumentResource implements InstrumentsApi {
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     @Idempotent
     public Response createInstrument(UUID trajectoryId, InstrumentInput input, String idempotencyKey) {
-        InstrumentEntity instrument = service.create(trajectoryId, mapper.toNew(input));
-        URI location = uri.getAbsolutePathBuilder().path(instrument.id.toString()).build();
-        return Response.created(location).header("ETag", ETags.of(instrument.version))
-                .entity(mapper.toDto(instrument)).build();
+        return created(service.create(trajectoryId, mapper.toNew(input)));
+    }
+
+    @Override
+    @Authenticated
+    public Response getInstrumentByReference(UUID trajectoryId, String externalReference, String ifNoneMatch) {
+        InstrumentEntity instrument = references.get(trajectoryId, externalReference);
+        return ETags.read(mapper.toDto(instrument), instrument.version, ifNoneMatch);
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response createOrUpdateInstrumentByReference(UUID trajectoryId, String externalReference,
+                                                        InstrumentInput input, String ifMatch) {
+        InstrumentReferences.Put put = references.put(trajectoryId, externalReference, mapper.toNew(input), ifMatch);
+        return put.created() ? created(put.instrument())
+                : ETags.read(mapper.toDto(put.instrument()), put.instrument().version, null);
     }
 
     @Override
@@ -66,6 +82,13 @@ public class InstrumentResource implements InstrumentsApi {
     public Response endInstrument(UUID trajectoryId, UUID instrumentId, InstrumentEnd end, String ifMatch) {
         return withETag(service.end(trajectoryId, instrumentId, ifMatch, new InstrumentService.Ending(
                 end.getEndDate(), end.getOutcome().toString(), end.getStopReason())));
+    }
+
+    private Response created(InstrumentEntity instrument) {
+        URI location = uri.getBaseUriBuilder().path("trajectories").path(instrument.trajectoryId.toString())
+                .path("instruments").path(instrument.id.toString()).build();
+        return Response.created(location).header("ETag", ETags.of(instrument.version))
+                .entity(mapper.toDto(instrument)).build();
     }
 
     private Response withETag(InstrumentEntity instrument) {

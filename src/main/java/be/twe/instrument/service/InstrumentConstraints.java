@@ -17,6 +17,9 @@ public class InstrumentConstraints implements ConstraintProblems {
         return Map.of(
                 "instrument_no_overlap", () -> new ConflictProblem("instrument-overlap", "Instruments overlap",
                         "Another instrument of this trajectory runs in the same period."),
-                "instrument_one_technical_training", () -> InstrumentRules.technicalRepeated(null));
+                "instrument_one_technical_training", () -> InstrumentRules.technicalRepeated(null),
+                "instrument_registered_by_external_reference_key", () -> new ConflictProblem(
+                        "duplicate-external-reference", "Duplicate external reference",
+                        "Your organisation already used this reference for another instrument."));
     }
 }

@@ -41,6 +41,11 @@ public class InstrumentService {
     }
 
     public InstrumentEntity create(UUID trajectoryId, NewInstrument in) {
+        return create(trajectoryId, in, null);
+    }
+
+    /** A new instrument, under the caller's own reference when one is given. */
+    public InstrumentEntity create(UUID trajectoryId, NewInstrument in, String externalReference) {
         TrajectoryEntity trajectory = trajectories.find(trajectoryId);
         Registrar.Registration registration = registrar.authorise(trajectory.ocmwId, in.coachId());
         rules.check(trajectory, in, null);
@@ -52,6 +57,7 @@ public class InstrumentService {
         apply(instrument, in);
         instrument.registeredBy = registration.registeredBy();
         instrument.onBehalf = registration.onBehalf();
+        instrument.externalReference = externalReference;
         instruments.persist(instrument);
         instruments.flush(); // overlap and single technical training are decided here under concurrency
         return instrument;

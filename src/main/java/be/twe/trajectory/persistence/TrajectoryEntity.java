@@ -46,8 +46,6 @@ public class TrajectoryEntity extends RegisteredRecord {
     public String endReason;
     @Column(name = "end_advice")
     public String endAdvice;
-    @Column(name = "external_reference")
-    public String externalReference;
     @Column(name = "at_work_at_measurement")
     public Boolean atWorkAtMeasurement;
     @Column(name = "at_work_within_12_months")

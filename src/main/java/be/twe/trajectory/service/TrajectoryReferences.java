@@ -26,15 +26,14 @@ import be.twe.trajectory.persistence.TrajectoryRepository;
 @Transactional
 @Feeds
 public class TrajectoryReferences {
-    /** Namespace of the advisory lock that puts requests for one reference one after the other. */
-    private static final int REFERENCE_LOCK = 7265011;
-
     @Inject
     TrajectoryRepository trajectories;
     @Inject
     TrajectoryService service;
     @Inject
     CallerContext callers;
+    @Inject
+    ReferenceLock lock;
 
     public record Put(TrajectoryView trajectory, boolean created) {
     }
@@ -48,10 +47,7 @@ public class TrajectoryReferences {
             throw new InvalidInputProblem(Issue.body("externalReference", null,
                     "Differs from the reference in the path; leave it out or send the same."));
         }
-        // without the lock, parallel first requests would all insert and all but one hit the constraint
-        trajectories.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
-                .setParameter(1, REFERENCE_LOCK).setParameter(2, registeredBy() + "\u001f" + reference)
-                .getSingleResult();
+        lock.lock("trajectory", registeredBy(), reference);
         TrajectoryEntity existing = trajectories.byReference(registeredBy(), reference).orElse(null);
         if (existing == null) {
             return new Put(service.create(new TrajectoryService.NewTrajectory(in.ocmwId(), in.clientInsz(),

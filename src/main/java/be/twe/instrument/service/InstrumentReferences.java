@@ -1,0 +1,68 @@
+package be.twe.instrument.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.Issue;
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.instrument.persistence.InstrumentRepository;
+import be.twe.sync.service.Feeds;
+import be.twe.trajectory.service.ReferenceLock;
+
+/**
+ * Instruments addressed by the caller's own reference, unique per registering organisation
+ * (constraint {@code instrument_registered_by_external_reference_key}).
+ */
+@ApplicationScoped
+@Transactional
+@Feeds
+public class InstrumentReferences {
+    @Inject
+    InstrumentRepository instruments;
+    @Inject
+    InstrumentService service;
+    @Inject
+    CallerContext callers;
+    @Inject
+    ReferenceLock lock;
+
+    public record Put(InstrumentEntity instrument, boolean created) {
+    }
+
+    public InstrumentEntity get(UUID trajectoryId, String reference) {
+        return instruments.byReference(registeredBy(), reference).filter(i -> i.trajectoryId.equals(trajectoryId))
+                .orElseThrow(() -> new NotFoundProblem("instrument", reference));
+    }
+
+    /** Creates, leaves unchanged (the same values), or changes the instrument (with If-Match, every rule). */
+    public Put put(UUID trajectoryId, String reference, NewInstrument in, String ifMatch) {
+        lock.lock("instrument", registeredBy(), reference);
+        InstrumentEntity existing = instruments.byReference(registeredBy(), reference).orElse(null);
+        if (existing == null) {
+            return new Put(service.create(trajectoryId, in, reference), true);
+        }
+        if (!existing.trajectoryId.equals(trajectoryId) || !existing.is(in.type())) {
+            throw new ConflictProblem("external-reference-in-use", "Reference used for another instrument",
+                    "Your organisation's reference names an instrument of another trajectory or type.",
+                    List.of(existing.trajectoryId.equals(trajectoryId)
+                            ? Issue.body("type", null, "Differs from the instrument with this reference.")
+                            : new Issue("path", "trajectoryId", null, "The instrument with this reference "
+                                    + "belongs to another trajectory.")));
+        }
+        if (NewInstrument.of(existing).equals(in)) {
+            return new Put(service.get(trajectoryId, existing.id), false);
+        }
+        return new Put(service.update(trajectoryId, existing.id, ifMatch, in), false);
+    }
+
+    private String registeredBy() {
+        return callers.current().organisationId();
+    }
+}
