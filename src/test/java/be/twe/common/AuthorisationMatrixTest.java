@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import be.twe.support.Imports;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +55,7 @@ class AuthorisationMatrixTest {
 
     /** What the actor must get: a status, and for lists whether OCMW A's row is in it. */
     enum Outcome {
-        OK(200), CREATED(201), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), FORBIDDEN(403),
+        OK(200), CREATED(201), ACCEPTED(202), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), FORBIDDEN(403),
         UNAUTHORIZED(401);
 
         final int status;
@@ -65,7 +67,8 @@ class AuthorisationMatrixTest {
 
     /** OCMW A's data and, per actor, an accredited coach of the actor's own organisation. */
     record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout, Map<Actor, UUID> coaches,
-                 String trajectoryA, String instrumentA, String documentA, String transferA, long feedStart) {
+                 String trajectoryA, String instrumentA, String documentA, String transferA, long feedStart,
+                 String importA, UUID exportA) {
         String documents() {
             return "/trajectories/" + trajectoryA + "/documents";
         }
@@ -241,6 +244,19 @@ class AuthorisationMatrixTest {
         row("listChanges", (r, w, a) -> r.get("/changes?limit=500&after=" + w.feedStart).then(), "items.resourceId",
                 World::trajectoryA, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED, Outcome.NOT_LISTED,
                 Outcome.LISTED);
+
+        // anyone with the role may submit; each line is then authorised as its own call (ImportTest)
+        Outcome accepted = Outcome.ACCEPTED;
+        row("createImport", (r, w) -> r.contentType(Imports.NDJSON).body("{}\n".getBytes(StandardCharsets.UTF_8))
+                .post("/imports").then(), null, accepted, accepted, accepted, accepted, accepted);
+        // an import is its submitting organisation's alone, not even VDAB's
+        row("getImport", (r, w) -> r.get("/imports/" + w.importA).then(), null, ok, nf, nf, nf, nf);
+        row("listImportLines", (r, w) -> r.get("/imports/" + w.importA + "/lines").then(), null, ok, nf, nf, nf, nf);
+        // an export shows what its requesting user may see: it is that user's alone
+        row("createExport", (r, w) -> r.post("/exports").then(), null, accepted, accepted, accepted, accepted,
+                accepted);
+        row("getExport", (r, w) -> r.get("/exports/" + w.exportA).then(), null, ok, nf, nf, nf, nf);
+        row("downloadExport", (r, w) -> r.get("/exports/" + w.exportA + "/content").then(), null, ok, nf, nf, nf, nf);
     }
 
     @Inject
@@ -287,8 +303,14 @@ class AuthorisationMatrixTest {
                         "transferDate", fullStart.plusMonths(24).minusDays(1).toString(),
                         "trajectoryEnd", Map.of("endReason", "MAX_DURATION_REACHED", "endAdvice", "Naar VDAB.")))
                 .post("/trajectories/" + full + "/transfers").then().statusCode(201).extract().path("id");
+        String importA = Imports.submit(a, List.of("{}"));
+        UUID exportA = UUID.randomUUID(); // a finished export of OCMW A's user, without running one per cell
+        data.execute("insert into export_job (id, organisation_id, subject, roles, since, up_to, records, deletions, "
+                + "submitted_at, started_at, finished_at) values (?1, ?2, ?3, 'coach', 0, 0, 1, 0, now(), now(), now())",
+                exportA, a, "test-user@" + a);
+        data.execute("insert into export_line (export_id, line, content) values (?1, 1, '{}')", exportA);
         world = new World(a, b, with, without, coaches, trajectory, instrument, document, transfer,
-                feedStart);
+                feedStart, importA, exportA);
     }
 
     static Stream<Arguments> cells() {

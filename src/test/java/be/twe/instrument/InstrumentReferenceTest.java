@@ -53,7 +53,9 @@ class InstrumentReferenceTest {
     }
 
     long withReference(String reference) {
-        return data.count("select count(*) from instrument where external_reference = ?1", reference);
+        // references are unique per registering organisation; other tests use the same ones
+        return data.count("select count(*) from instrument where external_reference = ?1 and registered_by = ?2",
+                reference, ocmw);
     }
 
     @Test

@@ -22,6 +22,11 @@ public class DatabaseConstraintMapper extends ProblemMapper<ConstraintViolationE
 
     @Override
     protected Problem toProblem(ConstraintViolationException e) {
+        return toProblem(e, features);
+    }
+
+    /** The problem a feature declared for the constraint, or a 500 for an unknown one. */
+    public static Problem toProblem(ConstraintViolationException e, Iterable<ConstraintProblems> features) {
         String name = constraintName(e);
         for (ConstraintProblems feature : features) {
             Supplier<DomainProblem> problem = name == null ? null : feature.byConstraintName().get(name);

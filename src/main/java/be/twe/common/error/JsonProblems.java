@@ -9,18 +9,23 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import be.twe.api.model.Problem;
 
 /** Turns Jackson's reading errors into a 400 naming the field, without echoing Java type names. */
-final class JsonProblems {
+public final class JsonProblems {
     private JsonProblems() {
     }
 
-    static Problem toProblem(JsonProcessingException e) {
+    public static Problem toProblem(JsonProcessingException e) {
+        return ProblemResponses.of(invalidInput(e, ""));
+    }
+
+    /** The same, for JSON nested in a request at {@code prefix} (e.g. {@code body.}). */
+    public static InvalidInputProblem invalidInput(JsonProcessingException e, String prefix) {
         if (e instanceof JsonParseException parse) {
             String where = parse.getLocation() == null ? ""
                     : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
             return invalid(new Issue("body", "$", null, "Malformed JSON" + where + "."));
         }
         if (e instanceof JsonMappingException mapping) {
-            String path = path(mapping);
+            String path = path(mapping, prefix);
             if (mapping instanceof UnrecognizedPropertyException unknown) {
                 return invalid(Issue.body(path, null, "Unknown field '" + unknown.getPropertyName() + "'."));
             }
@@ -37,8 +42,8 @@ final class JsonProblems {
         return invalid(new Issue("body", "$", null, "Unreadable JSON body."));
     }
 
-    private static Problem invalid(Issue issue) {
-        return ProblemResponses.of(new InvalidInputProblem(issue));
+    private static InvalidInputProblem invalid(Issue issue) {
+        return new InvalidInputProblem(issue);
     }
 
     private static String expected(Class<?> type) {
@@ -57,11 +62,11 @@ final class JsonProblems {
         return "a " + (type == String.class ? "string" : "value of the documented type");
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
+    private static String path(JsonMappingException e, String prefix) {
+        StringBuilder path = new StringBuilder(prefix);
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
+                if (path.length() > prefix.length()) {
                     path.append('.');
                 }
                 path.append(ref.getFieldName());
@@ -69,6 +74,7 @@ final class JsonProblems {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return path.length() == 0 ? "$" : path.toString();
+        return path.length() == prefix.length() ? (prefix.isEmpty() ? "$" : prefix.substring(0, prefix.length() - 1))
+                : path.toString();
     }
 }

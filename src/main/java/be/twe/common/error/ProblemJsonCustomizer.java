@@ -5,13 +5,17 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.api.model.ExportJob;
+import be.twe.api.model.ImportLineResult;
 import be.twe.api.model.Problem;
 import be.twe.api.model.ProblemIssue;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Problem bodies leave out absent members (traceId, currentETag, issues), while resources keep
- * explicit nulls for their nullable fields, as the contract says.
+ * explicit nulls for their nullable fields, as the contract says. Resources that carry a problem
+ * leave it out when there is none: an import's report line (either its record or its problem)
+ * and an export (its problem when it failed).
  */
 @Singleton
 public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
@@ -20,9 +24,20 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
     private interface OmitEmpty {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private interface OmitNull {
+    }
+
+    private interface OmitNullProblem {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Problem getProblem();
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.addMixIn(Problem.class, OmitEmpty.class);
         mapper.addMixIn(ProblemIssue.class, OmitEmpty.class);
+        mapper.addMixIn(ImportLineResult.class, OmitNull.class);
+        mapper.addMixIn(ExportJob.class, OmitNullProblem.class);
     }
 }

@@ -40,17 +40,29 @@ public class CallerContext {
 
     public Caller current() {
         if (caller == null) {
-            caller = load();
+            caller = fromToken();
         }
         return caller;
     }
 
-    private Caller load() {
+    /**
+     * Background work done for a user (a bulk import) runs as that user, in a request context of
+     * its own: organisation kind and mandates are read now, as for a request.
+     */
+    public void actAs(String subject, String organisationId, Set<String> roles) {
+        caller = load(subject, organisationId, roles);
+    }
+
+    private Caller fromToken() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new IllegalStateException("CallerContext used without an authenticated token");
         }
         Object claim = token.getClaim(Roles.CLAIM_ORGANISATION);
         String organisationId = claim == null ? null : claim.toString().replace("\"", "");
+        return load(token.getSubject(), organisationId, identity.getRoles());
+    }
+
+    private Caller load(String subject, String organisationId, Set<String> roles) {
         LocalDate date = today.date();
         try (Connection c = dataSource.getConnection()) {
             OrganisationKind kind = kindOf(c, organisationId, date);
@@ -63,8 +75,8 @@ public class CallerContext {
                 actingFor.addAll(ids(c, "select ocmw_id from mandate where cluster_id = ? and" + VALID_ON, organisationId, date));
                 visible.addAll(actingFor);
             }
-            return new Caller(token.getSubject(), organisationId, kind, Set.copyOf(identity.getRoles()),
-                    Set.copyOf(actingFor), Set.copyOf(visible));
+            return new Caller(subject, organisationId, kind, Set.copyOf(roles), Set.copyOf(actingFor),
+                    Set.copyOf(visible));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot resolve the caller's organisation", e);
         }

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.hibernate.jpa.HibernateHints;
 
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
@@ -27,32 +31,53 @@ public class ChangeEventQueries {
     }
 
     /**
+     * The feed's only tenancy rule, for parameters ?2 (unrestricted), ?3 (OCMWs acted for), ?4
+     * (own organisation) and ?6 (admin).
+     */
+    private static final String VISIBLE = """
+             ((addressee is null
+                  and (?2 or (scope = 'OCMW' and organisation_id = any(string_to_array(?3, ',')))
+                       or (scope = 'OWN' and organisation_id = ?4)))
+                 or addressee = ?4)
+              and (resource_type <> 'financial-details' or ?6)
+            """;
+
+    /**
      * Committed entries after {@code after}, in position (commit) order. Entries with an addressee
      * (visibility changes) are for that organisation only; financial details only for admins, the
      * only role that may read them.
      */
     public List<Entry> after(Caller caller, long after, int limit) {
-        List<?> rows = em.createNativeQuery("""
+        List<?> rows = visibleTo(caller, em.createNativeQuery("""
                 select position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
                 from change_event
-                where position > ?1
-                  and ((addressee is null
-                        and (?2 or (scope = 'OCMW' and organisation_id = any(string_to_array(?3, ',')))
-                             or (scope = 'OWN' and organisation_id = ?4)))
-                       or addressee = ?4)
-                  and (resource_type <> 'financial-details' or ?6)
+                where position > ?1 and""" + VISIBLE + """
                 order by position
-                limit ?5""")
-                .setParameter(1, after)
-                .setParameter(2, caller.unrestricted())
-                .setParameter(3, String.join(",", caller.actingFor()))
-                .setParameter(4, caller.organisationId())
-                .setParameter(5, limit)
-                .setParameter(6, caller.roles().contains(Roles.ADMIN))
-                .getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], (String) r[3], ((Number) r[4]).longValue(), (String) r[5], offset(r[6]),
-                (String) r[7])).toList();
+                limit ?5""")).setParameter(1, after).setParameter(5, limit).getResultList();
+        return rows.stream().map(r -> entry((Object[]) r)).toList();
+    }
+
+    /**
+     * Each record's last entry the caller may see in {@code (after, upTo]}, in position order, streamed
+     * from a database cursor (call inside a transaction; an export reads millions).
+     */
+    @SuppressWarnings("unchecked")
+    public Stream<Entry> lastPerRecord(Caller caller, long after, long upTo) {
+        return visibleTo(caller, em.createNativeQuery("""
+                select * from (
+                    select distinct on (resource_type, resource_id)
+                           position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
+                    from change_event
+                    where position > ?1 and position <= ?5 and""" + VISIBLE + """
+                    order by resource_type, resource_id, position desc) last
+                order by position""")).setParameter(1, after).setParameter(5, upTo)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 500).getResultStream().map(r -> entry((Object[]) r));
+    }
+
+    /** The last position given so far. */
+    public long lastPosition() {
+        return ((Number) em.createNativeQuery("select coalesce(max(position), 0) from change_event")
+                .getSingleResult()).longValue();
     }
 
     /** The transaction this session writes in, or null when it wrote nothing. */
@@ -66,6 +91,18 @@ public class ChangeEventQueries {
                 "select max(position) from change_event where xid = cast(?1 as xid8)")
                 .setParameter(1, transaction).getSingleResult();
         return position == null ? null : position.longValue();
+    }
+
+    private static Query visibleTo(Caller caller, Query query) {
+        return query.setParameter(2, caller.unrestricted())
+                .setParameter(3, String.join(",", caller.actingFor()))
+                .setParameter(4, caller.organisationId())
+                .setParameter(6, caller.roles().contains(Roles.ADMIN));
+    }
+
+    private static Entry entry(Object[] r) {
+        return new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                ((Number) r[4]).longValue(), (String) r[5], offset(r[6]), (String) r[7]);
     }
 
     private static OffsetDateTime offset(Object value) {

@@ -7,9 +7,11 @@ import org.mapstruct.Mapping;
 
 import be.twe.api.model.InstrumentYear;
 import be.twe.api.model.Trajectory;
+import be.twe.api.model.TrajectoryInput;
 import be.twe.api.model.TrajectoryStatus;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.InstrumentsOfTrajectory;
+import be.twe.trajectory.service.TrajectoryService;
 import be.twe.trajectory.service.TrajectoryView;
 
 @Mapper
@@ -28,6 +30,8 @@ public interface TrajectoryMapper {
 
     @Mapping(target = "targetMet", expression = "java(year.targetMet())")
     InstrumentYear toDto(InstrumentsOfTrajectory.InstrumentYear year);
+
+    TrajectoryService.NewTrajectory toNew(TrajectoryInput in);
 
     default TrajectoryStatus status(TrajectoryEntity entity) {
         return entity.isOpen() ? TrajectoryStatus.OPEN : TrajectoryStatus.ENDED;

@@ -53,9 +53,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     @Idempotent
     public Response createTrajectory(TrajectoryInput in, String idempotencyKey) {
-        TrajectoryView view = service.create(new TrajectoryService.NewTrajectory(in.getOcmwId(),
-                in.getClientInsz(), in.getStartDate(), in.getCoachId(), in.getExternalReference()));
-        return created(view);
+        return created(service.create(mapper.toNew(in)));
     }
 
     @Override
@@ -68,9 +66,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response createOrUpdateTrajectoryByReference(String externalReference, TrajectoryInput in, String ifMatch) {
-        TrajectoryReferences.Put put = references.put(externalReference, new TrajectoryService.NewTrajectory(
-                in.getOcmwId(), in.getClientInsz(), in.getStartDate(), in.getCoachId(), in.getExternalReference()),
-                ifMatch);
+        TrajectoryReferences.Put put = references.put(externalReference, mapper.toNew(in), ifMatch);
         TrajectoryView view = put.trajectory();
         return put.created() ? created(view) : ETags.read(mapper.toDto(view), view.trajectory().version, null);
     }

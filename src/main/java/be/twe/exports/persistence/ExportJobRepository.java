@@ -1,0 +1,88 @@
+package be.twe.exports.persistence;
+
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/**
+ * Export jobs and their content. The content is reached only through a job the caller requested
+ * ({@link #ofSubject}), so its statements filter on the export id alone.
+ */
+@ApplicationScoped
+public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntity, UUID> {
+
+    /** An export shows what its requesting user may see, so it is that user's alone. */
+    public Optional<ExportJobEntity> ofSubject(UUID id, String organisationId, String subject) {
+        return find("id = ?1 and organisationId = ?2 and subject = ?3", id, organisationId, subject)
+                .firstResultOptional();
+    }
+
+    /** Who requested the export and from where, read without the tenancy filter (no caller exists yet). */
+    public Optional<Object[]> submitter(UUID id) {
+        List<?> rows = getEntityManager().createNativeQuery(
+                        "select organisation_id, subject, roles, since from export_job where id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.stream().map(Object[].class::cast).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<UUID> unfinished() {
+        return getEntityManager().createNativeQuery(
+                "select id from export_job where finished_at is null order by submitted_at", UUID.class)
+                .getResultList();
+    }
+
+    /** Starts (or restarts) the export: its content so far is dropped. */
+    public void start(UUID id, long upTo) {
+        getEntityManager().createNativeQuery("delete from export_line where export_id = ?1")
+                .setParameter(1, id).executeUpdate();
+        getEntityManager().createNativeQuery("update export_job set started_at = now(), up_to = ?2 where id = ?1")
+                .setParameter(1, id).setParameter(2, upTo).executeUpdate();
+    }
+
+    public void append(UUID id, int firstLine, List<String> lines) {
+        getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into export_line (export_id, line, content) values (?, ?, ?)")) {
+                for (int i = 0; i < lines.size(); i++) {
+                    s.setObject(1, id);
+                    s.setInt(2, firstLine + i);
+                    s.setString(3, lines.get(i));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
+    }
+
+    public void finish(UUID id, int records, int deletions, String problem) {
+        getEntityManager().createNativeQuery("""
+                        update export_job set finished_at = now(), records = ?2, deletions = ?3,
+                            problem = cast(?4 as jsonb)
+                        where id = ?1""")
+                .setParameter(1, id).setParameter(2, records).setParameter(3, deletions).setParameter(4, problem)
+                .executeUpdate();
+    }
+
+    /** Up to {@code limit} lines after line {@code after}, in order. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> lines(UUID id, int after, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        select line, content from export_line where export_id = ?1 and line > ?2
+                        order by line limit ?3""")
+                .setParameter(1, id).setParameter(2, after).setParameter(3, limit).getResultList();
+    }
+
+    public int purgeFinishedBefore(OffsetDateTime limit) {
+        return getEntityManager().createNativeQuery("delete from export_job where finished_at < ?1")
+                .setParameter(1, limit).executeUpdate();
+    }
+}

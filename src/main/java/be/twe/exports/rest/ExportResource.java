@@ -1,0 +1,94 @@
+package be.twe.exports.rest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import be.twe.api.ExportsApi;
+import be.twe.api.model.ExportJob;
+import be.twe.api.model.ExportStatus;
+import be.twe.api.model.Problem;
+import be.twe.exports.persistence.ExportJobEntity;
+import be.twe.exports.service.ExportService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.Authenticated;
+
+public class ExportResource implements ExportsApi {
+    private static final int CHUNK = 1000;
+
+    @Inject
+    ExportService service;
+    @Inject
+    ObjectMapper json;
+    @Context
+    UriInfo uri;
+
+    @Override
+    @Authenticated
+    public Response createExport(Long since) {
+        ExportJobEntity job = service.submit(since);
+        return Response.accepted(toDto(job)).location(uri.getBaseUriBuilder().path("exports")
+                .path(job.id.toString()).build()).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getExport(UUID exportId) {
+        return Response.ok(toDto(service.get(exportId))).build();
+    }
+
+    /** Streams the lines in chunks, each read in a short transaction of its own. */
+    @Override
+    @Authenticated
+    public Response downloadExport(UUID exportId) {
+        service.readable(exportId);
+        StreamingOutput content = out -> {
+            int after = 0;
+            for (List<Object[]> chunk = chunk(exportId, after); !chunk.isEmpty(); chunk = chunk(exportId, after)) {
+                for (Object[] line : chunk) {
+                    write(out, (String) line[1]);
+                    after = ((Number) line[0]).intValue();
+                }
+            }
+        };
+        return Response.ok(content, "application/x-ndjson").build();
+    }
+
+    private List<Object[]> chunk(UUID exportId, int after) {
+        return QuarkusTransaction.requiringNew().call(() -> service.content(exportId, after, CHUNK));
+    }
+
+    private static void write(OutputStream out, String line) throws IOException {
+        out.write(line.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+    }
+
+    private ExportJob toDto(ExportJobEntity job) {
+        ExportStatus status = job.finishedAt == null ? (job.startedAt == null ? ExportStatus.QUEUED : ExportStatus.RUNNING)
+                : job.problem == null ? ExportStatus.FINISHED : ExportStatus.FAILED;
+        return new ExportJob().id(job.id).status(status).since(job.since).position(job.upTo).records(job.records)
+                .deletions(job.deletions).submittedAt(job.submittedAt).startedAt(job.startedAt)
+                .finishedAt(job.finishedAt).problem(problem(job.problem))
+                .content(uri.getBaseUriBuilder().path("exports").path(job.id.toString()).path("content").build()
+                        .toString());
+    }
+
+    private Problem problem(String text) {
+        try {
+            return text == null ? null : json.readValue(text, Problem.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored problem is always readable", e);
+        }
+    }
+}

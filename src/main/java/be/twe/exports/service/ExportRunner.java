@@ -1,0 +1,106 @@
+package be.twe.exports.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import be.twe.api.model.Problem;
+import be.twe.common.error.ConstraintProblems;
+import be.twe.common.error.ThrowableProblems;
+import be.twe.common.jobs.Submitter;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.exports.persistence.ExportJobRepository;
+import be.twe.sync.persistence.ChangeEventQueries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Makes one export as its requesting user: the last change-feed entry of every record the user
+ * may see, after {@code since} and up to the feed's position when the export starts, in position
+ * order; a record still there is written as the API shows it, a deleted or no longer visible one
+ * as a deletion.
+ */
+@ApplicationScoped
+public class ExportRunner {
+    private static final int BATCH = 500;
+    private static final int TIMEOUT_SECONDS = 4 * 3600;
+
+    @Inject
+    ExportJobRepository jobs;
+    @Inject
+    ChangeEventQueries feed;
+    @Inject
+    ExportLines lines;
+    @Inject
+    CallerContext callers;
+    @Inject
+    Instance<ConstraintProblems> constraintProblems;
+    @Inject
+    ObjectMapper json;
+
+    @ActivateRequestContext
+    public void run(UUID exportId) {
+        Optional<Object[]> row = QuarkusTransaction.requiringNew().call(() -> jobs.submitter(exportId));
+        if (row.isEmpty()) {
+            return; // purged meanwhile
+        }
+        Problem refused = Submitter.of(row.get()).actAs(callers);
+        if (refused != null) {
+            finishFailed(exportId, refused);
+            return;
+        }
+        long since = ((Number) row.get()[3]).longValue();
+        try {
+            // one transaction holds the feed's cursor; each record is read in one of its own
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> export(exportId, since));
+        } catch (RuntimeException e) {
+            if (!Thread.currentThread().isInterrupted()) { // shutting down: it restarts later
+                finishFailed(exportId, ThrowableProblems.of(e, constraintProblems));
+            }
+        }
+    }
+
+    private void export(UUID exportId, long since) {
+        long upTo = feed.lastPosition();
+        jobs.start(exportId, upTo);
+        List<String> batch = new ArrayList<>();
+        int written = 0;
+        int deletions = 0;
+        try (Stream<ChangeEventQueries.Entry> entries = feed.lastPerRecord(callers.current(), since, upTo)) {
+            for (var it = entries.iterator(); it.hasNext(); ) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted");
+                }
+                ExportLines.Line line = lines.of(it.next());
+                batch.add(line.json());
+                deletions += line.deletion() ? 1 : 0;
+                if (batch.size() == BATCH) {
+                    jobs.append(exportId, written + 1, batch);
+                    written += batch.size();
+                    batch.clear();
+                }
+            }
+        }
+        jobs.append(exportId, written + 1, batch);
+        written += batch.size();
+        jobs.finish(exportId, written - deletions, deletions, null);
+    }
+
+    private void finishFailed(UUID exportId, Problem problem) {
+        try {
+            String text = json.writeValueAsString(problem);
+            QuarkusTransaction.requiringNew().run(() -> jobs.finish(exportId, 0, 0, text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem is always serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package be.twe.exports.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.tenancy.Caller;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.exports.persistence.ExportJobEntity;
+import be.twe.exports.persistence.ExportJobRepository;
+
+/** Takes export requests and hands out their content; {@link ExportWorker} makes them. */
+@ApplicationScoped
+@Transactional
+public class ExportService {
+    @Inject
+    ExportJobRepository jobs;
+    @Inject
+    CallerContext callers;
+    @Inject
+    Event<ExportSubmitted> submitted;
+
+    public ExportJobEntity submit(long since) {
+        Caller caller = callers.current();
+        ExportJobEntity job = new ExportJobEntity();
+        job.id = UUID.randomUUID();
+        job.organisationId = caller.organisationId();
+        job.subject = Objects.requireNonNullElse(caller.subject(), "");
+        job.roles = String.join(",", caller.roles());
+        job.since = since;
+        job.submittedAt = OffsetDateTime.now();
+        jobs.persist(job);
+        submitted.fire(new ExportSubmitted(job.id));
+        return job;
+    }
+
+    public ExportJobEntity get(UUID id) {
+        Caller caller = callers.current();
+        return jobs.ofSubject(id, caller.organisationId(), Objects.requireNonNullElse(caller.subject(), ""))
+                .orElseThrow(() -> new NotFoundProblem("export", id.toString()));
+    }
+
+    /** Checks that the content can be read now: the export is the caller's and finished without a problem. */
+    public ExportJobEntity readable(UUID id) {
+        ExportJobEntity job = get(id);
+        if (job.finishedAt == null || job.problem != null) {
+            throw new ConflictProblem("export-not-ready", "Export not ready",
+                    job.problem != null ? "The export failed; see its problem." : "The export is still running.");
+        }
+        return job;
+    }
+
+    /** A chunk of the content: up to {@code limit} lines after line {@code after} (line number, text). */
+    public List<Object[]> content(UUID id, int after, int limit) {
+        return jobs.lines(id, after, limit);
+    }
+}

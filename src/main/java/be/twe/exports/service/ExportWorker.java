@@ -1,0 +1,50 @@
+package be.twe.exports.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import be.twe.common.jobs.JobQueue;
+import be.twe.exports.persistence.ExportJobRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/** Makes exports one at a time, started when requested and resumed after a restart. */
+@ApplicationScoped
+public class ExportWorker {
+    private final JobQueue queue = new JobQueue("export");
+
+    @Inject
+    ExportRunner runner;
+    @Inject
+    ExportJobRepository jobs;
+
+    void onSubmitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExportSubmitted submitted) {
+        start(submitted.exportId());
+    }
+
+    @Scheduled(every = "1m", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void resumeUnfinished() {
+        QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::start);
+    }
+
+    /** The content holds personal data: it is kept one day after the export finished. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void purgeOldExports() {
+        QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(OffsetDateTime.now().minusDays(1)));
+    }
+
+    private void start(UUID exportId) {
+        queue.queue(exportId, runner::run);
+    }
+
+    @PreDestroy
+    void stop() {
+        queue.stop();
+    }
+}

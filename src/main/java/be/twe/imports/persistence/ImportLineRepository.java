@@ -1,0 +1,135 @@
+package be.twe.imports.persistence;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import be.twe.common.paging.Query;
+
+/**
+ * An import's lines. Reached only through a job the caller owns ({@link ImportJobRepository}),
+ * so the statements here filter on the import id alone.
+ */
+@ApplicationScoped
+public class ImportLineRepository {
+    public enum Status { PENDING, SUCCEEDED, FAILED }
+
+    /** What processing a line gave: the record made or changed, or the problem (JSON). */
+    public record Result(Status status, int httpStatus, String resourceType, UUID resourceId, String path,
+                         String problem) {
+    }
+
+    /** Writes lines in batches while the file streams in; {@link #flush()} writes the last batch. */
+    public interface Writer {
+        void add(int line, String request);
+
+        void flush();
+    }
+
+    private static final int BATCH = 500;
+
+    @Inject
+    EntityManager em;
+
+    public Writer writer(UUID importId) {
+        Session session = em.unwrap(Session.class);
+        return new Writer() {
+            private final List<Object[]> pending = new ArrayList<>();
+
+            @Override
+            public void add(int line, String request) {
+                pending.add(new Object[] {line, request});
+                if (pending.size() == BATCH) {
+                    flush();
+                }
+            }
+
+            @Override
+            public void flush() {
+                if (pending.isEmpty()) {
+                    return;
+                }
+                session.doWork(c -> {
+                    try (PreparedStatement s = c.prepareStatement(
+                            "insert into import_line (import_id, line, request) values (?, ?, ?)")) {
+                        for (Object[] row : pending) {
+                            s.setObject(1, importId);
+                            s.setInt(2, (Integer) row[0]);
+                            s.setString(3, (String) row[1]);
+                            s.addBatch();
+                        }
+                        s.executeBatch();
+                    }
+                });
+                pending.clear();
+            }
+        };
+    }
+
+    /** The next pending line numbers after {@code after}, in file order. */
+    @SuppressWarnings("unchecked")
+    public List<Integer> pending(UUID importId, int after, int limit) {
+        return em.createNativeQuery("""
+                        select line from import_line where import_id = ?1 and status = 'PENDING' and line > ?2
+                        order by line limit ?3""", Integer.class)
+                .setParameter(1, importId).setParameter(2, after).setParameter(3, limit).getResultList();
+    }
+
+    /**
+     * Takes a pending line for the current transaction and returns its text; empty when it is
+     * done or another worker holds it.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<String> takePending(UUID importId, int line) {
+        List<String> rows = em.createNativeQuery("""
+                        select request from import_line where import_id = ?1 and line = ?2 and status = 'PENDING'
+                        for update skip locked""", String.class)
+                .setParameter(1, importId).setParameter(2, line).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    /** Records a pending line's result and drops its text; false when it was no longer pending. */
+    public boolean record(UUID importId, int line, Result result) {
+        return em.createNativeQuery("""
+                        update import_line set status = ?3, http_status = ?4, resource_type = ?5, resource_id = ?6,
+                            path = ?7, problem = cast(?8 as jsonb), request = null
+                        where import_id = ?1 and line = ?2 and status = 'PENDING'""")
+                .setParameter(1, importId).setParameter(2, line).setParameter(3, result.status().name())
+                .setParameter(4, result.httpStatus()).setParameter(5, result.resourceType())
+                .setParameter(6, result.resourceId()).setParameter(7, result.path())
+                .setParameter(8, result.problem()).executeUpdate() == 1;
+    }
+
+    public Map<Status, Integer> counts(UUID importId) {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, 0);
+        }
+        em.createQuery("select l.status, count(l) from ImportLineEntity l where l.importId = :id group by l.status",
+                        Object[].class)
+                .setParameter("id", importId).getResultList()
+                .forEach(row -> counts.put(Status.valueOf((String) row[0]), ((Number) row[1]).intValue()));
+        return counts;
+    }
+
+    /** A page of the report in line order. */
+    public List<ImportLineEntity> page(UUID importId, Status status, int afterLine, int fetch) {
+        Query q = new Query().and("l.importId = :id", "id", importId)
+                .and("l.line > :after", "after", afterLine)
+                .and("l.status = :status", "status", status == null ? null : status.name());
+        var query = em.createQuery("from ImportLineEntity l where " + q.where() + " order by l.line",
+                ImportLineEntity.class);
+        q.parameters().forEach(query::setParameter);
+        return query.setMaxResults(fetch).getResultList();
+    }
+}

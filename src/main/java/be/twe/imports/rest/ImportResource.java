@@ -1,0 +1,59 @@
+package be.twe.imports.rest;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import be.twe.api.ImportsApi;
+import be.twe.api.model.ImportLinePage;
+import be.twe.api.model.ImportLineStatus;
+import be.twe.common.paging.PageLinks;
+import be.twe.common.paging.Slice;
+import be.twe.common.security.Roles;
+import be.twe.imports.persistence.ImportLineEntity;
+import be.twe.imports.persistence.ImportLineRepository.Status;
+import be.twe.imports.service.ImportService;
+import io.quarkus.security.Authenticated;
+
+public class ImportResource implements ImportsApi {
+    @Inject
+    ImportService service;
+    @Inject
+    ImportMapper mapper;
+    @Context
+    UriInfo uri;
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response createImport(InputStream body) {
+        ImportService.View view = service.submit(body);
+        return Response.accepted(mapper.toDto(view, linesOf(view.job().id)))
+                .location(uri.getBaseUriBuilder().path("imports").path(view.job().id.toString()).build()).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getImport(UUID importId) {
+        return Response.ok(mapper.toDto(service.get(importId), linesOf(importId))).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response listImportLines(UUID importId, ImportLineStatus status, Integer limit, String cursor) {
+        Slice<ImportLineEntity> slice = service.lines(importId, status == null ? null : Status.valueOf(status.name()),
+                limit, cursor);
+        return Response.ok(new ImportLinePage().items(slice.items().stream().map(mapper::toDto).toList())
+                .next(PageLinks.next(uri, slice))).build();
+    }
+
+    private String linesOf(UUID importId) {
+        URI lines = uri.getBaseUriBuilder().path("imports").path(importId.toString()).path("lines").build();
+        return lines.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package be.twe.imports.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import be.twe.api.model.Problem;
+import be.twe.common.error.ConstraintProblems;
+import be.twe.common.error.ThrowableProblems;
+import be.twe.common.jobs.Submitter;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.imports.persistence.ImportJobRepository;
+import be.twe.imports.persistence.ImportLineRepository;
+import be.twe.imports.persistence.ImportLineRepository.Result;
+import be.twe.imports.persistence.ImportLineRepository.Status;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Runs one import as its submitter, line by line in file order. Each line is one transaction
+ * that takes the line (row lock, skipping a line another worker holds), makes the record and
+ * writes the result; a refused line's problem is written in a transaction of its own.
+ */
+@ApplicationScoped
+public class ImportRunner {
+    private static final int CHUNK = 500;
+
+    @Inject
+    ImportJobRepository jobs;
+    @Inject
+    ImportLineRepository lines;
+    @Inject
+    LineOperations operations;
+    @Inject
+    CallerContext callers;
+    @Inject
+    Instance<ConstraintProblems> constraintProblems;
+    @Inject
+    ObjectMapper json;
+
+    /** Returns false when interrupted before the end (the job resumes later). */
+    @ActivateRequestContext
+    public boolean run(UUID importId) {
+        Optional<Object[]> submitter = QuarkusTransaction.requiringNew().call(() -> jobs.submitter(importId));
+        if (submitter.isEmpty()) {
+            return true; // purged meanwhile
+        }
+        Problem refused = Submitter.of(submitter.get()).actAs(callers);
+        QuarkusTransaction.requiringNew().run(() -> jobs.started(importId));
+        int after = 0;
+        for (List<Integer> next = pending(importId, after); !next.isEmpty(); next = pending(importId, after)) {
+            for (int line : next) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                if (refused == null) {
+                    process(importId, line);
+                } else {
+                    fail(importId, line, refused);
+                }
+                after = line;
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> jobs.finishIfDone(importId));
+        return true;
+    }
+
+    private List<Integer> pending(UUID importId, int after) {
+        return QuarkusTransaction.requiringNew().call(() -> lines.pending(importId, after, CHUNK));
+    }
+
+    void process(UUID importId, int line) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> lines.takePending(importId, line).ifPresent(text -> {
+                LineOutcome done = operations.run(text);
+                lines.record(importId, line, new Result(Status.SUCCEEDED, done.httpStatus(), done.resourceType(),
+                        done.resourceId(), done.path(), null));
+            }));
+        } catch (RuntimeException e) {
+            if (!Thread.currentThread().isInterrupted()) { // shutting down: the line stays pending
+                fail(importId, line, ThrowableProblems.of(e, constraintProblems));
+            }
+        }
+    }
+
+    private void fail(UUID importId, int line, Problem problem) {
+        String text;
+        try {
+            text = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem is always serialisable", e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> lines.record(importId, line,
+                new Result(Status.FAILED, problem.getStatus(), null, null, null, text)));
+    }
+}

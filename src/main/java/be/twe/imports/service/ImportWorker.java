@@ -1,0 +1,53 @@
+package be.twe.imports.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import be.twe.common.jobs.JobQueue;
+import be.twe.imports.persistence.ImportJobRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Runs imports one at a time on a thread of its own, in submission order: started when the
+ * submission commits, and resumed by the scheduler after a restart or an interruption.
+ */
+@ApplicationScoped
+public class ImportWorker {
+    private final JobQueue queue = new JobQueue("import");
+
+    @Inject
+    ImportRunner runner;
+    @Inject
+    ImportJobRepository jobs;
+
+    void onSubmitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImportSubmitted submitted) {
+        start(submitted.importId());
+    }
+
+    @Scheduled(every = "1m", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void resumeUnfinished() {
+        QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::start);
+    }
+
+    /** Reports are kept 30 days after their import finished. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void purgeOldReports() {
+        QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(OffsetDateTime.now().minusDays(30)));
+    }
+
+    private void start(UUID importId) {
+        queue.queue(importId, runner::run);
+    }
+
+    @PreDestroy
+    void stop() {
+        queue.stop();
+    }
+}

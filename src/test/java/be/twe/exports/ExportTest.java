@@ -1,0 +1,154 @@
+package be.twe.exports;
+
+import static be.twe.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import be.twe.common.tenancy.Today;
+import be.twe.support.Api;
+import be.twe.support.Jobs;
+import be.twe.support.Registrations;
+import be.twe.support.TestData;
+import be.twe.sync.service.VisibilityChanges;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class ExportTest {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    TestData data;
+    @Inject
+    VisibilityChanges visibility;
+    @Inject
+    Today today;
+
+    String ocmw;
+    UUID coach;
+
+    @BeforeEach
+    void freshOcmw() {
+        ocmw = data.newOcmw();
+        coach = data.accreditedCoach(ocmw);
+    }
+
+    /** Requests an export as {@code caller} (coach and admin), waits for it and returns its job and lines. */
+    record Export(JsonPath job, List<Map<String, Object>> lines) {
+        long position() {
+            return job.getLong("position");
+        }
+
+        /** resourceType/resourceId of every line, with "deleted" or its version. */
+        Map<String, String> summary() {
+            return lines.stream().collect(Collectors.toMap(l -> l.get("resourceType") + "/" + l.get("resourceId"),
+                    l -> Boolean.TRUE.equals(l.get("deleted")) ? "deleted" : "v" + l.get("version"),
+                    (a, b) -> { throw new AssertionError("a record twice: " + a + ", " + b); }, LinkedHashMap::new));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Export export(String caller, long since) {
+        String id = as(caller, "coach", "admin").post("/exports?since=" + since).then().statusCode(202)
+                .body("status", equalTo("QUEUED")).extract().path("id");
+        JsonPath job = Jobs.await(caller, "/exports/" + id, WAIT);
+        assertEquals("FINISHED", job.getString("status"), job.prettify());
+        if (job.getInt("records") + job.getInt("deletions") == 0) {
+            return new Export(job, List.of()); // the contract validator takes an empty body for a missing one
+        }
+        String body = as(caller, "coach").get("/exports/" + id + "/content").then().statusCode(200)
+                .contentType("application/x-ndjson").extract().asString();
+        List<Map<String, Object>> lines = body.lines().map(line -> {
+            try {
+                return (Map<String, Object>) JSON.readValue(line, Map.class);
+            } catch (Exception e) {
+                throw new AssertionError(line, e);
+            }
+        }).toList();
+        assertEquals(job.getInt("records") + job.getInt("deletions"), lines.size());
+        return new Export(job, lines);
+    }
+
+    @Test
+    void aFullExportHoldsWhatTheUserSeesAndSinceOnlyWhatChangedAfter() {
+        String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
+        String instrument = Registrations.wes(ocmw, trajectory, coach, "2024-02-01", "2024-02-29");
+        String elsewhere = data.newOcmw("11002");
+        Registrations.trajectory(elsewhere, elsewhere, data.accreditedCoach(elsewhere), "2024-01-01");
+
+        Export full = export(ocmw, 0);
+        // exactly the records the caller's own change feed names, each once
+        Set<String> fed = Api.allPages(() -> as(ocmw, "coach", "admin"), "/changes?limit=500", "path").stream()
+                .map(Object::toString).collect(Collectors.toSet());
+        assertEquals(fed, full.lines().stream().map(l -> (String) l.get("path")).collect(Collectors.toSet()));
+        Map<String, Object> exported = full.lines().stream()
+                .filter(l -> l.get("resourceId").equals(trajectory)).findFirst().orElseThrow();
+        assertEquals(as(ocmw, "coach").get("/trajectories/" + trajectory).then().extract().as(Map.class),
+                exported.get("record"), "a record as its GET shows it");
+        assertTrue(full.summary().containsKey("financial-details/" + ocmw), "an admin's export has them");
+
+        long position = full.position();
+        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("coachId", coach.toString()))
+                .put("/trajectories/" + trajectory).then().statusCode(200);
+        String second = Registrations.wes(ocmw, trajectory, coach, "2024-03-01", "2024-03-31");
+        Export since = export(ocmw, position);
+        assertEquals(Map.of("trajectory/" + trajectory, "v1", "instrument/" + second, "v0"), since.summary());
+        assertEquals(position, since.job().getLong("since"));
+        assertTrue(since.position() > position);
+
+        assertEquals(Map.of(), export(ocmw, since.position()).summary(), "nothing changed since");
+        assertTrue(full.summary().containsKey("instrument/" + instrument));
+    }
+
+    @Test
+    void aClusterWhoseMandateEndedGetsDeletions() {
+        String cluster = data.newCluster();
+        LocalDate now = today.date();
+        data.mandate(cluster, ocmw, now.minusDays(100), null);
+        String trajectory = Registrations.trajectory(cluster, ocmw, data.accreditedCoach(cluster), "2024-01-01");
+        Export full = export(cluster, 0);
+        assertEquals("v0", full.summary().get("trajectory/" + trajectory));
+
+        data.execute("update mandate set valid_to = ?1 where cluster_id = ?2", now.minusDays(1), cluster);
+        data.execute("delete from visibility_day where day = ?1", now);
+        visibility.record(now);
+
+        Export since = export(cluster, full.position());
+        assertEquals("deleted", since.summary().get("trajectory/" + trajectory));
+        assertTrue(since.summary().values().stream().allMatch("deleted"::equals), since.summary().toString());
+        Map<String, Object> line = since.lines().get(0);
+        assertNull(line.get("record"));
+    }
+
+    @Test
+    void anExportIsItsUsersAloneAndReadableOnceFinished() {
+        UUID id = UUID.randomUUID();
+        data.execute("insert into export_job (id, organisation_id, subject, roles, since, submitted_at) "
+                + "values (?1, ?2, ?3, 'coach', 0, now())", id, ocmw, "test-user@" + ocmw);
+        as(ocmw, "coach").get("/exports/" + id).then().statusCode(200).body("status", equalTo("QUEUED"));
+        as(ocmw, "coach").get("/exports/" + id + "/content").then().statusCode(409)
+                .body("code", equalTo("export-not-ready"));
+        data.execute("update export_job set subject = 'someone-else' where id = ?1", id);
+        as(ocmw, "coach").get("/exports/" + id).then().statusCode(404);
+        data.execute("delete from export_job where id = ?1", id);
+    }
+}

@@ -1,0 +1,237 @@
+package be.twe.imports;
+
+import static be.twe.support.Api.as;
+import static be.twe.support.Imports.line;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import be.twe.imports.service.ImportRunner;
+import be.twe.imports.service.ImportWorker;
+import be.twe.support.Api;
+import be.twe.support.Imports;
+import be.twe.support.Parallel;
+import be.twe.support.Registrations;
+import be.twe.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class ImportTest {
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    TestData data;
+    @Inject
+    ImportRunner runner;
+    @Inject
+    ImportWorker worker;
+
+    String ocmw;
+    UUID coach;
+
+    @BeforeEach
+    void freshOcmw() {
+        ocmw = data.newOcmw();
+        coach = data.accreditedCoach(ocmw);
+    }
+
+    Map<String, Object> trajectory(String insz) {
+        return Map.of("ocmwId", ocmw, "clientInsz", insz, "startDate", "2024-01-01", "coachId", coach.toString());
+    }
+
+    Map<String, Object> wes(String start, String plannedEnd) {
+        return wes(start, plannedEnd, coach);
+    }
+
+    static Map<String, Object> wes(String start, String plannedEnd, UUID coach) {
+        return Map.of("type", "WES", "employer", "Bakkerij Peeters", "startDate", start, "plannedEndDate", plannedEnd,
+                "coachId", coach.toString());
+    }
+
+    @Test
+    void eachLineIsTheCallItNamesAndABadLineNeverBlocksTheGoodOnes() {
+        long feedStart = data.feedPosition();
+        Map<String, Object> unknownField = new HashMap<>(wes("2024-04-01", "2024-04-30"));
+        unknownField.put("colour", "blue");
+        Map<String, Object> noStart = new HashMap<>(wes("2024-04-01", "2024-04-30"));
+        noStart.remove("startDate");
+        List<String> lines = List.of(
+                line("createOrUpdateTrajectoryByReference", Map.of("externalReference", "T-1"),
+                        trajectory(TestData.newInsz())),                                                   // 1
+                line("createInstrument", Map.of("trajectoryReference", "T-1"), wes("2024-02-01", "2024-02-29")), // 2
+                "{\"operation\":",                                                                          // 3
+                "",                                                                                         // 4
+                line("createInstrument", Map.of("trajectoryReference", "T-1"), unknownField),              // 5
+                line("createInstrument", Map.of("trajectoryReference", "T-1"), noStart),                   // 6
+                line("createInstrument", Map.of("trajectoryReference", "T-404"), wes("2024-05-01", "2024-05-31")),
+                line("createOrUpdateInstrumentByReference", Map.of("trajectoryReference", "T-1",
+                        "externalReference", "I-1"), wes("2024-03-01", "2024-03-31")),                      // 8
+                line("createOrUpdateInstrumentByReference", Map.of("trajectoryReference", "T-1",
+                        "externalReference", "I-1"), wes("2024-03-01", "2024-03-31")),                      // 9
+                line("createInstrument", Map.of("trajectoryReference", "T-1"), wes("2024-02-15", "2024-03-15")),
+                line("deleteEverything", Map.of(), Map.of()),                                               // 11
+                line("createInstrument", Map.of("trajectoryReference", "T-1", "trajectoryId", UUID.randomUUID()),
+                        wes("2024-06-01", "2024-06-30")),                                                   // 12
+                line("createTrajectory", Map.of(), trajectory("85073003300")));                             // 13
+
+        String id = Imports.submit(ocmw, lines);
+        JsonPath job = Imports.awaitFinished(ocmw, id, WAIT);
+        assertEquals(13, job.getInt("lineCount"));
+        assertEquals(4, job.getInt("succeeded"), Imports.report(ocmw, id).toString());
+        assertEquals(9, job.getInt("failed"));
+        assertEquals(0, job.getInt("pending"));
+        assertNotNull(job.getString("startedAt"));
+        assertNotNull(job.getString("finishedAt"));
+
+        List<Map<String, Object>> report = Imports.report(ocmw, id);
+        assertEquals(13, report.size());
+        assertSucceeded(report.get(0), 201, "trajectory");
+        assertSucceeded(report.get(1), 201, "instrument");
+        assertFailed(report.get(2), 400, "invalid-input", "$");
+        assertFailed(report.get(3), 400, "invalid-input", "$");
+        assertFailed(report.get(4), 400, "invalid-input", "body.colour");
+        assertFailed(report.get(5), 400, "invalid-input", "body.startDate");
+        assertFailed(report.get(6), 404, "not-found", null);
+        assertSucceeded(report.get(7), 201, "instrument");
+        assertSucceeded(report.get(8), 200, "instrument");
+        assertEquals(report.get(7).get("resourceId"), report.get(8).get("resourceId"), "the same reference, one record");
+        assertFailed(report.get(9), 409, "instrument-overlap", null);
+        assertFailed(report.get(10), 400, "invalid-input", "operation");
+        assertFailed(report.get(11), 400, "invalid-input", "trajectoryId");
+        assertFailed(report.get(12), 400, "invalid-input", "body.clientInsz");
+
+        // the records exist, are the caller's like any other, and reached the change feed
+        for (int i : List.of(0, 1, 7)) {
+            as(ocmw, "coach").get((String) report.get(i).get("path")).then().statusCode(200)
+                    .body("id", equalTo(report.get(i).get("resourceId")));
+        }
+        String trajectoryId = (String) report.get(0).get("resourceId");
+        as(ocmw, "coach").get("/trajectories/" + trajectoryId + "/instruments").then().statusCode(200)
+                .body("items.size()", equalTo(2));
+        List<String> fed = Api.allPages(() -> as(ocmw, "coach"), "/changes?limit=500&after=" + feedStart, "resourceId");
+        assertTrue(fed.containsAll(List.of(trajectoryId, (String) report.get(1).get("resourceId"),
+                (String) report.get(7).get("resourceId"))), fed.toString());
+        // no line's text (INSZ numbers) is kept once processed
+        assertEquals(0, data.count("select count(*) from import_line where import_id = cast(?1 as uuid) "
+                + "and request is not null", id));
+
+        // the report pages and filters
+        List<Integer> failed = Api.allPages(() -> as(ocmw, "coach"), "/imports/" + id + "/lines?status=FAILED&limit=4",
+                "line");
+        assertEquals(List.of(3, 4, 5, 6, 7, 10, 11, 12, 13), failed);
+        assertEquals(List.of(1, 2, 8, 9), Api.allPages(() -> as(ocmw, "coach"),
+                "/imports/" + id + "/lines?status=SUCCEEDED&limit=1", "line"));
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    static void assertFailed(Map<String, Object> line, int status, String code, String issue) {
+        assertEquals("FAILED", line.get("status"), line.toString());
+        assertEquals(status, line.get("httpStatus"), line.toString());
+        Map<String, Object> problem = (Map<String, Object>) line.get("problem");
+        assertEquals(code, problem.get("code"), line.toString());
+        assertEquals(status, problem.get("status"));
+        if (issue != null) {
+            List<Map<String, Object>> issues = (List<Map<String, Object>>) problem.get("issues");
+            assertEquals(issue, issues.get(0).get("name"), line.toString());
+        }
+        assertNull(line.get("resourceId"));
+    }
+
+    static void assertSucceeded(Map<String, Object> line, int status, String type) {
+        assertEquals("SUCCEEDED", line.get("status"), line.toString());
+        assertEquals(status, line.get("httpStatus"));
+        assertEquals(type, line.get("resourceType"));
+        assertNotNull(line.get("resourceId"));
+        assertNull(line.get("problem"));
+    }
+
+    @Test
+    void linesRunAsTheSubmitterWithItsTenancy() {
+        String other = data.newOcmw("11002");
+        String clusterWith = data.newCluster();
+        String clusterWithout = data.newCluster();
+        data.mandate(clusterWith, ocmw, LocalDate.now().minusYears(1), null);
+        data.mandate(clusterWithout, ocmw, LocalDate.now().minusYears(2), LocalDate.now().minusDays(1));
+        String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
+        Map<String, Integer> expected = Map.of(ocmw, 201, other, 404, clusterWith, 201, clusterWithout, 404,
+                "vdab", 201);
+        int month = 1;
+        for (Map.Entry<String, Integer> submitter : expected.entrySet()) {
+            UUID ownCoach = submitter.getKey().equals("vdab") ? coach : data.accreditedCoach(submitter.getKey());
+            LocalDate start = LocalDate.of(2024, month++, 1);
+            String id = Imports.submit(submitter.getKey(), List.of(line("createInstrument",
+                    Map.of("trajectoryId", trajectory),
+                    wes(start.toString(), start.plusMonths(1).minusDays(1).toString(), ownCoach))),
+                    submitter.getKey().equals("vdab") ? "helpdesk" : "coach");
+            Imports.awaitFinished(submitter.getKey(), id, WAIT);
+            assertEquals(submitter.getValue(), Imports.report(submitter.getKey(), id).get(0).get("httpStatus"),
+                    submitter.getKey());
+        }
+        assertEquals(3, data.count("select count(*) from instrument where trajectory_id = cast(?1 as uuid)", trajectory));
+    }
+
+    @Test
+    void aRefusedFileIsNotStoredAtAll() {
+        long before = data.count("select count(*) from import_job where organisation_id = ?1", ocmw);
+        as(ocmw, "admin").contentType(Imports.NDJSON).body(bytes("{}\n")).post("/imports").then().statusCode(403)
+                .body("code", equalTo("missing-role"));
+        Api.invalid(as(ocmw, "coach")).contentType(Imports.NDJSON).body(bytes("")).post("/imports").then().statusCode(400)
+                .body("code", equalTo("invalid-input"));
+        as(ocmw, "coach").contentType(Imports.NDJSON).body(bytes("{}\n" + "x".repeat(64 * 1024 + 1) + "\n"))
+                .post("/imports").then().statusCode(400).body("issues[0].name", equalTo("line 2"));
+        Api.invalid(as(ocmw, "coach")).contentType("application/json").body("{}").post("/imports").then()
+                .statusCode(415);
+        assertEquals(before, data.count("select count(*) from import_job where organisation_id = ?1", ocmw));
+        assertEquals(0, data.count("select count(*) from import_line l where not exists "
+                + "(select 1 from import_job j where j.id = l.import_id)"));
+    }
+
+    @Test
+    void anUnfinishedImportResumesAndTwoWorkersRunEachLineOnce() throws Exception {
+        String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2020-01-01");
+        UUID id = UUID.randomUUID();
+        data.execute("insert into import_job (id, organisation_id, subject, roles, line_count, started_at) "
+                + "values (?1, ?2, 'resumed-user', 'coach', 24, now())", id, ocmw);
+        LocalDate start = LocalDate.of(2020, 1, 1);
+        for (int i = 1; i <= 24; i++) { // a trajectory lasts 24 months: one WES a month
+            LocalDate from = start.plusMonths(i - 1);
+            data.execute("insert into import_line (import_id, line, request) values (?1, ?2, ?3)", id, i,
+                    line("createInstrument", Map.of("trajectoryId", trajectory),
+                            wes(from.toString(), from.plusMonths(1).minusDays(1).toString())));
+        }
+        List<Integer> done = Parallel.statuses(2, n -> runner.run(id) ? 1 : 0);
+        assertEquals(List.of(1, 1), done);
+        worker.resumeUnfinished(); // finds nothing left to do
+        JsonPath job = Imports.awaitFinished(ocmw, id.toString(), WAIT);
+        assertEquals(24, job.getInt("succeeded"), Imports.report(ocmw, id.toString()).toString());
+        List<Map<String, Object>> report = Imports.report(ocmw, id.toString());
+        Set<Object> records = report.stream().map(l -> l.get("resourceId")).collect(Collectors.toSet());
+        assertEquals(24, records.size());
+        assertEquals(24, data.count("select count(*) from instrument where trajectory_id = cast(?1 as uuid)",
+                trajectory));
+        assertEquals(24, data.count("select count(*) from instrument where trajectory_id = cast(?1 as uuid) "
+                + "and registered_by = ?2", trajectory, ocmw), "registered as the submitter's organisation");
+    }
+}
