@@ -55,7 +55,7 @@ class AuthorisationMatrixTest {
 
     /** What the actor must get: a status, and for lists whether OCMW A's row is in it. */
     enum Outcome {
-        OK(200), CREATED(201), ACCEPTED(202), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), FORBIDDEN(403),
+        OK(200), CREATED(201), ACCEPTED(202), DELETED(204), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), FORBIDDEN(403),
         UNAUTHORIZED(401);
 
         final int status;
@@ -68,7 +68,7 @@ class AuthorisationMatrixTest {
     /** OCMW A's data and, per actor, an accredited coach of the actor's own organisation. */
     record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout, Map<Actor, UUID> coaches,
                  String trajectoryA, String instrumentA, String documentA, String transferA, long feedStart,
-                 String importA, UUID exportA) {
+                 String importA, UUID exportA, UUID subscriptionA, UUID deliveryA) {
         String documents() {
             return "/trajectories/" + trajectoryA + "/documents";
         }
@@ -257,6 +257,22 @@ class AuthorisationMatrixTest {
                 accepted);
         row("getExport", (r, w) -> r.get("/exports/" + w.exportA).then(), null, ok, nf, nf, nf, nf);
         row("downloadExport", (r, w) -> r.get("/exports/" + w.exportA + "/content").then(), null, ok, nf, nf, nf, nf);
+
+        // webhook subscriptions are OCMW A's settings, for its admins; no one else sees them, not even VDAB
+        row("createWebhookSubscription", (r, w) -> r.body(Map.of("url", "http://127.0.0.1:9/hook",
+                "eventTypes", List.of("*"))).post("/webhook-subscriptions").then(), null, created, created, created,
+                created, created);
+        row("listWebhookSubscriptions", (r, w, a) -> r.get("/webhook-subscriptions").then(), "items.id",
+                w -> w.subscriptionA.toString(), Outcome.LISTED, Outcome.NOT_LISTED, Outcome.NOT_LISTED,
+                Outcome.NOT_LISTED, Outcome.NOT_LISTED);
+        row("getWebhookSubscription", (r, w) -> r.get("/webhook-subscriptions/" + w.subscriptionA).then(), null,
+                ok, nf, nf, nf, nf);
+        row("deleteWebhookSubscription", (r, w) -> r.header("If-Match", "\"0\"")
+                .delete("/webhook-subscriptions/" + w.subscriptionA).then(), null, Outcome.DELETED, nf, nf, nf, nf);
+        row("listWebhookDeliveries", (r, w) -> r.get("/webhook-subscriptions/" + w.subscriptionA + "/deliveries")
+                .then(), null, ok, nf, nf, nf, nf);
+        row("redeliverWebhookDelivery", (r, w) -> r.post("/webhook-subscriptions/" + w.subscriptionA
+                + "/deliveries/" + w.deliveryA + "/redelivery").then(), null, accepted, nf, nf, nf, nf);
     }
 
     @Inject
@@ -309,8 +325,17 @@ class AuthorisationMatrixTest {
                 + "submitted_at, started_at, finished_at) values (?1, ?2, ?3, 'coach', 0, 0, 1, 0, now(), now(), now())",
                 exportA, a, "test-user@" + a);
         data.execute("insert into export_line (export_id, line, content) values (?1, 1, '{}')", exportA);
+        UUID subscriptionA = UUID.randomUUID(); // with one delivered event, to a port where nothing listens
+        UUID deliveryA = UUID.randomUUID();
+        data.execute("insert into webhook_subscription (id, organisation_id, subject, roles, url, event_types, secret, "
+                + "position) values (?1, ?2, ?3, 'admin', 'http://127.0.0.1:9/hook', '*', 'whsec_AAAA', "
+                + "(select coalesce(max(position), 0) from change_event))", subscriptionA, a, "test-user@" + a);
+        data.execute("insert into webhook_delivery (id, subscription_id, position, type, resource_type, resource_id, "
+                + "path, version, organisation_id, occurred_at, status, attempts) values (?1, ?2, 1, "
+                + "'twe.trajectory.created', 'trajectory', ?3, ?4, 0, ?5, now(), 'DELIVERED', 1)",
+                deliveryA, subscriptionA, trajectory, "/trajectories/" + trajectory, a);
         world = new World(a, b, with, without, coaches, trajectory, instrument, document, transfer,
-                feedStart, importA, exportA);
+                feedStart, importA, exportA, subscriptionA, deliveryA);
     }
 
     static Stream<Arguments> cells() {

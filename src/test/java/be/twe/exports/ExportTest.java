@@ -140,6 +140,18 @@ class ExportTest {
     }
 
     @Test
+    void aRetriedRequestWithTheSameKeyMakesOneExport() {
+        String key = UUID.randomUUID().toString();
+        String first = as(ocmw, "coach").header("Idempotency-Key", key).post("/exports?since=5").then()
+                .statusCode(202).extract().path("id");
+        as(ocmw, "coach").header("Idempotency-Key", key).post("/exports?since=5").then().statusCode(202)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        as(ocmw, "coach").header("Idempotency-Key", key).post("/exports?since=6").then().statusCode(422)
+                .body("code", equalTo("idempotency-key-reused"));
+        assertEquals(1, data.count("select count(*) from export_job where organisation_id = ?1", ocmw));
+    }
+
+    @Test
     void anExportIsItsUsersAloneAndReadableOnceFinished() {
         UUID id = UUID.randomUUID();
         data.execute("insert into export_job (id, organisation_id, subject, roles, since, submitted_at) "

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +208,28 @@ class ImportTest {
         assertEquals(before, data.count("select count(*) from import_job where organisation_id = ?1", ocmw));
         assertEquals(0, data.count("select count(*) from import_line l where not exists "
                 + "(select 1 from import_job j where j.id = l.import_id)"));
+    }
+
+    @Test
+    void aRetriedSubmissionWithTheSameKeyMakesOneImport() throws Exception {
+        byte[] body = bytes(line("createTrajectory", Map.of(), trajectory(TestData.newInsz())) + "\n");
+        String digest = "sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(body)) + ":";
+        String key = UUID.randomUUID().toString();
+        String first = as(ocmw, "coach").contentType(Imports.NDJSON).header("Content-Digest", digest)
+                .header("Idempotency-Key", key).body(body).post("/imports").then().statusCode(202).extract().path("id");
+        as(ocmw, "coach").contentType(Imports.NDJSON).header("Content-Digest", digest).header("Idempotency-Key", key)
+                .body(body).post("/imports").then().statusCode(202).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        Imports.awaitFinished(ocmw, first, WAIT);
+        assertEquals(1, data.count("select count(*) from import_job where organisation_id = ?1", ocmw));
+        assertEquals(1, data.count("select count(*) from trajectory where ocmw_id = ?1", ocmw));
+
+        as(ocmw, "coach").contentType(Imports.NDJSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body).post("/imports").then().statusCode(400).body("code", equalTo("content-digest-required"));
+        as(ocmw, "coach").contentType(Imports.NDJSON).header("Content-Digest", digest).body(bytes("{}\n"))
+                .post("/imports").then().statusCode(400).body("code", equalTo("content-digest-mismatch"));
+        assertEquals(1, data.count("select count(*) from import_job where organisation_id = ?1", ocmw));
     }
 
     @Test

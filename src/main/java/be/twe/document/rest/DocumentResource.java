@@ -18,14 +18,12 @@ import be.twe.api.DocumentsApi;
 import be.twe.api.model.DocumentKind;
 import be.twe.api.model.DocumentPage;
 import be.twe.api.model.DocumentWithdrawal;
-import be.twe.common.error.InvalidInputProblem;
-import be.twe.common.error.Issue;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.security.Roles;
 import be.twe.document.persistence.DocumentVersionEntity;
-import be.twe.document.service.ContentDigest;
+import be.twe.common.rest.ContentDigest;
 import be.twe.document.service.DocumentService;
 import be.twe.document.service.DocumentView;
 import be.twe.document.service.FileIntake;
@@ -130,11 +128,7 @@ public class DocumentResource implements DocumentsApi {
 
     /** A retried upload is recognised by its declared digest, so a key needs one (the body is never buffered). */
     private FileIntake.Upload upload(InputStream body, String contentDigest, String idempotencyKey) {
-        if (idempotencyKey != null && contentDigest == null) {
-            throw new InvalidInputProblem("content-digest-required", "Content-Digest required",
-                    "An upload with an Idempotency-Key must declare its Content-Digest.",
-                    Issue.header("Content-Digest", null, "Required with Idempotency-Key."));
-        }
+        ContentDigest.requiredWithKey(contentDigest, idempotencyKey);
         String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         String type = headers.getMediaType() == null ? null
                 : headers.getMediaType().getType() + "/" + headers.getMediaType().getSubtype();

@@ -3,7 +3,6 @@ package be.twe.document.service;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -12,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.rest.ContentDigest;
 import be.twe.common.error.Issue;
 import be.twe.common.error.PayloadTooLargeProblem;
 import be.twe.common.error.UnsupportedMediaTypeProblem;
@@ -52,11 +52,7 @@ public class FileIntake {
             MeasuredInput measured = new MeasuredInput(in, max);
             String key = store.store(measured);
             byte[] sha256 = measured.sha256();
-            if (expected.isPresent() && !MessageDigest.isEqual(expected.get(), sha256)) {
-                throw new InvalidInputProblem("content-digest-mismatch", "Content digest mismatch",
-                        "The file's SHA-256 differs from Content-Digest: it changed on the way. Nothing was stored.",
-                        Issue.header(ContentDigest.HEADER, null, "Does not match the received file."));
-            }
+            ContentDigest.check(expected, sha256);
             return new StoredFile(key, declared, measured.size(), HexFormat.of().formatHex(sha256));
         } catch (IOException e) {
             throw new InvalidInputProblem("upload-incomplete", "Upload incomplete",

@@ -1,30 +1,23 @@
 package be.twe.exports.persistence;
 
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import be.twe.common.jobs.UserOwned;
 import be.twe.common.tenancy.Tenancy;
 
 /** A requested export; its content is in {@code export_line}. */
 @Entity
 @Table(name = "export_job")
 @Filter(name = Tenancy.OWN_ORGANISATION)
-public class ExportJobEntity {
-    @Id
-    public UUID id;
-    @Column(name = "organisation_id")
-    public String organisationId;
-    public String subject;
-    public String roles;
+public class ExportJobEntity extends UserOwned {
     public long since;
     @Column(name = "up_to")
     public Long upTo;

@@ -14,16 +14,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * Export jobs and their content. The content is reached only through a job the caller requested
- * ({@link #ofSubject}), so its statements filter on the export id alone.
+ * ({@code ExportService}), so its statements filter on the export id alone.
  */
 @ApplicationScoped
 public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntity, UUID> {
-
-    /** An export shows what its requesting user may see, so it is that user's alone. */
-    public Optional<ExportJobEntity> ofSubject(UUID id, String organisationId, String subject) {
-        return find("id = ?1 and organisationId = ?2 and subject = ?3", id, organisationId, subject)
-                .firstResultOptional();
-    }
 
     /** Who requested the export and from where, read without the tenancy filter (no caller exists yet). */
     public Optional<Object[]> submitter(UUID id) {

@@ -21,6 +21,7 @@ import be.twe.api.model.ExportStatus;
 import be.twe.api.model.Problem;
 import be.twe.exports.persistence.ExportJobEntity;
 import be.twe.exports.service.ExportService;
+import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 
@@ -36,7 +37,8 @@ public class ExportResource implements ExportsApi {
 
     @Override
     @Authenticated
-    public Response createExport(Long since) {
+    @Idempotent
+    public Response createExport(Long since, String idempotencyKey) {
         ExportJobEntity job = service.submit(since);
         return Response.accepted(toDto(job)).location(uri.getBaseUriBuilder().path("exports")
                 .path(job.id.toString()).build()).build();

@@ -2,7 +2,7 @@ package be.twe.exports.service;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Objects;
+
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +31,7 @@ public class ExportService {
     public ExportJobEntity submit(long since) {
         Caller caller = callers.current();
         ExportJobEntity job = new ExportJobEntity();
-        job.id = UUID.randomUUID();
-        job.organisationId = caller.organisationId();
-        job.subject = Objects.requireNonNullElse(caller.subject(), "");
-        job.roles = String.join(",", caller.roles());
+        job.ownedBy(caller);
         job.since = since;
         job.submittedAt = OffsetDateTime.now();
         jobs.persist(job);
@@ -43,8 +40,7 @@ public class ExportService {
     }
 
     public ExportJobEntity get(UUID id) {
-        Caller caller = callers.current();
-        return jobs.ofSubject(id, caller.organisationId(), Objects.requireNonNullElse(caller.subject(), ""))
+        return jobs.findByIdOptional(id).filter(job -> job.isOwnedBy(callers.current()))
                 .orElseThrow(() -> new NotFoundProblem("export", id.toString()));
     }
 

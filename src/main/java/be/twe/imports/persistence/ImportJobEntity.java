@@ -2,28 +2,21 @@ package be.twe.imports.persistence;
 
 import java.time.OffsetDateTime;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Filter;
 
+import be.twe.common.jobs.UserOwned;
 import be.twe.common.tenancy.Tenancy;
 
 /** A submitted bulk import; its lines are {@link ImportLineEntity}. */
 @Entity
 @Table(name = "import_job")
 @Filter(name = Tenancy.OWN_ORGANISATION)
-public class ImportJobEntity {
-    @Id
-    public UUID id;
-    @Column(name = "organisation_id")
-    public String organisationId;
-    public String subject;
-    public String roles;
+public class ImportJobEntity extends UserOwned {
     @Column(name = "line_count")
     public int lineCount;
     @Column(name = "submitted_at", updatable = false)

@@ -1,5 +1,6 @@
 package be.twe.imports.persistence;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +52,7 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJobEntit
     }
 
     /** Reports are kept 30 days after the import finished. */
-    public int purgeFinishedBefore(java.time.OffsetDateTime limit) {
+    public int purgeFinishedBefore(OffsetDateTime limit) {
         return getEntityManager().createNativeQuery("delete from import_job where finished_at < ?1")
                 .setParameter(1, limit).executeUpdate();
     }

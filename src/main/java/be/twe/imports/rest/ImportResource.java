@@ -15,10 +15,12 @@ import be.twe.api.model.ImportLinePage;
 import be.twe.api.model.ImportLineStatus;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
+import be.twe.common.rest.ContentDigest;
 import be.twe.common.security.Roles;
 import be.twe.imports.persistence.ImportLineEntity;
 import be.twe.imports.persistence.ImportLineRepository.Status;
 import be.twe.imports.service.ImportService;
+import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class ImportResource implements ImportsApi {
@@ -31,8 +33,10 @@ public class ImportResource implements ImportsApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
-    public Response createImport(InputStream body) {
-        ImportService.View view = service.submit(body);
+    @Idempotent
+    public Response createImport(InputStream body, String contentDigest, String idempotencyKey) {
+        ContentDigest.requiredWithKey(contentDigest, idempotencyKey);
+        ImportService.View view = service.submit(body, contentDigest);
         return Response.accepted(mapper.toDto(view, linesOf(view.job().id)))
                 .location(uri.getBaseUriBuilder().path("imports").path(view.job().id.toString()).build()).build();
     }

@@ -3,7 +3,8 @@ package be.twe.imports.service;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
+
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
+import be.twe.common.rest.ContentDigest;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.imports.persistence.ImportJobEntity;
@@ -52,19 +54,19 @@ public class ImportService {
      * Stores the job and every line in one transaction, so an import is either fully accepted or
      * not at all; the lines run once it has committed.
      */
-    public View submit(InputStream body) {
+    public View submit(InputStream body, String contentDigest) {
+        Optional<byte[]> declared = ContentDigest.expectedSha256(contentDigest);
         Caller caller = callers.current();
         ImportJobEntity job = new ImportJobEntity();
-        job.id = UUID.randomUUID();
-        job.organisationId = caller.organisationId();
-        job.subject = Objects.requireNonNullElse(caller.subject(), "");
-        job.roles = String.join(",", caller.roles());
+        job.ownedBy(caller);
         job.submittedAt = OffsetDateTime.now();
         jobs.persist(job);
         jobs.flush(); // the lines' foreign key needs the job row
         ImportLineRepository.Writer writer = lines.writer(job.id);
-        job.lineCount = NdjsonLines.read(body, new NdjsonLines.Limits(maxLines, MAX_LINE_BYTES, maxSize.asLongValue()),
-                writer::add);
+        NdjsonLines.Read read = NdjsonLines.read(body, new NdjsonLines.Limits(maxLines, MAX_LINE_BYTES,
+                maxSize.asLongValue()), writer::add);
+        ContentDigest.check(declared, read.sha256());
+        job.lineCount = read.lines();
         writer.flush();
         submitted.fire(new ImportSubmitted(job.id));
         return new View(job, Map.of(Status.PENDING, job.lineCount, Status.SUCCEEDED, 0, Status.FAILED, 0));

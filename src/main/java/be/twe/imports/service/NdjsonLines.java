@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
@@ -25,11 +27,16 @@ final class NdjsonLines {
     record Limits(int maxLines, int maxLineBytes, long maxBytes) {
     }
 
+    /** How many lines the body had, and its SHA-256 (for Content-Digest). */
+    record Read(int lines, byte[] sha256) {
+    }
+
     private NdjsonLines() {
     }
 
-    /** Hands each line (without its line end) to the consumer; returns the number of lines. */
-    static int read(InputStream in, Limits limits, Consumer consumer) {
+    /** Hands each line (without its line end) to the consumer. */
+    static Read read(InputStream in, Limits limits, Consumer consumer) {
+        MessageDigest sha256 = sha256();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
@@ -40,6 +47,7 @@ final class NdjsonLines {
                 if (total > limits.maxBytes()) {
                     throw new PayloadTooLargeProblem(limits.maxBytes());
                 }
+                sha256.update(buffer, 0, n);
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] == '\n') {
                         count = emit(++count, line, limits, consumer);
@@ -59,7 +67,15 @@ final class NdjsonLines {
         if (count == 0) {
             throw new InvalidInputProblem(new Issue("body", "$", null, "The file has no lines."));
         }
-        return count;
+        return new Read(count, sha256.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     private static int emit(int number, ByteArrayOutputStream line, Limits limits, Consumer consumer) {

@@ -1,10 +1,13 @@
 package be.twe.imports.service;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +22,14 @@ class NdjsonLinesTest {
     final List<String> lines = new ArrayList<>();
 
     int read(byte[] body, NdjsonLines.Limits limits) {
-        return NdjsonLines.read(new ByteArrayInputStream(body), limits, (n, text) -> lines.add(n + ":" + text));
+        NdjsonLines.Read read = NdjsonLines.read(new ByteArrayInputStream(body), limits,
+                (n, text) -> lines.add(n + ":" + text));
+        try {
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(body), read.sha256(), "the whole body's");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return read.lines();
     }
 
     int read(String body) {

@@ -1,5 +1,6 @@
-package be.twe.document.service;
+package be.twe.common.rest;
 
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -30,6 +31,27 @@ public final class ContentDigest {
             }
         }
         throw invalid("Only sha-256 is supported, e.g. sha-256=:<base64 of the SHA-256>:.");
+    }
+
+    /**
+     * A retried body is recognised by its declared digest (bodies are streamed, never buffered), so
+     * a request with an {@code Idempotency-Key} must carry one.
+     */
+    public static void requiredWithKey(String header, String idempotencyKey) {
+        if (idempotencyKey != null && header == null) {
+            throw new InvalidInputProblem("content-digest-required", "Content-Digest required",
+                    "A body sent with an Idempotency-Key must declare its Content-Digest.",
+                    Issue.header(HEADER, null, "Required with Idempotency-Key."));
+        }
+    }
+
+    /** Refuses a body whose SHA-256 differs from the declared one (it changed on the way). */
+    public static void check(Optional<byte[]> expected, byte[] sha256) {
+        if (expected.isPresent() && !MessageDigest.isEqual(expected.get(), sha256)) {
+            throw new InvalidInputProblem("content-digest-mismatch", "Content digest mismatch",
+                    "The body's SHA-256 differs from Content-Digest: it changed on the way. Nothing was stored.",
+                    Issue.header(HEADER, null, "Does not match the received body."));
+        }
     }
 
     public static String of(String sha256Hex) {

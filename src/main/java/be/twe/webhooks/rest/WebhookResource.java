@@ -1,0 +1,103 @@
+package be.twe.webhooks.rest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import be.twe.api.WebhooksApi;
+import be.twe.api.model.WebhookAttempt;
+import be.twe.api.model.WebhookDelivery;
+import be.twe.api.model.WebhookDeliveryPage;
+import be.twe.api.model.WebhookDeliveryStatus;
+import be.twe.api.model.WebhookSubscription;
+import be.twe.api.model.WebhookSubscriptionInput;
+import be.twe.api.model.WebhookSubscriptionPage;
+import be.twe.common.paging.PageLinks;
+import be.twe.common.paging.Slice;
+import be.twe.common.rest.ETags;
+import be.twe.common.security.Roles;
+import be.twe.webhooks.persistence.WebhookDeliveryEntity;
+import be.twe.webhooks.persistence.WebhookSubscriptionEntity;
+import be.twe.sync.idempotency.Idempotent;
+import be.twe.webhooks.service.WebhookService;
+
+/** Subscriptions are managed by an organisation's admins, like its other settings. */
+public class WebhookResource implements WebhooksApi {
+    @Inject
+    WebhookService service;
+    @Context
+    UriInfo uri;
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response listWebhookSubscriptions(Integer limit, String cursor) {
+        Slice<WebhookSubscriptionEntity> slice = service.list(limit, cursor);
+        return Response.ok(new WebhookSubscriptionPage().items(slice.items().stream().map(s -> toDto(s, false))
+                .toList()).next(PageLinks.next(uri, slice))).build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    @Idempotent
+    public Response createWebhookSubscription(WebhookSubscriptionInput input, String idempotencyKey) {
+        WebhookSubscriptionEntity s = service.subscribe(input.getUrl(), input.getEventTypes());
+        return Response.created(uri.getBaseUriBuilder().path("webhook-subscriptions").path(s.id.toString()).build())
+                .header("ETag", ETags.of(s.version)).entity(toDto(s, true)).build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response getWebhookSubscription(UUID subscriptionId, String ifNoneMatch) {
+        WebhookSubscriptionEntity s = service.get(subscriptionId);
+        return ETags.read(toDto(s, false), s.version, ifNoneMatch);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response deleteWebhookSubscription(UUID subscriptionId, String ifMatch) {
+        service.unsubscribe(subscriptionId, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response listWebhookDeliveries(UUID subscriptionId, WebhookDeliveryStatus status, Integer limit,
+                                          String cursor) {
+        Slice<WebhookDeliveryEntity> slice = service.deliveries(subscriptionId, status == null ? null
+                : status.toString(), limit, cursor);
+        return Response.ok(new WebhookDeliveryPage().items(slice.items().stream().map(this::toDto).toList())
+                .next(PageLinks.next(uri, slice))).build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response redeliverWebhookDelivery(UUID subscriptionId, UUID deliveryId) {
+        return Response.accepted(toDto(service.redeliver(subscriptionId, deliveryId))).build();
+    }
+
+    private static WebhookSubscription toDto(WebhookSubscriptionEntity s, boolean withSecret) {
+        return new WebhookSubscription().id(s.id).url(s.url).eventTypes(s.eventTypeList()).createdAt(s.createdAt)
+                .position(s.position).secret(withSecret ? s.secret : null);
+    }
+
+    private WebhookDelivery toDto(WebhookDeliveryEntity d) {
+        WebhookDelivery dto = new WebhookDelivery().id(d.id).type(d.type).position(d.position).path(d.path)
+                .status(WebhookDeliveryStatus.fromValue(d.status))
+                .nextAttemptAt(d.status.equals("PENDING") ? d.nextAttemptAt : null);
+        service.attempts(d.id).forEach(a -> dto.addAttemptsItem(new WebhookAttempt().number(((Number) a[0]).intValue())
+                .attemptedAt(time(a[1])).httpStatus(a[2] == null ? null : ((Number) a[2]).intValue())
+                .error((String) a[3])));
+        return dto;
+    }
+
+    private static OffsetDateTime time(Object value) {
+        return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) value;
+    }
+}

@@ -1,0 +1,53 @@
+package be.twe.webhooks.service;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import be.twe.webhooks.persistence.WebhookRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Every few seconds: queue each subscription's new events, then send the ones that are due. A
+ * receiver that fails is tried once per run: its other due events wait for the next run (their
+ * lease), so one dead or slow receiver does not hold up everyone else's events.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+    private static final int BATCH = 100;
+    private static final int LEASE_SECONDS = 60;
+
+    @Inject
+    WebhookRepository webhooks;
+    @Inject
+    WebhookQueue queue;
+    @Inject
+    WebhookSender sender;
+
+    @Scheduled(every = "${twe.webhooks.poll-every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void dispatch() {
+        QuarkusTransaction.requiringNew().call(webhooks::subscriptionIds).forEach(queue::queue);
+        Set<UUID> failing = new HashSet<>();
+        for (var due = takeDue(failing); !due.isEmpty(); due = takeDue(failing)) {
+            for (Object[] delivery : due) {
+                UUID id = (UUID) delivery[0];
+                UUID subscription = (UUID) delivery[1];
+                if (failing.contains(subscription)) {
+                    QuarkusTransaction.requiringNew().run(() -> webhooks.release(id));
+                } else if (!sender.send(id)) {
+                    failing.add(subscription);
+                }
+            }
+        }
+    }
+
+    private List<Object[]> takeDue(Set<UUID> failing) {
+        return QuarkusTransaction.requiringNew().call(() -> webhooks.takeDue(BATCH, LEASE_SECONDS, failing));
+    }
+}

@@ -1,0 +1,67 @@
+package be.twe.webhooks.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+
+import be.twe.common.jobs.Submitter;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.sync.persistence.ChangeEventQueries;
+import be.twe.sync.persistence.ChangeEventQueries.Entry;
+import be.twe.webhooks.persistence.WebhookRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Copies a subscription's new change-feed entries (as its subscriber sees them) into deliveries,
+ * and moves its position, in one transaction: an entry is queued exactly once.
+ */
+@ApplicationScoped
+public class WebhookQueue {
+    private static final int PAGE = 500;
+
+    @Inject
+    WebhookRepository webhooks;
+    @Inject
+    ChangeEventQueries feed;
+    @Inject
+    CallerContext callers;
+
+    /** The CloudEvents type of an entry: {@code twe.<resource type>.<kind>}. */
+    public static String type(Entry e) {
+        return "twe." + e.resourceType() + "." + e.kind().toLowerCase();
+    }
+
+    @ActivateRequestContext
+    public void queue(UUID subscriptionId) {
+        boolean more = true;
+        while (more) {
+            more = QuarkusTransaction.requiringNew().call(() -> queuePage(subscriptionId));
+        }
+    }
+
+    private boolean queuePage(UUID subscriptionId) {
+        Optional<Object[]> locked = webhooks.lockForQueueing(subscriptionId);
+        if (locked.isEmpty()) {
+            return false; // deleted, or another instance is on it
+        }
+        Object[] row = locked.get();
+        if (Submitter.of(row).actAs(callers) != null) {
+            return false; // the subscriber's organisation ended: nothing is visible
+        }
+        List<String> types = List.of(((String) row[3]).split(","));
+        List<Entry> entries = feed.after(callers.current(), ((Number) row[4]).longValue(), PAGE);
+        for (Entry e : entries) {
+            if (types.contains("*") || types.contains(type(e))) {
+                webhooks.queue(subscriptionId, type(e), e);
+            }
+        }
+        if (!entries.isEmpty()) {
+            webhooks.moveTo(subscriptionId, entries.get(entries.size() - 1).position());
+        }
+        return entries.size() == PAGE;
+    }
+}

@@ -1,0 +1,110 @@
+package be.twe.webhooks.service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import be.twe.webhooks.persistence.WebhookRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Sends one event as a CloudEvents 1.0 JSON request signed with Standard Webhooks headers, and
+ * logs the attempt. A 2xx answer within 10 seconds delivers it; anything else is retried on the
+ * {@link RetrySchedule}. Redirects are not followed (they could lead to a private address).
+ */
+@ApplicationScoped
+public class WebhookSender {
+    static final String SOURCE = "urn:twe-ocmw";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Inject
+    WebhookRepository webhooks;
+    @Inject
+    ObjectMapper json;
+    @ConfigProperty(name = "twe.webhooks.allow-insecure-urls")
+    boolean allowInsecure;
+    @ConfigProperty(name = "twe.webhooks.retry-base")
+    Duration retryBase;
+
+    /** Returns whether the receiver took it. */
+    public boolean send(UUID deliveryId) {
+        Object[] d = QuarkusTransaction.requiringNew().call(() -> webhooks.toSend(deliveryId)).orElse(null);
+        if (d == null) {
+            return true; // its subscription was deleted: nothing to send
+        }
+        int attempt = ((Number) d[11]).intValue() + 1;
+        URI url = URI.create((String) d[9]);
+        Integer status = null;
+        String error = allowInsecure ? null : CallbackUrls.refusedAddress(url.getHost());
+        if (error == null) {
+            try {
+                String body = event(d);
+                long timestamp = Instant.now().getEpochSecond();
+                HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/cloudevents+json")
+                        .header("webhook-id", deliveryId.toString())
+                        .header("webhook-timestamp", Long.toString(timestamp))
+                        .header("webhook-signature", Signatures.sign((String) d[10], deliveryId.toString(), timestamp,
+                                body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                error = e.getClass().getSimpleName();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false; // shutting down: the lease runs out and it is sent again
+            }
+        }
+        boolean delivered = status != null && status / 100 == 2;
+        Duration retry = delivered ? null : new RetrySchedule(retryBase).after(attempt);
+        String outcome = delivered ? "DELIVERED" : retry == null ? "FAILED" : "PENDING";
+        Integer httpStatus = status;
+        String why = error;
+        QuarkusTransaction.requiringNew().run(() -> webhooks.attempted(deliveryId, attempt, httpStatus, why, outcome,
+                retry == null ? null : retry.toMillis()));
+        return delivered;
+    }
+
+    private String event(Object[] d) throws JsonProcessingException {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("resourceType", d[2]);
+        data.put("resourceId", d[3]);
+        data.put("path", d[4]);
+        data.put("version", d[5]);
+        data.put("position", d[6]);
+        data.put("organisationId", d[7]);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", d[0].toString());
+        event.put("source", SOURCE);
+        event.put("type", d[1]);
+        event.put("subject", d[4]);
+        event.put("time", time(d[8]).toString());
+        event.put("datacontenttype", "application/json");
+        event.put("data", data);
+        return json.writeValueAsString(event);
+    }
+
+    private static Object time(Object value) {
+        return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) value;
+    }
+}
