@@ -258,6 +258,9 @@ class AuthorisationMatrixTest {
         row("getExport", (r, w) -> r.get("/exports/" + w.exportA).then(), null, ok, nf, nf, nf, nf);
         row("downloadExport", (r, w) -> r.get("/exports/" + w.exportA + "/content").then(), null, ok, nf, nf, nf, nf);
 
+        // every caller gets figures over what it may see (StartStatisticsTest checks which)
+        row("getStartStatistics", (r, w) -> r.get("/statistics/starts?groupBy=year").then(), null, ok, ok, ok, ok, ok);
+
         // webhook subscriptions are OCMW A's settings, for its admins; no one else sees them, not even VDAB
         row("createWebhookSubscription", (r, w) -> r.body(Map.of("url", "http://127.0.0.1:9/hook",
                 "eventTypes", List.of("*"))).post("/webhook-subscriptions").then(), null, created, created, created,

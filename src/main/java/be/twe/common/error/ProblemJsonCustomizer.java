@@ -9,13 +9,14 @@ import be.twe.api.model.ExportJob;
 import be.twe.api.model.ImportLineResult;
 import be.twe.api.model.Problem;
 import be.twe.api.model.ProblemIssue;
+import be.twe.api.model.StartRow;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Problem bodies leave out absent members (traceId, currentETag, issues), while resources keep
- * explicit nulls for their nullable fields, as the contract says. Resources that carry a problem
- * leave it out when there is none: an import's report line (either its record or its problem)
- * and an export (its problem when it failed).
+ * explicit nulls for their nullable fields, as the contract says. Resources whose members depend
+ * on the case leave the absent ones out: an import's report line (its record or its problem), an
+ * export (its problem when it failed) and a statistics row (the dimensions it is grouped by).
  */
 @Singleton
 public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
@@ -38,6 +39,7 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
         mapper.addMixIn(Problem.class, OmitEmpty.class);
         mapper.addMixIn(ProblemIssue.class, OmitEmpty.class);
         mapper.addMixIn(ImportLineResult.class, OmitNull.class);
+        mapper.addMixIn(StartRow.class, OmitNull.class);
         mapper.addMixIn(ExportJob.class, OmitNullProblem.class);
     }
 }

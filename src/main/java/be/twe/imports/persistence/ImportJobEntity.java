@@ -1,7 +1,6 @@
 package be.twe.imports.persistence;
 
 import java.time.OffsetDateTime;
-import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,8 +24,4 @@ public class ImportJobEntity extends UserOwned {
     public OffsetDateTime startedAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
-
-    public Set<String> roleSet() {
-        return Set.of(roles.split(","));
-    }
 }

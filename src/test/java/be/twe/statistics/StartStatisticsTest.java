@@ -1,0 +1,118 @@
+package be.twe.statistics;
+
+import static be.twe.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import be.twe.support.Api;
+import be.twe.support.Registrations;
+import be.twe.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Starts per province and year, in one call, as JSON and CSV. Zwijndrecht (11056, province
+ * Antwerpen until 2024) became part of Beveren-Kruibeke-Zwijndrecht (46030, Oost-Vlaanderen) in
+ * 2025: its figures move province when mapped to the 2025 municipalities.
+ */
+@QuarkusTest
+class StartStatisticsTest {
+    @Inject
+    TestData data;
+
+    String zwijndrecht;
+    String gent;
+    String antwerpen;
+    String cluster;
+
+    @BeforeEach
+    void registrations() {
+        zwijndrecht = data.newOcmw("11056");
+        gent = data.newOcmw("44021");
+        antwerpen = data.newOcmw("11002");
+        cluster = data.newCluster();
+        data.mandate(cluster, zwijndrecht, LocalDate.of(2020, 1, 1), null);
+        data.mandate(cluster, gent, LocalDate.of(2020, 1, 1), null);
+        UUID z = data.accreditedCoach(zwijndrecht);
+        String first = Registrations.trajectory(zwijndrecht, zwijndrecht, z, "2023-03-01");
+        Registrations.trajectory(zwijndrecht, zwijndrecht, z, "2023-05-01");
+        String third = Registrations.trajectory(zwijndrecht, zwijndrecht, z, "2024-02-01");
+        Registrations.wes(zwijndrecht, first, z, "2023-04-01", "2023-04-30");
+        as(zwijndrecht, "coach").body(Map.of("type", "IBO", "employer", "Garage Peeters", "startDate", "2023-06-01",
+                "plannedEndDate", "2023-07-31", "coachId", z.toString()))
+                .post("/trajectories/" + first + "/instruments").then().statusCode(201);
+        Registrations.wes(zwijndrecht, third, z, "2024-03-01", "2024-03-31");
+        UUID g = data.accreditedCoach(gent);
+        String ghent = Registrations.trajectory(gent, gent, g, "2024-01-01");
+        Registrations.wes(gent, ghent, g, "2024-02-01", "2024-02-29");
+        UUID a = data.accreditedCoach(antwerpen);
+        Registrations.trajectory(antwerpen, antwerpen, a, "2024-01-01"); // not the cluster's
+    }
+
+    static List<Map<String, Object>> rows(String caller, String query) {
+        return as(caller, "coach").get("/statistics/starts" + (query.isEmpty() ? "" : "?" + query)).then().statusCode(200).extract().jsonPath()
+                .getList("rows");
+    }
+
+    static Map<String, Object> row(String province, int year, int trajectories, int wes, int ibo) {
+        String name = province.equals("10000") ? "Antwerpen" : "Oost-Vlaanderen";
+        return Map.of("provinceNisCode", province, "provinceName", name, "year", year, "trajectories", trajectories,
+                "art60", 0, "bvs", 0, "training", 0, "wes", wes, "ibo", ibo);
+    }
+
+    @Test
+    void perProvinceAndYearOverTheClustersOcmwsAtTheEventsMunicipality() {
+        assertEquals(List.of(row("10000", 2023, 2, 1, 1), row("10000", 2024, 1, 1, 0), row("40000", 2024, 1, 1, 0)),
+                rows(cluster, "groupBy=province,year"));
+    }
+
+    @Test
+    void mappedToThe2025MunicipalitiesZwijndrechtCountsInOostVlaanderen() {
+        assertEquals(List.of(row("40000", 2023, 2, 1, 1), row("40000", 2024, 2, 2, 0)),
+                rows(cluster, "groupBy=province,year&municipalities=MERGED_2025"));
+        List<Map<String, Object>> municipalities = rows(cluster, "groupBy=municipality&municipalities=MERGED_2025");
+        assertEquals(List.of("44021", "46030"), municipalities.stream().map(r -> r.get("municipalityNisCode")).toList());
+    }
+
+    @Test
+    void theSameTableAsCsv() {
+        String csv = as(cluster, "coach").accept("text/csv").get("/statistics/starts?groupBy=province,year").then()
+                .statusCode(200).contentType("text/csv").extract().asString();
+        assertEquals(List.of("provinceNisCode,provinceName,year,trajectories,art60,bvs,training,wes,ibo",
+                "10000,Antwerpen,2023,2,0,0,0,1,1", "10000,Antwerpen,2024,1,0,0,0,1,0",
+                "40000,Oost-Vlaanderen,2024,1,0,0,0,1,0"), csv.lines().toList());
+    }
+
+    @Test
+    void eachCallerCountsWhatItMaySee() {
+        assertEquals(List.of(row("10000", 2023, 2, 1, 1), row("10000", 2024, 1, 1, 0)),
+                rows(zwijndrecht, "groupBy=province,year"), "an OCMW its own");
+        assertEquals(List.of(Map.of("trajectories", 0, "art60", 0, "bvs", 0, "training", 0, "wes", 0, "ibo", 0)),
+                rows(data.newCluster(), ""), "a cluster without mandates nothing");
+        assertEquals(rows(cluster, "groupBy=province,year"), rows("vdab", "groupBy=province,year&clusterId=" + cluster),
+                "VDAB sees everything, here filtered on the cluster's mandates");
+        // VDAB's yearly totals against counts made straight in the database
+        for (Map<String, Object> year : rows("vdab", "groupBy=year")) {
+            assertEquals(data.count("select count(*) from trajectory where extract(year from start_date) = ?1",
+                    year.get("year")), ((Number) year.get("trajectories")).longValue(), year.toString());
+            assertEquals(data.count("select count(*) from instrument where type = 'WES' "
+                    + "and extract(year from start_date) = ?1", year.get("year")),
+                    ((Number) year.get("wes")).longValue(), year.toString());
+        }
+    }
+
+    @Test
+    void anUnknownDimensionIs400NamingIt() {
+        Api.invalid(as(cluster, "coach")).get("/statistics/starts?groupBy=year,colour").then().statusCode(400)
+                .body("issues[0].name", equalTo("groupBy")).body("issues[0].value", equalTo("colour"));
+    }
+}
