@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.api.model.EndRow;
 import be.twe.api.model.ExportJob;
 import be.twe.api.model.ImportLineResult;
 import be.twe.api.model.Problem;
@@ -40,6 +41,7 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
         mapper.addMixIn(ProblemIssue.class, OmitEmpty.class);
         mapper.addMixIn(ImportLineResult.class, OmitNull.class);
         mapper.addMixIn(StartRow.class, OmitNull.class);
+        mapper.addMixIn(EndRow.class, OmitNull.class);
         mapper.addMixIn(ExportJob.class, OmitNullProblem.class);
     }
 }

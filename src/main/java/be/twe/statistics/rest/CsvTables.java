@@ -13,7 +13,7 @@ final class CsvTables {
     private CsvTables() {
     }
 
-    static String write(List<String> columns, List<List<Object>> rows) {
+    static String write(List<String> columns, List<? extends List<?>> rows) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(schema::addColumn);
         try {

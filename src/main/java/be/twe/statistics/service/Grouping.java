@@ -1,6 +1,7 @@
 package be.twe.statistics.service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,47 +11,57 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 
 /**
- * The dimensions a statistics row is grouped by, each a whitelisted SQL expression over the
- * placed events ({@code year}, {@code province}, {@code municipality}): the caller's text never
- * reaches the SQL.
+ * The dimensions a statistics row is grouped by, each a whitelisted SQL column of the placed
+ * events with the name it has in the answer: the caller's text never reaches the SQL.
  */
-public record Grouping(List<String> dimensions) {
-    /** Dimension name -> the columns it selects and groups by. */
-    static final Map<String, List<String>> COLUMNS = Map.of(
-            "year", List.of("extract(year from day)::int as year"),
-            "province", List.of("province_nis_code", "province_name"),
-            "municipality", List.of("municipality_nis_code", "municipality_name"));
+public record Grouping(List<String> dimensions, Map<String, Map<String, String>> columnsByDimension) {
+    /** year, province and municipality, which every figure has: answer name -> SQL expression. */
+    static final Map<String, Map<String, String>> COMMON = Map.of(
+            "year", Map.of("year", "extract(year from day)::int"),
+            "province", ordered("provinceNisCode", "province_nis_code", "provinceName", "province_name"),
+            "municipality", ordered("municipalityNisCode", "municipality_nis_code", "municipalityName",
+                    "municipality_name"));
 
-    /** From {@code groupBy=year,province} (also repeated parameters); 400 naming an unknown one. */
-    public static Grouping of(List<String> groupBy) {
+    /**
+     * From {@code groupBy=year,province} (also repeated parameters), with the figure's own
+     * dimensions (name -> SQL column of its events); 400 naming an unknown one.
+     */
+    public static Grouping of(List<String> groupBy, Map<String, String> own) {
+        Map<String, Map<String, String>> known = new LinkedHashMap<>(COMMON);
+        own.forEach((name, column) -> known.put(name, Map.of(name, column)));
         Set<String> dimensions = new LinkedHashSet<>();
         for (String value : groupBy == null ? List.<String>of() : groupBy) {
             for (String name : value.split(",")) {
                 String dimension = name.trim();
-                if (!COLUMNS.containsKey(dimension)) {
+                if (!known.containsKey(dimension)) {
                     throw new InvalidInputProblem(new Issue("query", "groupBy", dimension,
-                            "One of year, province, municipality."));
+                            "One of " + String.join(", ", known.keySet()) + "."));
                 }
                 dimensions.add(dimension);
             }
         }
-        return new Grouping(List.copyOf(dimensions));
+        return new Grouping(List.copyOf(dimensions), known);
     }
 
-    /** The select list of the dimensions (empty: one total row). */
-    String select() {
+    /** The answer's names of the grouped columns, in order. */
+    public List<String> columns() {
         List<String> columns = new ArrayList<>();
-        dimensions.forEach(d -> columns.addAll(COLUMNS.get(d)));
-        return columns.isEmpty() ? "" : String.join(", ", columns) + ", ";
+        dimensions.forEach(d -> columns.addAll(columnsByDimension.get(d).keySet()));
+        return columns;
     }
 
-    /** The group-by and order-by list: the column positions of the dimensions. */
-    String positions() {
-        int count = dimensions.stream().mapToInt(d -> COLUMNS.get(d).size()).sum();
-        List<String> positions = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            positions.add(Integer.toString(i));
+    /** The SQL expressions of the grouped columns, in the same order. */
+    List<String> expressions() {
+        List<String> expressions = new ArrayList<>();
+        dimensions.forEach(d -> expressions.addAll(columnsByDimension.get(d).values()));
+        return expressions;
+    }
+
+    private static Map<String, String> ordered(String... namesAndColumns) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndColumns.length; i += 2) {
+            map.put(namesAndColumns[i], namesAndColumns[i + 1]);
         }
-        return String.join(", ", positions);
+        return map;
     }
 }

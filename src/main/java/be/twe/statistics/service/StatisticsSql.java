@@ -2,7 +2,9 @@ package be.twe.statistics.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,11 +16,12 @@ import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 
 /**
- * Trajectories and instruments started, counted by PostgreSQL in one aggregate query. Native
- * SQL, so the tenancy condition is written here: the OCMWs the caller acts for, or all for VDAB.
+ * Runs a figure as one aggregate query: the figure's events ({@code ocmw_id}, {@code day} and its
+ * own columns), placed in their OCMW's municipality and province, restricted to what the caller
+ * may see (native SQL, so the tenancy condition is written here, once), filtered and grouped.
  */
 @ApplicationScoped
-public class StartCounts {
+public class StatisticsSql {
     /** Which municipality an event is reported under: valid on its date, or the 2025 one it became. */
     public enum Municipalities { AT_EVENT, MERGED_2025 }
 
@@ -26,10 +29,8 @@ public class StartCounts {
                          Municipalities municipalities) {
     }
 
-    /** A group's counts; the dimensions not grouped by are null. */
-    public record Row(Integer year, String provinceNisCode, String provinceName, String municipalityNisCode,
-                      String municipalityName, long trajectories, long art60, long bvs, long training, long wes,
-                      long ibo) {
+    /** A figure: its events' SQL and its values, answer name -> aggregate over the placed events. */
+    public record Figure(String events, Map<String, String> values) {
     }
 
     private static final String AT_EVENT = """
@@ -48,8 +49,9 @@ public class StartCounts {
     @Inject
     CallerContext callers;
 
+    /** The rows, each as answer name -> value, ordered by the groups. */
     @Transactional
-    public List<Row> rows(Grouping grouping, Filter filter) {
+    public List<Map<String, Object>> rows(Figure figure, Grouping grouping, Filter filter) {
         List<Object> parameters = new ArrayList<>();
         Caller caller = callers.current();
         StringBuilder scope = new StringBuilder("where true");
@@ -79,14 +81,18 @@ public class StartCounts {
             placedFilter.append(" and municipality_nis_code = ?");
             parameters.add(filter.nisCode());
         }
-        String positions = grouping.positions();
+        List<String> select = new ArrayList<>(grouping.expressions());
+        select.addAll(figure.values().values());
+        List<String> positions = new ArrayList<>();
+        for (int i = 1; i <= grouping.expressions().size(); i++) {
+            positions.add(Integer.toString(i));
+        }
+        String order = positions.isEmpty() ? "" : "group by " + String.join(", ", positions) + " order by "
+                + String.join(", ", positions);
         String sql = """
-                with events as (
-                    select ocmw_id, start_date as day, 'TRAJECTORY' as what from trajectory
-                    union all
-                    select ocmw_id, start_date, type from instrument
-                ), placed as (
-                    select e.day, e.what, m.nis_code as municipality_nis_code, m.name as municipality_name,
+                with events as (%s),
+                placed as (
+                    select e.*, m.nis_code as municipality_nis_code, m.name as municipality_name,
                            p.nis_code as province_nis_code, p.name as province_name
                     from events e
                     join organisation o on o.id = e.ocmw_id
@@ -94,46 +100,24 @@ public class StartCounts {
                     join province p on p.nis_code = m.province_nis_code
                     %s
                 )
-                select %s count(*) filter (where what = 'TRAJECTORY'), count(*) filter (where what = 'ART60'),
-                       count(*) filter (where what = 'BVS'), count(*) filter (where what = 'TRAINING'),
-                       count(*) filter (where what = 'WES'), count(*) filter (where what = 'IBO')
-                from placed %s
-                %s""".formatted(filter.municipalities() == Municipalities.MERGED_2025 ? MERGED_2025 : AT_EVENT,
-                scope, grouping.select(), placedFilter,
-                positions.isEmpty() ? "" : "group by " + positions + " order by " + positions);
+                select %s from placed %s %s""".formatted(figure.events(),
+                filter.municipalities() == Municipalities.MERGED_2025 ? MERGED_2025 : AT_EVENT, scope,
+                String.join(", ", select), placedFilter, order);
         Query query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
-        List<?> result = query.getResultList();
-        return result.stream().map(r -> row(grouping, (Object[]) r)).toList();
+        List<String> names = new ArrayList<>(grouping.columns());
+        names.addAll(figure.values().keySet());
+        return query.getResultList().stream().map(r -> row(names, r)).toList();
     }
 
-    private static Row row(Grouping grouping, Object[] r) {
-        int i = 0;
-        Integer year = null;
-        String provinceCode = null;
-        String provinceName = null;
-        String municipalityCode = null;
-        String municipalityName = null;
-        for (String dimension : grouping.dimensions()) {
-            switch (dimension) {
-                case "year" -> year = ((Number) r[i++]).intValue();
-                case "province" -> {
-                    provinceCode = (String) r[i++];
-                    provinceName = (String) r[i++];
-                }
-                default -> {
-                    municipalityCode = (String) r[i++];
-                    municipalityName = (String) r[i++];
-                }
-            }
+    private static Map<String, Object> row(List<String> names, Object result) {
+        Object[] values = result instanceof Object[] array ? array : new Object[] {result};
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            row.put(names.get(i), values[i]);
         }
-        return new Row(year, provinceCode, provinceName, municipalityCode, municipalityName, count(r[i]),
-                count(r[i + 1]), count(r[i + 2]), count(r[i + 3]), count(r[i + 4]), count(r[i + 5]));
-    }
-
-    private static long count(Object value) {
-        return ((Number) value).longValue();
+        return row;
     }
 }
