@@ -261,6 +261,8 @@ class AuthorisationMatrixTest {
         // every caller gets figures over what it may see (StartStatisticsTest checks which)
         row("getStartStatistics", (r, w) -> r.get("/statistics/starts?groupBy=year").then(), null, ok, ok, ok, ok, ok);
         row("getEndStatistics", (r, w) -> r.get("/statistics/ends?groupBy=endReason").then(), null, ok, ok, ok, ok, ok);
+        row("getInstrumentStatistics", (r, w) -> r.get("/statistics/instruments?groupBy=instrumentType").then(), null,
+                ok, ok, ok, ok, ok);
 
         // webhook subscriptions are OCMW A's settings, for its admins; no one else sees them, not even VDAB
         row("createWebhookSubscription", (r, w) -> r.body(Map.of("url", "http://127.0.0.1:9/hook",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import be.twe.api.model.EndRow;
 import be.twe.api.model.ExportJob;
 import be.twe.api.model.ImportLineResult;
+import be.twe.api.model.InstrumentStatisticsRow;
 import be.twe.api.model.Problem;
 import be.twe.api.model.ProblemIssue;
 import be.twe.api.model.StartRow;
@@ -42,6 +43,7 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
         mapper.addMixIn(ImportLineResult.class, OmitNull.class);
         mapper.addMixIn(StartRow.class, OmitNull.class);
         mapper.addMixIn(EndRow.class, OmitNull.class);
+        mapper.addMixIn(InstrumentStatisticsRow.class, OmitNull.class);
         mapper.addMixIn(ExportJob.class, OmitNullProblem.class);
     }
 }

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import be.twe.api.StatisticsApi;
 import be.twe.api.model.EndRow;
 import be.twe.api.model.EndStatistics;
+import be.twe.api.model.InstrumentStatistics;
+import be.twe.api.model.InstrumentStatisticsRow;
 import be.twe.api.model.ProvinceNisCode;
 import be.twe.api.model.StartRow;
 import be.twe.api.model.StartStatistics;
@@ -61,6 +63,19 @@ public class StatisticsResource implements StatisticsApi {
         return wantsCsv() ? csv(grouping, Figures.ENDS, rows) : Response.ok(new EndStatistics()
                 .groupBy(grouping.dimensions()).municipalities(EndStatistics.MunicipalitiesEnum.fromValue(
                         filter.municipalities().name())).rows(dtos(rows, EndRow.class))).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getInstrumentStatistics(List<String> groupBy, LocalDate from, LocalDate to,
+                                            ProvinceNisCode province, String nisCode, String clusterId,
+                                            String municipalities) {
+        Grouping grouping = Grouping.of(groupBy, Figures.INSTRUMENTS_DIMENSIONS);
+        Filter filter = filter(from, to, province, nisCode, clusterId, municipalities);
+        List<Map<String, Object>> rows = statistics.rows(Figures.INSTRUMENTS, grouping, filter);
+        return wantsCsv() ? csv(grouping, Figures.INSTRUMENTS, rows) : Response.ok(new InstrumentStatistics()
+                .groupBy(grouping.dimensions()).municipalities(InstrumentStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(dtos(rows, InstrumentStatisticsRow.class))).build();
     }
 
     private <T> List<T> dtos(List<Map<String, Object>> rows, Class<T> type) {
