@@ -12,13 +12,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import be.twe.api.ExportsApi;
 import be.twe.api.model.ExportJob;
 import be.twe.api.model.ExportStatus;
-import be.twe.api.model.Problem;
+import be.twe.common.error.StoredProblems;
 import be.twe.exports.persistence.ExportJobEntity;
 import be.twe.exports.service.ExportService;
 import be.twe.sync.idempotency.Idempotent;
@@ -31,7 +28,7 @@ public class ExportResource implements ExportsApi {
     @Inject
     ExportService service;
     @Inject
-    ObjectMapper json;
+    StoredProblems problems;
     @Context
     UriInfo uri;
 
@@ -81,16 +78,8 @@ public class ExportResource implements ExportsApi {
                 : job.problem == null ? ExportStatus.FINISHED : ExportStatus.FAILED;
         return new ExportJob().id(job.id).status(status).since(job.since).position(job.upTo).records(job.records)
                 .deletions(job.deletions).submittedAt(job.submittedAt).startedAt(job.startedAt)
-                .finishedAt(job.finishedAt).problem(problem(job.problem))
+                .finishedAt(job.finishedAt).problem(problems.read(job.problem))
                 .content(uri.getBaseUriBuilder().path("exports").path(job.id.toString()).path("content").build()
                         .toString());
-    }
-
-    private Problem problem(String text) {
-        try {
-            return text == null ? null : json.readValue(text, Problem.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored problem is always readable", e);
-        }
     }
 }

@@ -11,11 +11,9 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import be.twe.api.model.Problem;
 import be.twe.common.error.ConstraintProblems;
+import be.twe.common.error.StoredProblems;
 import be.twe.common.error.ThrowableProblems;
 import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
@@ -45,7 +43,7 @@ public class ExportRunner {
     @Inject
     Instance<ConstraintProblems> constraintProblems;
     @Inject
-    ObjectMapper json;
+    StoredProblems problems;
 
     @ActivateRequestContext
     public void run(UUID exportId) {
@@ -96,11 +94,7 @@ public class ExportRunner {
     }
 
     private void finishFailed(UUID exportId, Problem problem) {
-        try {
-            String text = json.writeValueAsString(problem);
-            QuarkusTransaction.requiringNew().run(() -> jobs.finish(exportId, 0, 0, text));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem is always serialisable", e);
-        }
+        String text = problems.write(problem);
+        QuarkusTransaction.requiringNew().run(() -> jobs.finish(exportId, 0, 0, text));
     }
 }

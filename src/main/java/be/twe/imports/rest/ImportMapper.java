@@ -3,15 +3,12 @@ package be.twe.imports.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import be.twe.api.model.ImportJob;
 import be.twe.api.model.ImportLineResult;
 import be.twe.api.model.ImportLineStatus;
 import be.twe.api.model.ImportStatus;
-import be.twe.api.model.Problem;
 import be.twe.api.model.ResourceType;
+import be.twe.common.error.StoredProblems;
 import be.twe.imports.persistence.ImportJobEntity;
 import be.twe.imports.persistence.ImportLineEntity;
 import be.twe.imports.persistence.ImportLineRepository.Status;
@@ -21,7 +18,7 @@ import be.twe.imports.service.ImportService;
 @ApplicationScoped
 public class ImportMapper {
     @Inject
-    ObjectMapper json;
+    StoredProblems problems;
 
     ImportJob toDto(ImportService.View view, String lines) {
         ImportJobEntity job = view.job();
@@ -37,14 +34,6 @@ public class ImportMapper {
         return new ImportLineResult().line(line.line).status(ImportLineStatus.valueOf(line.status))
                 .httpStatus(line.httpStatus)
                 .resourceType(line.resourceType == null ? null : ResourceType.fromValue(line.resourceType))
-                .resourceId(line.resourceId).path(line.path).problem(problem(line.problem));
-    }
-
-    private Problem problem(String text) {
-        try {
-            return text == null ? null : json.readValue(text, Problem.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored problem is always readable", e);
-        }
+                .resourceId(line.resourceId).path(line.path).problem(problems.read(line.problem));
     }
 }

@@ -9,11 +9,9 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import be.twe.api.model.Problem;
 import be.twe.common.error.ConstraintProblems;
+import be.twe.common.error.StoredProblems;
 import be.twe.common.error.ThrowableProblems;
 import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
@@ -43,7 +41,7 @@ public class ImportRunner {
     @Inject
     Instance<ConstraintProblems> constraintProblems;
     @Inject
-    ObjectMapper json;
+    StoredProblems problems;
 
     /** Returns false when interrupted before the end (the job resumes later). */
     @ActivateRequestContext
@@ -91,12 +89,7 @@ public class ImportRunner {
     }
 
     private void fail(UUID importId, int line, Problem problem) {
-        String text;
-        try {
-            text = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem is always serialisable", e);
-        }
+        String text = problems.write(problem);
         QuarkusTransaction.requiringNew().run(() -> lines.record(importId, line,
                 new Result(Status.FAILED, problem.getStatus(), null, null, null, text)));
     }

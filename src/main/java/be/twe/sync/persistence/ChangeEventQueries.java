@@ -1,8 +1,6 @@
 package be.twe.sync.persistence;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -13,6 +11,7 @@ import jakarta.persistence.Query;
 
 import org.hibernate.jpa.HibernateHints;
 
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
 
@@ -102,10 +101,6 @@ public class ChangeEventQueries {
 
     private static Entry entry(Object[] r) {
         return new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).longValue(), (String) r[5], offset(r[6]), (String) r[7]);
-    }
-
-    private static OffsetDateTime offset(Object value) {
-        return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) value;
+                ((Number) r[4]).longValue(), (String) r[5], Timestamps.offset(r[6]), (String) r[7]);
     }
 }

@@ -1,8 +1,5 @@
 package be.twe.webhooks.rest;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import be.twe.common.persistence.Timestamps;
 import be.twe.api.WebhooksApi;
 import be.twe.api.model.WebhookAttempt;
 import be.twe.api.model.WebhookDelivery;
@@ -92,12 +90,8 @@ public class WebhookResource implements WebhooksApi {
                 .status(WebhookDeliveryStatus.fromValue(d.status))
                 .nextAttemptAt(d.status.equals("PENDING") ? d.nextAttemptAt : null);
         service.attempts(d.id).forEach(a -> dto.addAttemptsItem(new WebhookAttempt().number(((Number) a[0]).intValue())
-                .attemptedAt(time(a[1])).httpStatus(a[2] == null ? null : ((Number) a[2]).intValue())
+                .attemptedAt(Timestamps.offset(a[1])).httpStatus(a[2] == null ? null : ((Number) a[2]).intValue())
                 .error((String) a[3])));
         return dto;
-    }
-
-    private static OffsetDateTime time(Object value) {
-        return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) value;
     }
 }

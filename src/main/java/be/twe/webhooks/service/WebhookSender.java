@@ -7,8 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.common.persistence.Timestamps;
 import be.twe.webhooks.persistence.WebhookRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -98,13 +97,9 @@ public class WebhookSender {
         event.put("source", SOURCE);
         event.put("type", d[1]);
         event.put("subject", d[4]);
-        event.put("time", time(d[8]).toString());
+        event.put("time", Timestamps.offset(d[8]).toString());
         event.put("datacontenttype", "application/json");
         event.put("data", data);
         return json.writeValueAsString(event);
-    }
-
-    private static Object time(Object value) {
-        return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) value;
     }
 }
