@@ -263,6 +263,20 @@ class AuthorisationMatrixTest {
         row("getEndStatistics", (r, w) -> r.get("/statistics/ends?groupBy=endReason").then(), null, ok, ok, ok, ok, ok);
         row("getInstrumentStatistics", (r, w) -> r.get("/statistics/instruments?groupBy=instrumentType").then(), null,
                 ok, ok, ok, ok, ok);
+        row("getTargetYearStatistics", (r, w) -> r.get("/statistics/target-years?groupBy=year").then(), null,
+                ok, ok, ok, ok, ok);
+        row("getTrainingStatistics", (r, w) -> r.get("/statistics/trainings?groupBy=organiser").then(), null,
+                ok, ok, ok, ok, ok);
+        row("getTransferStatistics", (r, w) -> r.get("/statistics/transfers?groupBy=reason").then(), null,
+                ok, ok, ok, ok, ok);
+        row("getOutcomeStatistics", (r, w) -> r.get("/statistics/outcomes?groupBy=year").then(), null,
+                ok, ok, ok, ok, ok);
+        row("getHelpdeskStatistics", (r, w) -> r.get("/statistics/helpdesk?groupBy=resourceType").then(), null,
+                ok, ok, ok, ok, ok);
+        row("getCoachStatistics", (r, w) -> r.get("/statistics/coaches?groupBy=year").then(), null,
+                ok, ok, ok, ok, ok);
+        row("getPlanStatistics", (r, w) -> r.get("/statistics/plans?groupBy=province").then(), null,
+                ok, ok, ok, ok, ok);
 
         // webhook subscriptions are OCMW A's settings, for its admins; no one else sees them, not even VDAB
         row("createWebhookSubscription", (r, w) -> r.body(Map.of("url", "http://127.0.0.1:9/hook",

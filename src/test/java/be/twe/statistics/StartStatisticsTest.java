@@ -66,7 +66,7 @@ class StartStatisticsTest {
     static Map<String, Object> row(String province, int year, int trajectories, int wes, int ibo) {
         String name = province.equals("10000") ? "Antwerpen" : "Oost-Vlaanderen";
         return Map.of("provinceNisCode", province, "provinceName", name, "year", year, "trajectories", trajectories,
-                "art60", 0, "bvs", 0, "training", 0, "wes", wes, "ibo", ibo);
+                "art60", 0, "bvs", 0, "training", 0, "wes", wes, "ibo", ibo, "trajectoriesWithTraining", 0);
     }
 
     @Test
@@ -87,16 +87,18 @@ class StartStatisticsTest {
     void theSameTableAsCsv() {
         String csv = as(cluster, "coach").accept("text/csv").get("/statistics/starts?groupBy=province,year").then()
                 .statusCode(200).contentType("text/csv").extract().asString();
-        assertEquals(List.of("provinceNisCode,provinceName,year,trajectories,art60,bvs,training,wes,ibo",
-                "10000,Antwerpen,2023,2,0,0,0,1,1", "10000,Antwerpen,2024,1,0,0,0,1,0",
-                "40000,Oost-Vlaanderen,2024,1,0,0,0,1,0"), csv.lines().toList());
+        assertEquals(List.of("provinceNisCode,provinceName,year,trajectories,art60,bvs,training,wes,ibo,"
+                        + "trajectoriesWithTraining", "10000,Antwerpen,2023,2,0,0,0,1,1,0",
+                "10000,Antwerpen,2024,1,0,0,0,1,0,0", "40000,Oost-Vlaanderen,2024,1,0,0,0,1,0,0"),
+                csv.lines().toList());
     }
 
     @Test
     void eachCallerCountsWhatItMaySee() {
         assertEquals(List.of(row("10000", 2023, 2, 1, 1), row("10000", 2024, 1, 1, 0)),
                 rows(zwijndrecht, "groupBy=province,year"), "an OCMW its own");
-        assertEquals(List.of(Map.of("trajectories", 0, "art60", 0, "bvs", 0, "training", 0, "wes", 0, "ibo", 0)),
+        assertEquals(List.of(Map.of("trajectories", 0, "art60", 0, "bvs", 0, "training", 0, "wes", 0, "ibo", 0,
+                        "trajectoriesWithTraining", 0)),
                 rows(data.newCluster(), ""), "a cluster without mandates nothing");
         assertEquals(rows(cluster, "groupBy=province,year"), rows("vdab", "groupBy=province,year&clusterId=" + cluster),
                 "VDAB sees everything, here filtered on the cluster's mandates");
@@ -108,6 +110,16 @@ class StartStatisticsTest {
                     + "and extract(year from start_date) = ?1", year.get("year")),
                     ((Number) year.get("wes")).longValue(), year.toString());
         }
+    }
+
+    @Test
+    void filteredOnYearsProvinceAndMunicipality() {
+        assertEquals(List.of(row("10000", 2024, 1, 1, 0), row("40000", 2024, 1, 1, 0)),
+                rows(cluster, "groupBy=province,year&fromYear=2024&toYear=2024"));
+        assertEquals(List.of(row("10000", 2023, 2, 1, 1)), rows(cluster, "groupBy=province,year&toYear=2023"));
+        assertEquals(List.of(row("40000", 2024, 1, 1, 0)), rows(cluster, "groupBy=province,year&province=40000"));
+        assertEquals(List.of(row("40000", 2023, 2, 1, 1), row("40000", 2024, 1, 1, 0)),
+                rows(cluster, "groupBy=province,year&nisCode=46030&municipalities=MERGED_2025"));
     }
 
     @Test

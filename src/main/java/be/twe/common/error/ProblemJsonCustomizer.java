@@ -5,13 +5,20 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.api.model.CoachStatisticsRow;
 import be.twe.api.model.EndRow;
 import be.twe.api.model.ExportJob;
+import be.twe.api.model.HelpdeskRow;
 import be.twe.api.model.ImportLineResult;
 import be.twe.api.model.InstrumentStatisticsRow;
+import be.twe.api.model.OutcomeRow;
+import be.twe.api.model.PlanStatisticsRow;
 import be.twe.api.model.Problem;
 import be.twe.api.model.ProblemIssue;
 import be.twe.api.model.StartRow;
+import be.twe.api.model.TargetYearRow;
+import be.twe.api.model.TrainingRow;
+import be.twe.api.model.TransferStatisticsRow;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
@@ -44,6 +51,13 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
         mapper.addMixIn(StartRow.class, OmitNull.class);
         mapper.addMixIn(EndRow.class, OmitNull.class);
         mapper.addMixIn(InstrumentStatisticsRow.class, OmitNull.class);
+        mapper.addMixIn(TargetYearRow.class, OmitNull.class);
+        mapper.addMixIn(TrainingRow.class, OmitNull.class);
+        mapper.addMixIn(TransferStatisticsRow.class, OmitNull.class);
+        mapper.addMixIn(OutcomeRow.class, OmitNull.class);
+        mapper.addMixIn(HelpdeskRow.class, OmitNull.class);
+        mapper.addMixIn(CoachStatisticsRow.class, OmitNull.class);
+        mapper.addMixIn(PlanStatisticsRow.class, OmitNull.class);
         mapper.addMixIn(ExportJob.class, OmitNullProblem.class);
     }
 }

@@ -1,9 +1,9 @@
 package be.twe.statistics.rest;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
@@ -14,15 +14,30 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.api.StatisticsApi;
+import be.twe.api.model.CoachStatistics;
+import be.twe.api.model.CoachStatisticsRow;
 import be.twe.api.model.EndRow;
 import be.twe.api.model.EndStatistics;
+import be.twe.api.model.HelpdeskRow;
+import be.twe.api.model.HelpdeskStatistics;
 import be.twe.api.model.InstrumentStatistics;
 import be.twe.api.model.InstrumentStatisticsRow;
+import be.twe.api.model.OutcomeRow;
+import be.twe.api.model.OutcomeStatistics;
+import be.twe.api.model.PlanStatistics;
+import be.twe.api.model.PlanStatisticsRow;
 import be.twe.api.model.ProvinceNisCode;
 import be.twe.api.model.StartRow;
 import be.twe.api.model.StartStatistics;
+import be.twe.api.model.TargetYearRow;
+import be.twe.api.model.TargetYearStatistics;
+import be.twe.api.model.TrainingRow;
+import be.twe.api.model.TrainingStatistics;
+import be.twe.api.model.TransferStatistics;
+import be.twe.api.model.TransferStatisticsRow;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.statistics.service.Figure;
 import be.twe.statistics.service.Figures;
 import be.twe.statistics.service.Grouping;
 import be.twe.statistics.service.StatisticsSql;
@@ -43,57 +58,129 @@ public class StatisticsResource implements StatisticsApi {
 
     @Override
     @Authenticated
-    public Response getStartStatistics(List<String> groupBy, LocalDate from, LocalDate to, ProvinceNisCode province,
-                                       String nisCode, String clusterId, String municipalities) {
-        Grouping grouping = Grouping.of(groupBy, Map.of());
-        Filter filter = filter(from, to, province, nisCode, clusterId, municipalities);
-        List<Map<String, Object>> rows = statistics.rows(Figures.STARTS, grouping, filter);
-        return wantsCsv() ? csv(grouping, Figures.STARTS, rows) : Response.ok(new StartStatistics()
-                .groupBy(grouping.dimensions()).municipalities(StartStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(dtos(rows, StartRow.class))).build();
+    public Response getStartStatistics(List<String> groupBy, Integer fromYear, Integer toYear,
+                                       ProvinceNisCode province, String nisCode, String clusterId,
+                                       String municipalities) {
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.STARTS, groupBy, filter, StartRow.class, (dimensions, rows) -> new StartStatistics()
+                .groupBy(dimensions).municipalities(StartStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(rows));
     }
 
     @Override
     @Authenticated
-    public Response getEndStatistics(List<String> groupBy, LocalDate from, LocalDate to, ProvinceNisCode province,
+    public Response getEndStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
                                      String nisCode, String clusterId, String municipalities) {
-        Grouping grouping = Grouping.of(groupBy, Figures.ENDS_DIMENSIONS);
-        Filter filter = filter(from, to, province, nisCode, clusterId, municipalities);
-        List<Map<String, Object>> rows = statistics.rows(Figures.ENDS, grouping, filter);
-        return wantsCsv() ? csv(grouping, Figures.ENDS, rows) : Response.ok(new EndStatistics()
-                .groupBy(grouping.dimensions()).municipalities(EndStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(dtos(rows, EndRow.class))).build();
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.ENDS, groupBy, filter, EndRow.class, (dimensions, rows) -> new EndStatistics()
+                .groupBy(dimensions).municipalities(EndStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(rows));
     }
 
     @Override
     @Authenticated
-    public Response getInstrumentStatistics(List<String> groupBy, LocalDate from, LocalDate to,
+    public Response getInstrumentStatistics(List<String> groupBy, Integer fromYear, Integer toYear,
                                             ProvinceNisCode province, String nisCode, String clusterId,
                                             String municipalities) {
-        Grouping grouping = Grouping.of(groupBy, Figures.INSTRUMENTS_DIMENSIONS);
-        Filter filter = filter(from, to, province, nisCode, clusterId, municipalities);
-        List<Map<String, Object>> rows = statistics.rows(Figures.INSTRUMENTS, grouping, filter);
-        return wantsCsv() ? csv(grouping, Figures.INSTRUMENTS, rows) : Response.ok(new InstrumentStatistics()
-                .groupBy(grouping.dimensions()).municipalities(InstrumentStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(dtos(rows, InstrumentStatisticsRow.class))).build();
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.INSTRUMENTS, groupBy, filter, InstrumentStatisticsRow.class,
+                (dimensions, rows) -> new InstrumentStatistics().groupBy(dimensions).municipalities(
+                        InstrumentStatistics.MunicipalitiesEnum.fromValue(filter.municipalities().name())).rows(rows));
     }
 
-    private <T> List<T> dtos(List<Map<String, Object>> rows, Class<T> type) {
-        return rows.stream().map(row -> json.convertValue(row, type)).toList();
+    @Override
+    @Authenticated
+    public Response getTargetYearStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
+            String nisCode, String clusterId, String municipalities) {
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.TARGET_YEARS, groupBy, filter, TargetYearRow.class, (dimensions, rows) -> new TargetYearStatistics()
+                .groupBy(dimensions).municipalities(TargetYearStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(rows));
     }
 
-    private Response csv(Grouping grouping, StatisticsSql.Figure figure, List<Map<String, Object>> rows) {
-        List<String> columns = new ArrayList<>(grouping.columns());
-        columns.addAll(figure.values().keySet());
-        return Response.ok(CsvTables.write(columns, rows.stream().map(row -> new ArrayList<>(row.values())).toList()),
-                CSV.withCharset("UTF-8")).build();
+    @Override
+    @Authenticated
+    public Response getTrainingStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
+            String nisCode, String clusterId, String municipalities) {
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.TRAININGS, groupBy, filter, TrainingRow.class, (dimensions, rows) -> new TrainingStatistics()
+                .groupBy(dimensions).municipalities(TrainingStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(rows));
+    }
+
+    @Override
+    @Authenticated
+    public Response getTransferStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
+            String nisCode, String clusterId, String municipalities) {
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.TRANSFERS, groupBy, filter, TransferStatisticsRow.class, (dimensions, rows) -> new TransferStatistics()
+                .groupBy(dimensions).municipalities(TransferStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(rows));
+    }
+
+    @Override
+    @Authenticated
+    public Response getOutcomeStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
+            String nisCode, String clusterId, String municipalities) {
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.OUTCOMES, groupBy, filter, OutcomeRow.class, (dimensions, rows) -> new OutcomeStatistics()
+                .groupBy(dimensions).municipalities(OutcomeStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(rows));
+    }
+
+    @Override
+    @Authenticated
+    public Response getHelpdeskStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
+            String nisCode, String clusterId, String municipalities) {
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.HELPDESK, groupBy, filter, HelpdeskRow.class, (dimensions, rows) -> new HelpdeskStatistics()
+                .groupBy(dimensions).municipalities(HelpdeskStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(rows));
+    }
+
+    @Override
+    @Authenticated
+    public Response getCoachStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
+            String nisCode, String clusterId, String municipalities) {
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.COACHES, groupBy, filter, CoachStatisticsRow.class, (dimensions, rows) -> new CoachStatistics()
+                .groupBy(dimensions).municipalities(CoachStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(rows));
+    }
+
+    @Override
+    @Authenticated
+    public Response getPlanStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
+            String nisCode, String clusterId, String municipalities) {
+        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
+        return answer(Figures.PLANS, groupBy, filter, PlanStatisticsRow.class, (dimensions, rows) -> new PlanStatistics()
+                .groupBy(dimensions).municipalities(PlanStatistics.MunicipalitiesEnum.fromValue(
+                        filter.municipalities().name())).rows(rows));
+    }
+
+    /** The figure's rows as CSV when asked, else as JSON rows of the figure's row schema. */
+    private <R> Response answer(Figure figure, List<String> groupBy, Filter filter, Class<R> rowType,
+                                BiFunction<List<String>, List<R>, Object> table) {
+        Grouping grouping = Grouping.of(groupBy, figure.dimensions());
+        List<Map<String, Object>> rows = statistics.rows(figure, grouping, filter);
+        if (wantsCsv()) {
+            List<String> columns = new ArrayList<>(grouping.columns());
+            columns.addAll(figure.values().keySet());
+            if (figure.median() != null) {
+                columns.add(figure.median());
+            }
+            return Response.ok(CsvTables.write(columns, rows.stream().map(row -> new ArrayList<>(row.values()))
+                    .toList()), CSV.withCharset("UTF-8")).build();
+        }
+        return Response.ok(table.apply(grouping.dimensions(), rows.stream().map(row -> json.convertValue(row, rowType))
+                .toList())).build();
     }
 
     private boolean wantsCsv() {
         return headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(CSV) && !t.isWildcardType());
     }
 
-    private static Filter filter(LocalDate from, LocalDate to, ProvinceNisCode province, String nisCode,
+    private static Filter filter(Integer fromYear, Integer toYear, ProvinceNisCode province, String nisCode,
                                  String clusterId, String municipalities) {
         Municipalities mapping;
         try {
@@ -102,6 +189,6 @@ public class StatisticsResource implements StatisticsApi {
             throw new InvalidInputProblem(new Issue("query", "municipalities", municipalities,
                     "AT_EVENT or MERGED_2025."));
         }
-        return new Filter(from, to, province == null ? null : province.toString(), nisCode, clusterId, mapping);
+        return new Filter(fromYear, toYear, province == null ? null : province.toString(), nisCode, clusterId, mapping);
     }
 }

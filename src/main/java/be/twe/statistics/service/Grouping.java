@@ -12,12 +12,12 @@ import be.twe.common.error.Issue;
 
 /**
  * The dimensions a statistics row is grouped by, each a whitelisted SQL column of the placed
- * events with the name it has in the answer: the caller's text never reaches the SQL.
+ * aggregate rows with the name it has in the answer: the caller's text never reaches the SQL.
  */
 public record Grouping(List<String> dimensions, Map<String, Map<String, String>> columnsByDimension) {
     /** year, province and municipality, which every figure has: answer name -> SQL expression. */
     static final Map<String, Map<String, String>> COMMON = Map.of(
-            "year", Map.of("year", "extract(year from day)::int"),
+            "year", Map.of("year", "year"),
             "province", ordered("provinceNisCode", "province_nis_code", "provinceName", "province_name"),
             "municipality", ordered("municipalityNisCode", "municipality_nis_code", "municipalityName",
                     "municipality_name"));

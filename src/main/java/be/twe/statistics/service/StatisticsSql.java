@@ -1,6 +1,5 @@
 package be.twe.statistics.service;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,100 +15,127 @@ import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 
 /**
- * Runs a figure as one aggregate query: the figure's events ({@code ocmw_id}, {@code day} and its
- * own columns), placed in their OCMW's municipality and province, restricted to what the caller
- * may see (native SQL, so the tenancy condition is written here, once), filtered and grouped.
+ * Answers a figure from its yearly aggregates (ADR 0014), brought up to date first: the rows of
+ * each OCMW and year, placed in the OCMW's municipality and province of that year (or the 2025
+ * one it became), restricted to what the caller may see (native SQL, so the tenancy condition is
+ * written here, once), filtered and grouped.
  */
 @ApplicationScoped
 public class StatisticsSql {
-    /** Which municipality an event is reported under: valid on its date, or the 2025 one it became. */
+    /** Which municipality an event is reported under: valid in its year, or the 2025 one it became. */
     public enum Municipalities { AT_EVENT, MERGED_2025 }
 
-    public record Filter(LocalDate from, LocalDate to, String province, String nisCode, String clusterId,
+    public record Filter(Integer fromYear, Integer toYear, String province, String nisCode, String clusterId,
                          Municipalities municipalities) {
     }
-
-    /** A figure: its events' SQL and its values, answer name -> aggregate over the placed events. */
-    public record Figure(String events, Map<String, String> values) {
-    }
-
-    private static final String AT_EVENT = """
-            select * from municipality m where m.nis_code = o.nis_code
-            order by (m.valid_from <= e.day and (m.valid_to is null or m.valid_to >= e.day)) desc, m.valid_from desc
-            limit 1""";
-    private static final String MERGED_2025 = """
-            select * from municipality m
-            where m.nis_code = coalesce((select m1.successor_nis_code from municipality m1
-                                         where m1.nis_code = o.nis_code and m1.successor_nis_code is not null
-                                         order by m1.valid_from desc limit 1), o.nis_code)
-            order by m.valid_from desc limit 1""";
 
     @Inject
     EntityManager em;
     @Inject
     CallerContext callers;
+    @Inject
+    StatisticsRefresh refresh;
 
     /** The rows, each as answer name -> value, ordered by the groups. */
     @Transactional
     public List<Map<String, Object>> rows(Figure figure, Grouping grouping, Filter filter) {
+        refresh.refresh(); // its own transaction, committed before the statement below reads
+        String place = filter.municipalities() == Municipalities.MERGED_2025 ? "merged" : "at_event";
         List<Object> parameters = new ArrayList<>();
-        Caller caller = callers.current();
         StringBuilder scope = new StringBuilder("where true");
+        Caller caller = callers.current();
         if (!caller.unrestricted()) {
-            scope.append(" and e.ocmw_id = any(string_to_array(?, ','))");
+            scope.append(" and s.ocmw_id = any(string_to_array(?, ','))");
             parameters.add(String.join(",", caller.actingFor()));
         }
-        if (filter.from() != null) {
-            scope.append(" and e.day >= ?");
-            parameters.add(filter.from());
+        if (filter.fromYear() != null) {
+            scope.append(" and s.year >= ?");
+            parameters.add(filter.fromYear());
         }
-        if (filter.to() != null) {
-            scope.append(" and e.day <= ?");
-            parameters.add(filter.to());
+        if (filter.toYear() != null) {
+            scope.append(" and s.year <= ?");
+            parameters.add(filter.toYear());
         }
         if (filter.clusterId() != null) {
-            scope.append(" and exists (select 1 from mandate md where md.cluster_id = ? and md.ocmw_id = e.ocmw_id"
-                    + " and md.valid_from <= e.day and (md.valid_to is null or md.valid_to >= e.day))");
+            scope.append(" and exists (select 1 from mandate md where md.cluster_id = ? and md.ocmw_id = s.ocmw_id"
+                    + " and extract(year from md.valid_from) <= s.year"
+                    + " and (md.valid_to is null or extract(year from md.valid_to) >= s.year))");
             parameters.add(filter.clusterId());
         }
-        StringBuilder placedFilter = new StringBuilder("where true");
         if (filter.province() != null) {
-            placedFilter.append(" and province_nis_code = ?");
+            scope.append(" and my.").append(place).append("_province_nis_code = ?");
             parameters.add(filter.province());
         }
         if (filter.nisCode() != null) {
-            placedFilter.append(" and municipality_nis_code = ?");
+            scope.append(" and my.").append(place).append("_nis_code = ?");
             parameters.add(filter.nisCode());
         }
-        List<String> select = new ArrayList<>(grouping.expressions());
-        select.addAll(figure.values().values());
-        List<String> positions = new ArrayList<>();
-        for (int i = 1; i <= grouping.expressions().size(); i++) {
-            positions.add(Integer.toString(i));
-        }
-        String order = positions.isEmpty() ? "" : "group by " + String.join(", ", positions) + " order by "
-                + String.join(", ", positions);
-        String sql = """
-                with events as (%s),
-                placed as (
-                    select e.*, m.nis_code as municipality_nis_code, m.name as municipality_name,
-                           p.nis_code as province_nis_code, p.name as province_name
-                    from events e
-                    join organisation o on o.id = e.ocmw_id
-                    cross join lateral (%s) m
-                    join province p on p.nis_code = m.province_nis_code
-                    %s
-                )
-                select %s from placed %s %s""".formatted(figure.events(),
-                filter.municipalities() == Municipalities.MERGED_2025 ? MERGED_2025 : AT_EVENT, scope,
-                String.join(", ", select), placedFilter, order);
-        Query query = em.createNativeQuery(sql);
+        String placed = """
+                select s.*, my.%1$s_nis_code as municipality_nis_code, my.%1$s_name as municipality_name,
+                       my.%1$s_province_nis_code as province_nis_code, my.%1$s_province_name as province_name
+                from %2$s s
+                join organisation o on o.id = s.ocmw_id
+                join municipality_year my on my.nis_code = o.nis_code and my.year = s.year
+                %3$s""".formatted(place, figure.table(), scope);
+        Query query = em.createNativeQuery(figure.median() == null ? totals(figure, grouping, placed)
+                : withMedian(figure, grouping, placed));
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
         List<String> names = new ArrayList<>(grouping.columns());
         names.addAll(figure.values().keySet());
+        if (figure.median() != null) {
+            names.add(figure.median());
+        }
         return query.getResultList().stream().map(r -> row(names, r)).toList();
+    }
+
+    private static String totals(Figure figure, Grouping grouping, String placed) {
+        List<String> select = new ArrayList<>(grouping.expressions());
+        select.addAll(figure.values().values());
+        return "with placed as (%s) select %s from placed %s".formatted(placed, String.join(", ", select),
+                groupAndOrder(grouping.expressions().size()));
+    }
+
+    /** The totals joined to the median of the groups' {@code days}, computed over the same rows. */
+    private static String withMedian(Figure figure, Grouping grouping, String placed) {
+        List<String> groups = new ArrayList<>();
+        List<String> joins = new ArrayList<>();
+        for (int i = 0; i < grouping.expressions().size(); i++) {
+            groups.add(grouping.expressions().get(i) + " as g" + i);
+            joins.add("t.g" + i + " is not distinct from m.g" + i);
+        }
+        List<String> totals = new ArrayList<>(groups);
+        List<String> answer = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            answer.add("t.g" + i);
+        }
+        int v = 0;
+        for (String expression : figure.values().values()) {
+            totals.add(expression + " as v" + v);
+            answer.add("t.v" + v++);
+        }
+        answer.add("m.median");
+        List<String> medians = new ArrayList<>(groups);
+        medians.add("round((percentile_cont(0.5) within group (order by d))::numeric / 30.4375, 1) as median");
+        String group = groupAndOrder(groups.size());
+        return """
+                with placed as (%s),
+                totals as (select %s from placed %s),
+                medians as (select %s from placed cross join unnest(placed.days) d %s)
+                select %s from totals t left join medians m on %s %s""".formatted(placed,
+                String.join(", ", totals), group, String.join(", ", medians), group,
+                String.join(", ", answer), joins.isEmpty() ? "true" : String.join(" and ", joins),
+                joins.isEmpty() ? "" : "order by " + String.join(", ", answer.subList(0, groups.size())));
+    }
+
+    private static String groupAndOrder(int columns) {
+        List<String> positions = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+            positions.add(Integer.toString(i));
+        }
+        return positions.isEmpty() ? "" : "group by " + String.join(", ", positions) + " order by "
+                + String.join(", ", positions);
     }
 
     private static Map<String, Object> row(List<String> names, Object result) {

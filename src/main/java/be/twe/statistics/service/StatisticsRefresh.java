@@ -1,0 +1,91 @@
+package be.twe.statistics.service;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.tenancy.Today;
+import be.twe.document.service.DocumentSettings;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Computes the yearly aggregates of the OCMWs whose rows changed since, from their rows (ADR
+ * 0014). Runs before every statistics answer, and in the background so that answers rarely wait.
+ */
+@ApplicationScoped
+public class StatisticsRefresh {
+    /** One refresh at a time: two would both rewrite an OCMW's rows. */
+    private static final long LOCK = 0x7374617473L; // "stats"
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Today today;
+    @Inject
+    DocumentSettings settings;
+
+    @Scheduled(every = "${twe.statistics.refresh-every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void inBackground() {
+        refresh();
+    }
+
+    /**
+     * Takes the stale marks committed so far and rewrites those OCMWs' aggregates, in one
+     * transaction: a mark committed later stays for the next refresh.
+     *
+     * @return how many OCMWs were computed again
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int refresh() {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+        LocalDate day = today.date();
+        if (em.createNativeQuery("update statistics_day set day = ?1 where day < ?1").setParameter(1, day)
+                .executeUpdate() > 0) {
+            // figures that depend on the day (years passed, plans overdue) change at midnight
+            em.createNativeQuery("insert into statistics_stale (ocmw_id) select id from organisation where kind = 'OCMW'")
+                    .executeUpdate();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> stale = em.createNativeQuery("delete from statistics_stale returning ocmw_id").getResultList();
+        String ocmws = String.join(",", stale.stream().distinct().toList());
+        if (ocmws.isEmpty()) {
+            return 0;
+        }
+        for (Figure figure : Figures.ALL) {
+            em.createNativeQuery("delete from " + figure.table() + " where ocmw_id = any(string_to_array(?1, ','))")
+                    .setParameter(1, ocmws).executeUpdate();
+            String insert = insert(figure);
+            Query query = em.createNativeQuery(insert).setParameter("ocmws", ocmws);
+            if (insert.contains(":today")) {
+                query.setParameter("today", day);
+            }
+            if (insert.contains(":planDueDays")) {
+                query.setParameter("planDueDays", settings.planDueDays());
+            }
+            query.executeUpdate();
+        }
+        return (int) stale.stream().distinct().count();
+    }
+
+    private static String insert(Figure figure) {
+        List<String> dimensions = List.copyOf(figure.dimensions().values());
+        StringBuilder group = new StringBuilder("1, 2");
+        for (int i = 0; i < dimensions.size(); i++) {
+            group.append(", ").append(i + 3);
+        }
+        String dimensionList = dimensions.isEmpty() ? "" : ", " + String.join(", ", dimensions);
+        return """
+                insert into %s (ocmw_id, year%s, %s)
+                select ocmw_id, extract(year from day)::int%s, %s
+                from (%s) e
+                where ocmw_id = any(string_to_array(:ocmws, ','))
+                group by %s""".formatted(figure.table(), dimensionList, String.join(", ", figure.partials().keySet()),
+                dimensionList, String.join(", ", figure.partials().values()), figure.events(), group);
+    }
+}

@@ -1,0 +1,136 @@
+package be.twe.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import be.twe.statistics.service.StatisticsRefresh;
+import be.twe.support.TestData;
+import be.twe.support.Tokens;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Latency of every statistics call over ten times the Flemish volume (230,000 trajectories,
+ * about 540,000 instruments, transfers with follow-up and plans over ten years, generated in PostgreSQL by
+ * {@code benchmark/statistics-volume.sql}). Each call runs 5 times to warm up, then 50 times;
+ * the goal is p95 under 100 ms. Not part of {@code ./mvnw verify}; run it with
+ * {@code ./mvnw test -Dtest=StatisticsBenchmark} and copy target/benchmarks/statistics.md into
+ * docs/benchmarks.md.
+ */
+@QuarkusTest
+class StatisticsBenchmark {
+    static final int WARM_UP = 5;
+    static final int RUNS = 50;
+    /** Who calls and what: VDAB over the whole history, and a cluster and an OCMW over their own. */
+    static final List<String[]> CALLS = List.of(
+            new String[] {"vdab", "/statistics/starts?groupBy=year"},
+            new String[] {"vdab", "/statistics/starts?groupBy=province,year"},
+            new String[] {"vdab", "/statistics/starts?groupBy=municipality,year"},
+            new String[] {"vdab", "/statistics/starts?groupBy=municipality,year&municipalities=MERGED_2025"},
+            new String[] {"vdab", "/statistics/starts?groupBy=province,year&fromYear=2025&toYear=2025"},
+            new String[] {"vdab", "/statistics/ends?groupBy=year,endReason"},
+            new String[] {"vdab", "/statistics/ends?groupBy=municipality,year"},
+            new String[] {"vdab", "/statistics/instruments?groupBy=instrumentType,outcome,year"},
+            new String[] {"vdab", "/statistics/instruments?groupBy=municipality,instrumentType"},
+            new String[] {"vdab", "/statistics/target-years?groupBy=province,year"},
+            new String[] {"vdab", "/statistics/trainings?groupBy=year,organiser,kind"},
+            new String[] {"vdab", "/statistics/trainings?groupBy=year,trainingName"},
+            new String[] {"vdab", "/statistics/transfers?groupBy=year,reason,channel"},
+            new String[] {"vdab", "/statistics/outcomes?groupBy=province,year"},
+            new String[] {"vdab", "/statistics/helpdesk?groupBy=year,resourceType"},
+            new String[] {"vdab", "/statistics/coaches?groupBy=municipality"},
+            new String[] {"vdab", "/statistics/plans?groupBy=municipality"},
+            new String[] {"cluster-emino", "/statistics/starts?groupBy=municipality,year"},
+            new String[] {"ocmw-11002", "/statistics/instruments?groupBy=instrumentType,year"});
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    TestData data;
+    @Inject
+    StatisticsRefresh refresh;
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void everyCallOverTenTimesTheFlemishVolume() throws Exception {
+        long loadStart = System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(new String(getClass().getResourceAsStream("/benchmark/statistics-volume.sql")
+                    .readAllBytes(), StandardCharsets.UTF_8));
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        long trajectories = data.count("select count(*) from trajectory");
+        long instruments = data.count("select count(*) from instrument");
+        assertTrue(trajectories >= 230_000 && instruments >= 500_000, trajectories + " / " + instruments);
+
+        long refreshStart = System.nanoTime();
+        int refreshed = refresh.refresh();
+        double refreshSeconds = (System.nanoTime() - refreshStart) / 1e9;
+        assertEquals(data.count("select count(*) from organisation where kind = 'OCMW'"), refreshed);
+
+        StringBuilder table = new StringBuilder(String.format("Loaded %,d trajectories and %,d instruments in %.0f s;"
+                + " computing the aggregates of all %d OCMWs took %.1f s.%n%n", trajectories, instruments, loadSeconds,
+                refreshed, refreshSeconds));
+        table.append("| Caller | Call | Rows | p50 (ms) | p95 (ms) | max (ms) |\n|---|---|---|---|---|---|\n");
+        for (String[] call : CALLS) {
+            table.append(time(call[0], call[1], false));
+        }
+        table.append("\nEach call after a write in one OCMW (Antwerpen), whose aggregates the call computes again:\n\n");
+        table.append("| Caller | Call | Rows | p50 (ms) | p95 (ms) | max (ms) |\n|---|---|---|---|---|---|\n");
+        for (String[] call : CALLS) {
+            table.append(time(call[0], call[1], true));
+        }
+        Path out = Path.of("target/benchmarks/statistics.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+        System.out.println(table);
+    }
+
+    String time(String caller, String path, boolean afterWrite) throws Exception {
+        String token = Tokens.token(caller, "analyst");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        int rows = 0;
+        for (int i = 0; i < WARM_UP; i++) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            rows = response.body().split("\\},\\{", -1).length;
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            if (afterWrite) {
+                data.execute("insert into statistics_stale (ocmw_id) values ('ocmw-11002')");
+            }
+            long begin = System.nanoTime();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies.add(System.nanoTime() - begin);
+            assertEquals(200, response.statusCode());
+        }
+        Collections.sort(latencies);
+        return String.format("| %s | `%s` | %d | %.1f | %.1f | %.1f |%n", caller, path, rows,
+                latencies.get(RUNS / 2) / 1e6, latencies.get((int) Math.ceil(RUNS * 0.95) - 1) / 1e6,
+                latencies.get(RUNS - 1) / 1e6);
+    }
+}

@@ -1,0 +1,63 @@
+package be.twe.statistics;
+
+import static be.twe.support.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import be.twe.statistics.service.StatisticsRefresh;
+import be.twe.support.Parallel;
+import be.twe.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Answers come from aggregates (ADR 0014), yet include every write committed before them. */
+@QuarkusTest
+class StatisticsFreshnessTest {
+    @Inject
+    TestData data;
+    @Inject
+    StatisticsRefresh refresh;
+
+    int started(String ocmw) {
+        return as(ocmw, "coach").get("/statistics/starts").then().statusCode(200).extract().path("rows[0].trajectories");
+    }
+
+    String create(String ocmw, UUID coach) {
+        return as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(), "startDate",
+                "2024-01-01", "coachId", coach.toString())).post("/trajectories").then().statusCode(201).extract()
+                .path("id");
+    }
+
+    @Test
+    void anAnswerIncludesTheWriteJustBeforeIt() {
+        String ocmw = data.newOcmw("44021");
+        UUID coach = data.accreditedCoach(ocmw);
+        assertEquals(0, started(ocmw));
+        create(ocmw, coach);
+        assertEquals(1, started(ocmw));
+        String trajectory = create(ocmw, coach);
+        data.execute("delete from trajectory where id = ?1", UUID.fromString(trajectory)); // any write path counts
+        assertEquals(1, started(ocmw));
+    }
+
+    /** Writes and answers at the same time: once all are done, the aggregates equal the rows. */
+    @Test
+    void parallelWritesAndAnswersLeaveNoWriteOut() throws Exception {
+        String ocmw = data.newOcmw("44021");
+        UUID coach = data.accreditedCoach(ocmw);
+        List<Integer> statuses = Parallel.statuses(24, i -> i % 2 == 0
+                ? as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(), "startDate",
+                        "2024-01-01", "coachId", coach.toString())).post("/trajectories").then().extract().statusCode()
+                : as("vdab", "analyst").get("/statistics/starts?groupBy=year").then().extract().statusCode());
+        assertEquals(12, Parallel.count(statuses, 201));
+        assertEquals(12, Parallel.count(statuses, 200));
+        assertEquals(12, started(ocmw));
+        assertEquals(0, refresh.refresh(), "nothing left stale after the last answer");
+    }
+}
