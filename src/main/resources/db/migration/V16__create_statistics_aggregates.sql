@@ -5,13 +5,15 @@
 -- from their rows, so an answer always includes every committed write.
 create table statistics_stale (
     id      bigserial primary key,
-    ocmw_id varchar(64) not null
+    ocmw_id varchar(64) not null,
+    source  varchar(32) not null default 'all' -- the written table: only the figures reading it are computed again
 );
 
 -- argument: the column naming the OCMW (a coach's organisation may also be a cluster: harmless)
 create function mark_statistics_stale() returns trigger language plpgsql as $$
 begin
-    execute format('insert into statistics_stale (ocmw_id) select distinct %I from changed', tg_argv[0]);
+    execute format('insert into statistics_stale (ocmw_id, source) select distinct %I, %L from changed', tg_argv[0],
+                   tg_table_name);
     return null;
 end $$;
 
@@ -184,6 +186,7 @@ create table statistics_plans (
 create index instrument_ocmw on instrument (ocmw_id);
 create index transfer_ocmw on transfer (ocmw_id);
 create index document_ocmw on document (ocmw_id);
+create index document_version_ocmw on document_version (ocmw_id);
 
 -- everything recorded before this migration
 insert into statistics_stale (ocmw_id) select id from organisation where kind = 'OCMW';

@@ -136,6 +136,9 @@ class AuthorisationMatrixTest {
                         .body(Map.of("kboNumber", "0403019261", "iban", "BE32123456789002"))
                         .put("/organisations/" + w.ocmwA + "/financial-details").then(),
                 null, ok, nf, nf, nf, ok);
+        // what VDAB pays the OCMW: the OCMW itself and VDAB, like its financial details
+        row("getFundingReport", (r, w) -> r.get("/organisations/" + w.ocmwA + "/funding?quarter=2025-Q1").then(),
+                null, ok, nf, nf, nf, ok);
         row("listAuditEvents", (r, w) -> r.get("/organisations/" + w.ocmwA + "/audit-events").then(),
                 null, ok, nf, nf, nf, ok);
 

@@ -1,6 +1,7 @@
 package be.twe.statistics.service;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A figure, kept as partial values per OCMW and year in its own table (ADR 0014).
@@ -12,7 +13,8 @@ import java.util.Map;
  * @param partials   table column -> aggregate over one OCMW's events of a year
  * @param values     answer name -> aggregate over the table's rows of a group
  * @param median     answer name of a median in months over the table's {@code days} arrays, or null
+ * @param sources    the tables the events read: a write to another one leaves the figure as it is
  */
 public record Figure(String table, String events, Map<String, String> dimensions, Map<String, String> partials,
-                     Map<String, String> values, String median) {
+                     Map<String, String> values, String median, Set<String> sources) {
 }

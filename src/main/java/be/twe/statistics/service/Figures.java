@@ -3,6 +3,7 @@ package be.twe.statistics.service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The figures: which events each counts and how. */
 public final class Figures {
@@ -22,12 +23,13 @@ public final class Figures {
             with(counts("what", "trajectories", "TRAJECTORY", "art60", "ART60", "bvs", "BVS", "training", "TRAINING",
                     "wes", "WES", "ibo", "IBO"), "with_training", "count(*) filter (where trained)"),
             sums("trajectories", "art60", "bvs", "training", "wes", "ibo", "with_training:trajectoriesWithTraining"),
-            null);
+            null, Set.of("trajectory", "instrument"));
 
     /** Trajectories that ended, by their end date; own dimension {@code endReason}. */
     public static final Figure ENDS = new Figure("statistics_ends", """
             select ocmw_id, end_date as day, end_reason from trajectory where end_date is not null""",
-            Map.of("endReason", "end_reason"), Map.of("trajectories", "count(*)"), sums("trajectories"), null);
+            Map.of("endReason", "end_reason"), Map.of("trajectories", "count(*)"), sums("trajectories"), null,
+            Set.of("trajectory"));
 
     /**
      * Instruments by their start date: how many ended and how, and the duration in months (days /
@@ -50,7 +52,7 @@ public final class Figures {
                     "stoppedEarly", "coalesce(sum(stopped_early), 0)",
                     "takenOver", "coalesce(sum(taken_over), 0)",
                     "averageMonths", "round(sum(days_sum) / nullif(sum(ended), 0) / 30.4375, 1)"),
-            "medianMonths");
+            "medianMonths", Set.of("instrument"));
 
     /**
      * The "two instruments per year" target: each year of a trajectory counted from its start, up to
@@ -78,7 +80,7 @@ public final class Figures {
                     "met_by_art60", "count(*) filter (where started < 2 and art60)",
                     "not_met", "count(*) filter (where started < 2 and not art60)"),
             sums("trajectory_years:trajectoryYears", "met_with_instruments:metWithTwoInstruments",
-                    "met_by_art60:metByArt60Exception", "not_met:notMet"), null);
+                    "met_by_art60:metByArt60Exception", "not_met:notMet"), null, Set.of("trajectory", "instrument"));
 
     /** Trainings by their start date; own dimensions organiser, kind (generic or technical) and name. */
     public static final Figure TRAININGS = new Figure("statistics_trainings", """
@@ -94,7 +96,7 @@ public final class Figures {
             ordered("trainings", "coalesce(sum(trainings), 0)",
                     "ended", "coalesce(sum(ended), 0)",
                     "averageMonths", "round(sum(days_sum) / nullif(sum(ended), 0) / 30.4375, 1)"),
-            "medianMonths");
+            "medianMonths", Set.of("instrument"));
 
     /**
      * Transfers by their date, with own dimensions reason and channel, and how many had a follow-up
@@ -112,7 +114,8 @@ public final class Figures {
                     "with_follow_up", "count(*) filter (where follow_ups > 0)",
                     "follow_up_actions", "coalesce(sum(follow_ups), 0)"),
             sums("transfers", "with_follow_up:withFollowUpWithin12Months",
-                    "follow_up_actions:followUpActionsWithin12Months"), null);
+                    "follow_up_actions:followUpActionsWithin12Months"), null,
+            Set.of("transfer", "follow_up_action", "trajectory"));
 
     /** Ended trajectories by their end date: at work at the result measurement and within 12 months. */
     public static final Figure OUTCOMES = new Figure("statistics_outcomes", """
@@ -129,7 +132,7 @@ public final class Figures {
                     "percentAtWorkAtMeasurement", "round(100.0 * sum(at_work) / nullif(sum(measured), 0), 1)",
                     "percentAtWorkWithin12Months",
                     "round(100.0 * sum(at_work_within_12_months) / nullif(sum(measured_after_12_months), 0), 1)"),
-            null);
+            null, Set.of("trajectory"));
 
     /** Registrations (trajectories, instruments, plan and report uploads, transfers) and how many VDAB's helpdesk did. */
     public static final Figure HELPDESK = new Figure("statistics_helpdesk", """
@@ -143,14 +146,15 @@ public final class Figures {
             select ocmw_id, transfer_date, 'TRANSFER', on_behalf from transfer""",
             Map.of("resourceType", "resource_type"),
             ordered("registrations", "count(*)", "by_helpdesk", "count(*) filter (where on_behalf)"),
-            sums("registrations", "by_helpdesk:byHelpdesk"), null);
+            sums("registrations", "by_helpdesk:byHelpdesk"), null,
+            Set.of("trajectory", "instrument", "document_version", "transfer"));
 
     /** OCMW staff who followed VDAB's registration training, by the training's date. */
     public static final Figure COACHES = new Figure("statistics_coaches", """
             select c.organisation_id as ocmw_id, c.trained_on as day
             from coach c join organisation o on o.id = c.organisation_id and o.kind = 'OCMW'
             where c.trained_on is not null""",
-            Map.of(), Map.of("trained", "count(*)"), sums("trained:coachesTrained"), null);
+            Map.of(), Map.of("trained", "count(*)"), sums("trained:coachesTrained"), null, Set.of("coach"));
 
     /**
      * Trajectories by their start date: the plan kinds they have (a non-withdrawn version of a POP,
@@ -175,7 +179,7 @@ public final class Figures {
                     "not_yet_due", "count(*) filter (where first_day is null and due_day >= :today)"),
             sums("trajectories", "with_pop:withPop", "with_gpmi:withGpmi", "with_other:withOtherPlan",
                     "on_time:planOnTime", "late:planLate", "missing:planMissing", "not_yet_due:planNotYetDue"),
-            null);
+            null, Set.of("trajectory", "document", "document_version"));
 
     /** Every figure, each kept in its own table. */
     public static final List<Figure> ALL = List.of(STARTS, ENDS, INSTRUMENTS, TARGET_YEARS, TRAININGS, TRANSFERS,

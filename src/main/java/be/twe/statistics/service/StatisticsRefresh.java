@@ -1,7 +1,10 @@
 package be.twe.statistics.service;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,8 +39,9 @@ public class StatisticsRefresh {
     }
 
     /**
-     * Takes the stale marks committed so far and rewrites those OCMWs' aggregates, in one
-     * transaction: a mark committed later stays for the next refresh.
+     * Takes the stale marks committed so far and rewrites those OCMWs' aggregates of the figures
+     * that read the written tables, in one transaction: a mark committed later stays for the next
+     * refresh.
      *
      * @return how many OCMWs were computed again
      */
@@ -52,25 +56,42 @@ public class StatisticsRefresh {
                     .executeUpdate();
         }
         @SuppressWarnings("unchecked")
-        List<String> stale = em.createNativeQuery("delete from statistics_stale returning ocmw_id").getResultList();
-        String ocmws = String.join(",", stale.stream().distinct().toList());
-        if (ocmws.isEmpty()) {
-            return 0;
-        }
+        List<Object[]> marks = em.createNativeQuery("delete from statistics_stale returning ocmw_id, source")
+                .getResultList();
+        Set<String> refreshed = new HashSet<>();
         for (Figure figure : Figures.ALL) {
-            em.createNativeQuery("delete from " + figure.table() + " where ocmw_id = any(string_to_array(?1, ','))")
-                    .setParameter(1, ocmws).executeUpdate();
-            String insert = insert(figure);
-            Query query = em.createNativeQuery(insert).setParameter("ocmws", ocmws);
-            if (insert.contains(":today")) {
-                query.setParameter("today", day);
+            Set<String> stale = staleFor(figure, marks);
+            if (!stale.isEmpty()) {
+                compute(figure, String.join(",", stale), day);
+                refreshed.addAll(stale);
             }
-            if (insert.contains(":planDueDays")) {
-                query.setParameter("planDueDays", settings.planDueDays());
-            }
-            query.executeUpdate();
         }
-        return (int) stale.stream().distinct().count();
+        return refreshed.size();
+    }
+
+    /** The OCMWs of the marks on a table the figure reads (or on all of them). */
+    private static Set<String> staleFor(Figure figure, List<Object[]> marks) {
+        Set<String> stale = new TreeSet<>();
+        for (Object[] mark : marks) {
+            if ("all".equals(mark[1]) || figure.sources().contains((String) mark[1])) {
+                stale.add((String) mark[0]);
+            }
+        }
+        return stale;
+    }
+
+    private void compute(Figure figure, String ocmws, LocalDate day) {
+        em.createNativeQuery("delete from " + figure.table() + " where ocmw_id = any(string_to_array(?1, ','))")
+                .setParameter(1, ocmws).executeUpdate();
+        String insert = insert(figure);
+        Query query = em.createNativeQuery(insert).setParameter("ocmws", ocmws);
+        if (insert.contains(":today")) {
+            query.setParameter("today", day);
+        }
+        if (insert.contains(":planDueDays")) {
+            query.setParameter("planDueDays", settings.planDueDays());
+        }
+        query.executeUpdate();
     }
 
     private static String insert(Figure figure) {
