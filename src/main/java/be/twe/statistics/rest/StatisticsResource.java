@@ -165,10 +165,7 @@ public class StatisticsResource implements StatisticsApi {
         List<Map<String, Object>> rows = statistics.rows(figure, grouping, filter);
         if (wantsCsv()) {
             List<String> columns = new ArrayList<>(grouping.columns());
-            columns.addAll(figure.values().keySet());
-            if (figure.median() != null) {
-                columns.add(figure.median());
-            }
+            columns.addAll(figure.valueNames());
             return Response.ok(CsvTables.write(columns, rows.stream().map(row -> new ArrayList<>(row.values()))
                     .toList()), CSV.withCharset("UTF-8")).build();
         }

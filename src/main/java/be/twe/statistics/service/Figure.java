@@ -1,5 +1,7 @@
 package be.twe.statistics.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,4 +19,13 @@ import java.util.Set;
  */
 public record Figure(String table, String events, Map<String, String> dimensions, Map<String, String> partials,
                      Map<String, String> values, String median, Set<String> sources) {
+
+    /** The answer's names of the values, the median last. */
+    public List<String> valueNames() {
+        List<String> names = new ArrayList<>(values.keySet());
+        if (median != null) {
+            names.add(median);
+        }
+        return names;
+    }
 }

@@ -43,6 +43,11 @@ public record Grouping(List<String> dimensions, Map<String, Map<String, String>>
         return new Grouping(List.copyOf(dimensions), known);
     }
 
+    /** Whether a group is a place (municipality or province), which the aggregate rows do not hold. */
+    boolean placed() {
+        return dimensions.contains("municipality") || dimensions.contains("province");
+    }
+
     /** The answer's names of the grouped columns, in order. */
     public List<String> columns() {
         List<String> columns = new ArrayList<>();
