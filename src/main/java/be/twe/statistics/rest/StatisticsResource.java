@@ -3,7 +3,6 @@ package be.twe.statistics.rest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
@@ -15,26 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.api.StatisticsApi;
 import be.twe.api.model.CoachStatistics;
-import be.twe.api.model.CoachStatisticsRow;
-import be.twe.api.model.EndRow;
 import be.twe.api.model.EndStatistics;
-import be.twe.api.model.HelpdeskRow;
 import be.twe.api.model.HelpdeskStatistics;
 import be.twe.api.model.InstrumentStatistics;
-import be.twe.api.model.InstrumentStatisticsRow;
-import be.twe.api.model.OutcomeRow;
 import be.twe.api.model.OutcomeStatistics;
 import be.twe.api.model.PlanStatistics;
-import be.twe.api.model.PlanStatisticsRow;
 import be.twe.api.model.ProvinceNisCode;
-import be.twe.api.model.StartRow;
 import be.twe.api.model.StartStatistics;
-import be.twe.api.model.TargetYearRow;
 import be.twe.api.model.TargetYearStatistics;
-import be.twe.api.model.TrainingRow;
 import be.twe.api.model.TrainingStatistics;
 import be.twe.api.model.TransferStatistics;
-import be.twe.api.model.TransferStatisticsRow;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.statistics.service.Figure;
@@ -61,20 +50,16 @@ public class StatisticsResource implements StatisticsApi {
     public Response getStartStatistics(List<String> groupBy, Integer fromYear, Integer toYear,
                                        ProvinceNisCode province, String nisCode, String clusterId,
                                        String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.STARTS, groupBy, filter, StartRow.class, (dimensions, rows) -> new StartStatistics()
-                .groupBy(dimensions).municipalities(StartStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(rows));
+        return answer(Figures.STARTS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                StartStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getEndStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
                                      String nisCode, String clusterId, String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.ENDS, groupBy, filter, EndRow.class, (dimensions, rows) -> new EndStatistics()
-                .groupBy(dimensions).municipalities(EndStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(rows));
+        return answer(Figures.ENDS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                EndStatistics.class);
     }
 
     @Override
@@ -82,85 +67,71 @@ public class StatisticsResource implements StatisticsApi {
     public Response getInstrumentStatistics(List<String> groupBy, Integer fromYear, Integer toYear,
                                             ProvinceNisCode province, String nisCode, String clusterId,
                                             String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.INSTRUMENTS, groupBy, filter, InstrumentStatisticsRow.class,
-                (dimensions, rows) -> new InstrumentStatistics().groupBy(dimensions).municipalities(
-                        InstrumentStatistics.MunicipalitiesEnum.fromValue(filter.municipalities().name())).rows(rows));
+        return answer(Figures.INSTRUMENTS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                InstrumentStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getTargetYearStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
             String nisCode, String clusterId, String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.TARGET_YEARS, groupBy, filter, TargetYearRow.class, (dimensions, rows) -> new TargetYearStatistics()
-                .groupBy(dimensions).municipalities(TargetYearStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(rows));
+        return answer(Figures.TARGET_YEARS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                TargetYearStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getTrainingStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
             String nisCode, String clusterId, String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.TRAININGS, groupBy, filter, TrainingRow.class, (dimensions, rows) -> new TrainingStatistics()
-                .groupBy(dimensions).municipalities(TrainingStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(rows));
+        return answer(Figures.TRAININGS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                TrainingStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getTransferStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
             String nisCode, String clusterId, String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.TRANSFERS, groupBy, filter, TransferStatisticsRow.class, (dimensions, rows) -> new TransferStatistics()
-                .groupBy(dimensions).municipalities(TransferStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(rows));
+        return answer(Figures.TRANSFERS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                TransferStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getOutcomeStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
             String nisCode, String clusterId, String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.OUTCOMES, groupBy, filter, OutcomeRow.class, (dimensions, rows) -> new OutcomeStatistics()
-                .groupBy(dimensions).municipalities(OutcomeStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(rows));
+        return answer(Figures.OUTCOMES, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                OutcomeStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getHelpdeskStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
             String nisCode, String clusterId, String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.HELPDESK, groupBy, filter, HelpdeskRow.class, (dimensions, rows) -> new HelpdeskStatistics()
-                .groupBy(dimensions).municipalities(HelpdeskStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(rows));
+        return answer(Figures.HELPDESK, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                HelpdeskStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getCoachStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
             String nisCode, String clusterId, String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.COACHES, groupBy, filter, CoachStatisticsRow.class, (dimensions, rows) -> new CoachStatistics()
-                .groupBy(dimensions).municipalities(CoachStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(rows));
+        return answer(Figures.COACHES, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                CoachStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getPlanStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
             String nisCode, String clusterId, String municipalities) {
-        Filter filter = filter(fromYear, toYear, province, nisCode, clusterId, municipalities);
-        return answer(Figures.PLANS, groupBy, filter, PlanStatisticsRow.class, (dimensions, rows) -> new PlanStatistics()
-                .groupBy(dimensions).municipalities(PlanStatistics.MunicipalitiesEnum.fromValue(
-                        filter.municipalities().name())).rows(rows));
+        return answer(Figures.PLANS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                PlanStatistics.class);
     }
 
-    /** The figure's rows as CSV when asked, else as JSON rows of the figure's row schema. */
-    private <R> Response answer(Figure figure, List<String> groupBy, Filter filter, Class<R> rowType,
-                                BiFunction<List<String>, List<R>, Object> table) {
+    /**
+     * The figure's rows as CSV when asked, else as the figure's JSON table: every table of the
+     * contract is {@code groupBy}, {@code municipalities} and {@code rows} of its own row schema.
+     */
+    private Response answer(Figure figure, List<String> groupBy, Filter filter, Class<?> tableType) {
         Grouping grouping = Grouping.of(groupBy, figure.dimensions());
         List<Map<String, Object>> rows = statistics.rows(figure, grouping, filter);
         if (wantsCsv()) {
@@ -169,8 +140,8 @@ public class StatisticsResource implements StatisticsApi {
             return Response.ok(CsvTables.write(columns, rows.stream().map(row -> new ArrayList<>(row.values()))
                     .toList()), CSV.withCharset("UTF-8")).build();
         }
-        return Response.ok(table.apply(grouping.dimensions(), rows.stream().map(row -> json.convertValue(row, rowType))
-                .toList())).build();
+        return Response.ok(json.convertValue(Map.of("groupBy", grouping.dimensions(),
+                "municipalities", filter.municipalities().name(), "rows", rows), tableType)).build();
     }
 
     private boolean wantsCsv() {
