@@ -2,9 +2,11 @@ package be.twe.common;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.containsString;
 
 import java.util.Map;
@@ -35,7 +37,8 @@ class ErrorFormatTest {
         invalid(as("vdab", "analyst")).get("/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("", equalTo(Map.of("type", "urn:problem-type:twe:not-found", "code", "not-found",
-                        "title", "Not found", "status", 404, "detail", "No resource at this path.")));
+                        "title", "Not found", "status", 404, "detail", "No resource at this path.",
+                        "instance", "/no-such-thing")));
     }
 
     @Test
@@ -55,5 +58,34 @@ class ErrorFormatTest {
                 .get("/municipalities").then().statusCode(401)
                 .header("WWW-Authenticate", equalTo("Bearer"))
                 .body("code", equalTo("unauthenticated"));
+    }
+
+    @Test
+    void aWrongMethodSaysWhichOnesThePathTakes() {
+        problem(invalid(as("vdab", "analyst")).delete("/trajectories").then(), 405, "method-not-allowed")
+                .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"))
+                .body("detail", equalTo("This path takes GET, HEAD, OPTIONS, POST."))
+                .body("instance", equalTo("/trajectories"));
+    }
+
+    @Test
+    void aWrongContentTypeSaysWhichOnesTheOperationTakes() {
+        problem(invalid(as("ocmw-44021", "coach")).contentType("text/plain").body("x").post("/trajectories").then(),
+                415, "unsupported-media-type")
+                .body("detail", startsWith("This operation takes application/json; the request has text/plain"));
+    }
+
+    @Test
+    void anUnacceptableAcceptSaysWhatTheOperationAnswers() {
+        problem(invalid(as("vdab", "analyst")).accept("application/xml").get("/statistics/starts").then(),
+                406, "not-acceptable")
+                .body("detail", equalTo("This operation answers application/json, text/csv (and problems as "
+                        + "application/problem+json); the Accept header allows none of them."));
+    }
+
+    @Test
+    void optionsIsAnsweredWithoutCors() {
+        invalid(as("vdab", "analyst")).options("/trajectories").then().statusCode(200)
+                .header("Allow", containsString("POST"));
     }
 }

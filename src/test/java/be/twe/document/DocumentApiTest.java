@@ -263,7 +263,7 @@ class DocumentApiTest {
                 .body("withdrawn", equalTo(true), "withdrawnBy", equalTo(cluster),
                         "withdrawalReason", equalTo(reason.get("reason")));
         as(ocmw, "coach").header("If-Match", "\"1\"").body(reason).post(path).then().statusCode(409)
-                .body("code", equalTo("document-version-withdrawn"));
+                .body("code", equalTo("document-version-already-withdrawn"));
         as(ocmw, "coach").get(versionPath(pop, 1) + "/content").then().statusCode(410)
                 .body("code", equalTo("document-version-withdrawn"));
         as(ocmw, "coach").get(versionPath(pop, 1)).then().statusCode(200).body("withdrawn", equalTo(true));

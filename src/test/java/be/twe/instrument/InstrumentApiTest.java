@@ -221,7 +221,7 @@ class InstrumentApiTest {
     void endingAnInstrumentRecordsHowItEnded() {
         String wes = created(instrument("WES", "2024-01-01", "2024-06-30"));
         String path = "/trajectories/" + trajectory + "/instruments/" + wes + "/end";
-        as(org, "coach").body(Map.of("endDate", "2024-03-31", "outcome", "COMPLETED")).post(path).then().statusCode(428);
+        invalid(as(org, "coach")).body(Map.of("endDate", "2024-03-31", "outcome", "COMPLETED")).post(path).then().statusCode(428);
         as(org, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-03-31", "outcome", "STOPPED_EARLY"))
                 .post(path).then().statusCode(400).body("issues.name", contains("stopReason"));
         problem(as(org, "coach").header("If-Match", "\"0\"")
@@ -274,7 +274,7 @@ class InstrumentApiTest {
         art60.put("socialRightsBuiltUp", false);
         String id = created(art60);
         art60.put("socialRightsBuiltUp", true);
-        as(org, "coach").body(art60).put("/trajectories/" + trajectory + "/instruments/" + id).then().statusCode(428);
+        invalid(as(org, "coach")).body(art60).put("/trajectories/" + trajectory + "/instruments/" + id).then().statusCode(428);
         problem(update(id, "\"0\"", art60), 422, "instrument-outside-trajectory");
         art60.put("plannedEndDate", "2025-12-31");
         update(id, "\"0\"", art60).statusCode(200).header("ETag", equalTo("\"1\""))

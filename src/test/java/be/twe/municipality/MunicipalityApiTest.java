@@ -76,7 +76,8 @@ class MunicipalityApiTest {
     void unknownMunicipalityIs404() {
         as(OCMW_GENT, "coach").get("/municipalities/99999").then().statusCode(404)
                 .body("", equalTo(Map.of("type", "urn:problem-type:twe:not-found", "code", "not-found",
-                        "title", "Not found", "status", 404, "detail", "No municipality '99999'.")));
+                        "title", "Not found", "status", 404, "detail", "No municipality '99999'.",
+                        "instance", "/municipalities/99999")));
     }
 
     @Test
@@ -91,7 +92,7 @@ class MunicipalityApiTest {
                         "detail", "Must be a whole number."))));
         invalid(as(OCMW_GENT, "coach")).get("/municipalities?province=99999").then().statusCode(400)
                 .body("issues", equalTo(List.of(Map.of("in", "query", "name", "province", "value", "99999",
-                        "detail", "Must be one of the listed values."))));
+                        "detail", "Must be one of 10000, 20001, 30000, 40000, 70000."))));
         as(OCMW_GENT, "coach").get("/municipalities?cursor=bm9wZQ").then().statusCode(400)
                 .body("issues[0].name", equalTo("cursor"));
         invalid(as(OCMW_GENT, "coach")).get("/municipalities/4402").then().statusCode(400)

@@ -83,13 +83,14 @@ class FinancialDetailsApiTest {
 
     @Test
     void withoutIfMatchIs428AndNothingChanges() {
-        as(ocmw, "admin").body(body(VALID_KBO, VALID_IBAN)).put(path()).then().statusCode(428)
+        invalid(as(ocmw, "admin")).body(body(VALID_KBO, VALID_IBAN)).put(path()).then().statusCode(428)
                 .body("", equalTo(Map.of(
                         "type", "urn:problem-type:twe:precondition-required",
                         "code", "precondition-required",
                         "title", "If-Match required",
                         "status", 428,
-                        "detail", "This change needs an If-Match header with the current ETag of the resource.")));
+                        "detail", "This change needs an If-Match header with the current ETag of the resource.",
+                        "instance", path())));
         as(ocmw, "admin").get(path()).then().body("version", equalTo(0)).body("iban", nullValue());
     }
 
@@ -105,7 +106,8 @@ class FinancialDetailsApiTest {
                         "title", "Stale version",
                         "status", 412,
                         "detail", "The resource changed since the version in If-Match; read it again and retry.",
-                        "currentETag", "\"1\"")));
+                        "currentETag", "\"1\"",
+                        "instance", path())));
         as(ocmw, "admin").get(path()).then().body("iban", equalTo(VALID_IBAN));
     }
 
@@ -181,7 +183,8 @@ class FinancialDetailsApiTest {
                         "code", "missing-role",
                         "title", "Missing role",
                         "status", 403,
-                        "detail", "This operation needs the role admin in the token's twe_roles claim.")));
+                        "detail", "This operation needs the role admin in the token's twe_roles claim.",
+                        "instance", path())));
     }
 
     @Test

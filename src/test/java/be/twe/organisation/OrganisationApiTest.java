@@ -89,6 +89,7 @@ class OrganisationApiTest {
         as("ocmw-00000", "coach").get("/municipalities").then().statusCode(403)
                 .body("", equalTo(Map.of("type", "urn:problem-type:twe:unknown-organisation",
                         "code", "unknown-organisation", "title", "Unknown organisation", "status", 403,
-                        "detail", "The token's twe_org claim names no organisation that exists today.")));
+                        "detail", "The token's twe_org claim names no organisation that exists today.",
+                        "instance", "/municipalities")));
     }
 }

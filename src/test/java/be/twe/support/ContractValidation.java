@@ -12,11 +12,12 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 
 /**
  * Validates every request and response of every test against openapi.yaml. A test that sends a
  * deliberately invalid request marks it with {@link #INVALID_REQUEST}; its response is still
- * validated.
+ * validated. A problem answer must carry a code its operation declares ({@link DeclaredProblemCodes}).
  */
 public class ContractValidation implements Filter {
     public static final String INVALID_REQUEST = "X-Test-Invalid-Request";
@@ -30,13 +31,19 @@ public class ContractValidation implements Filter {
                             .withLevel("validation.request", ValidationReport.Level.IGNORE).build())
                     .build());
 
+    private final DeclaredProblemCodes problemCodes = new DeclaredProblemCodes(new OpenAPIV3Parser().read(SPEC));
+
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                            FilterContext context) {
+        Response answer;
         if (request.getHeaders().hasHeaderWithName(INVALID_REQUEST)) {
             request.removeHeader(INVALID_REQUEST);
-            return responseOnly.filter(request, response, context);
+            answer = responseOnly.filter(request, response, context);
+        } else {
+            answer = full.filter(request, response, context);
         }
-        return full.filter(request, response, context);
+        problemCodes.check(request.getMethod(), request.getURI(), answer);
+        return answer;
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class TestData {
+    private static final AtomicInteger NEXT_INSZ = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
+
     @Inject
     EntityManager em;
 
@@ -110,10 +114,11 @@ public class TestData {
     }
 
     /** A valid INSZ no other test uses: a birth date in the 1900s and a random serial. */
+    /** A valid INSZ never handed out before in this run: random ones collided in a full suite run. */
     public static String newInsz() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        String base = String.format("%02d%02d%02d%03d", r.nextInt(100), 1 + r.nextInt(12), 1 + r.nextInt(28),
-                r.nextInt(1000));
+        int n = NEXT_INSZ.getAndIncrement();
+        int day = n / 999;
+        String base = String.format("%02d%02d%02d%03d", day / 336 % 100, 1 + day / 28 % 12, 1 + day % 28, n % 999);
         long check = 97 - Long.parseLong(base) % 97;
         return base + String.format("%02d", check);
     }

@@ -1,6 +1,7 @@
 package be.twe.sync;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -85,7 +86,7 @@ class ConditionalRequestTest {
         String path = "/organisations/" + organisation + "/partner-agreement";
         as(organisation, "admin").get(path).then().statusCode(200).header("ETag", "\"0\"")
                 .body("signedOn", equalTo(null));
-        problem(as(organisation, "admin").body(Map.of("signedOn", "2020-01-01")).put(path).then(), 428,
+        problem(invalid(as(organisation, "admin")).body(Map.of("signedOn", "2020-01-01")).put(path).then(), 428,
                 "precondition-required");
         as(organisation, "admin").header("If-Match", "\"0\"").body(Map.of("signedOn", "2020-01-01")).put(path)
                 .then().statusCode(200).header("ETag", "\"1\"").body("signedOn", equalTo("2020-01-01"));

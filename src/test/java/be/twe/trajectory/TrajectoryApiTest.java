@@ -197,7 +197,7 @@ class TrajectoryApiTest {
     @Test
     void endNeedsDateReasonAndAdviceWithinTheMaximumDuration() {
         String id = createdId("2022-03-01");
-        as(ocmw, "coach").body(Map.of("endDate", "2023-01-01", "endReason", "WORK_NEC", "endAdvice", "x"))
+        invalid(as(ocmw, "coach")).body(Map.of("endDate", "2023-01-01", "endReason", "WORK_NEC", "endAdvice", "x"))
                 .post("/trajectories/" + id + "/end").then().statusCode(428);
         invalid(as(ocmw, "coach")).header("If-Match", "\"0\"").body(Map.of("endDate", "2023-01-01", "endReason", "WORK_NEC"))
                 .post("/trajectories/" + id + "/end").then().statusCode(400).body("issues.name", contains("endAdvice"));

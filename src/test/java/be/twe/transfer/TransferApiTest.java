@@ -162,7 +162,7 @@ class TransferApiTest {
     @Test
     void stepsNeedIfMatch() {
         String transfer = ocmw.requested();
-        problem(spoc().body(Map.of()).post("/transfers/" + transfer + "/acknowledgement").then(), 428,
+        problem(invalid(spoc()).body(Map.of()).post("/transfers/" + transfer + "/acknowledgement").then(), 428,
                 "precondition-required");
         problem(spoc().header("If-Match", "\"7\"").body(Map.of()).post("/transfers/" + transfer + "/acknowledgement")
                 .then(), 412, "precondition-failed").body("currentETag", equalTo("\"0\""));

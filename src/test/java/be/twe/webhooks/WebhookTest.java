@@ -1,6 +1,7 @@
 package be.twe.webhooks;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -218,7 +219,7 @@ class WebhookTest {
                 .body("secret", equalTo(null));
         as(ocmw, "admin").header("If-None-Match", "\"0\"").get("/webhook-subscriptions/" + id).then()
                 .statusCode(304);
-        as(ocmw, "admin").delete("/webhook-subscriptions/" + id).then().statusCode(428);
+        invalid(as(ocmw, "admin")).delete("/webhook-subscriptions/" + id).then().statusCode(428);
         as(ocmw, "admin").header("If-Match", "\"0\"").delete("/webhook-subscriptions/" + id).then().statusCode(204);
         as(ocmw, "admin").get("/webhook-subscriptions/" + id).then().statusCode(404);
     }

@@ -57,7 +57,7 @@ public class CoachResource implements CoachesApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    public Response updateCoach(String organisationId, UUID coachId, CoachInput input, String ifMatch) {
+    public Response updateCoach(String organisationId, UUID coachId, String ifMatch, CoachInput input) {
         CoachEntity coach = service.update(organisationId, coachId, ifMatch, input.getName(), input.getTrainedOn());
         return ETags.read(mapper.toDto(coach), coach.version, null);
     }
@@ -71,7 +71,7 @@ public class CoachResource implements CoachesApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    public Response updatePartnerAgreement(String organisationId, PartnerAgreement agreement, String ifMatch) {
+    public Response updatePartnerAgreement(String organisationId, String ifMatch, PartnerAgreement agreement) {
         PartnerAgreementEntity recorded = service.recordAgreement(organisationId, ifMatch, agreement.getSignedOn());
         return ETags.read(mapper.toDto(recorded), recorded.version, null);
     }

@@ -90,18 +90,20 @@ public class CoachService {
         requireOwn(organisationId);
         PartnerAgreementEntity agreement = agreements.findByIdOptional(organisationId, LockModeType.PESSIMISTIC_WRITE)
                 .orElse(null);
-        ETags.requireMatch(ifMatch, agreement == null ? 0 : agreement.version);
+        ETags.requireMatch(ifMatch, agreement == null ? 0 : agreement.version, agreement != null);
         Map<String, Object> before = null;
-        if (agreement == null) {
+        if (agreement == null) { // one INSERT with its values: one CREATED feed entry, no UPDATE after it
             agreement = new PartnerAgreementEntity();
             agreement.organisationId = organisationId;
+            agreement.signedOn = signedOn;
+            agreement.version = 1;
             agreements.persist(agreement);
         } else {
             before = new HashMap<>();
             before.put("signedOn", String.valueOf(agreement.signedOn));
+            agreement.signedOn = signedOn;
+            agreement.version++;
         }
-        agreement.signedOn = signedOn;
-        agreement.version++;
         agreements.flush();
         Map<String, Object> after = new HashMap<>();
         after.put("signedOn", String.valueOf(signedOn));

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import be.twe.api.model.Problem;
@@ -12,17 +13,29 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 /** Bean-validation failures of request parameters and bodies: 400 naming each field. */
 @Provider
 public class ConstraintViolationMapper extends ProblemMapper<ResteasyReactiveViolationException> {
+    public static final String PRECONDITION_REQUIRED =
+            "This change needs an If-Match header with the current ETag of the resource.";
 
     @Override
     protected Problem toProblem(ResteasyReactiveViolationException e) {
         if (e.getConstraintViolations().stream().anyMatch(ConstraintViolationMapper::isReturnValue)) {
             return new UnexpectedErrorMapper().toProblem(e); // our response broke the contract: a bug
         }
+        if (e.getConstraintViolations().stream().anyMatch(ConstraintViolationMapper::isMissingIfMatch)) {
+            // the contract requires If-Match; its absence is RFC 6585's 428, not a malformed request
+            return ProblemResponses.of(new DomainProblem(ProblemType.PRECONDITION_REQUIRED, PRECONDITION_REQUIRED));
+        }
         List<Issue> issues = e.getConstraintViolations().stream()
                 .map(ConstraintViolationMapper::issue)
                 .sorted(Comparator.comparing(Issue::name))
                 .toList();
         return ProblemResponses.of(new InvalidInputProblem(issues));
+    }
+
+    private static boolean isMissingIfMatch(ConstraintViolation<?> v) {
+        RequestLocation location = RequestLocation.of(v);
+        return v.getInvalidValue() == null && "header".equals(location.in())
+                && HttpHeaders.IF_MATCH.equalsIgnoreCase(location.name());
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> v) {

@@ -3,35 +3,36 @@ package be.twe.common.error;
 import java.util.List;
 
 /**
- * Base of the exceptions services throw. Each carries a stable machine code that becomes the
- * problem's {@code code} and {@code type}; the detail must never contain personal data.
+ * The exception services throw: a type from the catalogue ({@link ProblemType}) and a detail
+ * naming the object at fault, which must never contain personal data.
  */
-public abstract class DomainProblem extends RuntimeException {
-    private final ProblemKind kind;
-    private final String code;
-    private final String title;
+public class DomainProblem extends RuntimeException {
+    private final ProblemType type;
+    private final List<Issue> issues;
 
-    protected DomainProblem(ProblemKind kind, String code, String title, String detail) {
+    public DomainProblem(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    /** With the request fields at fault, or that conflict with the stored record. */
+    public DomainProblem(ProblemType type, String detail, List<Issue> issues) {
         super(detail, null, false, false);
-        this.kind = kind;
-        this.code = code;
-        this.title = title;
+        this.type = type;
+        this.issues = List.copyOf(issues);
     }
 
-    public ProblemKind kind() {
-        return kind;
+    /** The request body is larger than the limit for this kind of request. */
+    public static DomainProblem payloadTooLarge(long maxBytes) {
+        return new DomainProblem(ProblemType.PAYLOAD_TOO_LARGE,
+                "The file is larger than the maximum of " + maxBytes + " bytes.");
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String title() {
-        return title;
+    public ProblemType type() {
+        return type;
     }
 
     public List<Issue> issues() {
-        return List.of();
+        return issues;
     }
 
     /** Extra members of the problem body, e.g. {@code currentETag}. */

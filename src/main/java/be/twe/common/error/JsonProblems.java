@@ -1,15 +1,26 @@
 package be.twe.common.error;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import be.twe.api.model.Problem;
 
 /** Turns Jackson's reading errors into a 400 naming the field, without echoing Java type names. */
 public final class JsonProblems {
+    private static final Pattern LONG_NUMBER = Pattern.compile("\\d{6}");
+    private static final Pattern REFUSED_ENUM_VALUE = Pattern.compile("Unexpected value '(.*)'", Pattern.DOTALL);
     private JsonProblems() {
     }
 
@@ -30,12 +41,17 @@ public final class JsonProblems {
                 return invalid(Issue.body(path, null, "Unknown field '" + unknown.getPropertyName() + "'."));
             }
             if (mapping instanceof InvalidFormatException format) {
-                return invalid(Issue.body(path, null,
-                        "Wrong type or format: expected " + expected(format.getTargetType()) + "."));
+                return invalid(Issue.body(path, echo(format.getValue()), expected(format.getTargetType())));
             }
             String message = mapping.getOriginalMessage();
             if (message != null && message.startsWith("Missing required creator property")) {
                 return invalid(Issue.body(path, null, "Required field is missing."));
+            }
+            if (mapping instanceof ValueInstantiationException creator && creator.getType().isEnumType()) {
+                return invalid(Issue.body(path, rejectedEnumValue(creator), expected(creator.getType().getRawClass())));
+            }
+            if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                return invalid(Issue.body(path, null, expected(mismatch.getTargetType())));
             }
             return invalid(Issue.body(path, null, "Wrong type or value."));
         }
@@ -46,20 +62,46 @@ public final class JsonProblems {
         return new InvalidInputProblem(issue);
     }
 
-    private static String expected(Class<?> type) {
+    /** What the field takes, in the contract's terms: never a Java type name. */
+    static String expected(Class<?> type) {
         if (type == null) {
-            return "another value";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
+            return "Wrong type or value.";
         }
         if (type.isEnum()) {
-            return "one of the listed values";
+            return "Must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + ".";
         }
-        if (type.getSimpleName().startsWith("Local") || type.getSimpleName().startsWith("Offset")) {
-            return "an ISO-8601 date or date-time";
+        if (type == LocalDate.class) {
+            return "Must be a date as YYYY-MM-DD (a JSON string).";
         }
-        return "a " + (type == String.class ? "string" : "value of the documented type");
+        if (type == OffsetDateTime.class) {
+            return "Must be an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00+01:00 (a JSON string).";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "Must be a number.";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "Must be true or false.";
+        }
+        if (type == String.class) {
+            return "Must be a string.";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "Must be an array.";
+        }
+        return "Must be an object of the documented shape.";
+    }
+
+    /** The generated enums say which value they refused; nothing else of the body is echoed. */
+    private static String rejectedEnumValue(ValueInstantiationException e) {
+        Matcher m = REFUSED_ENUM_VALUE.matcher(String.valueOf(e.getCause() == null ? null : e.getCause().getMessage()));
+        return m.matches() ? echo(m.group(1)) : null;
+    }
+
+    /** A short refused token is echoed; nothing with a long run of digits, which could be an INSZ or an account. */
+    private static String echo(Object value) {
+        String text = value == null ? null : String.valueOf(value);
+        return text == null || text.length() > 40 || LONG_NUMBER.matcher(text).find() ? null : text;
     }
 
     private static String path(JsonMappingException e, String prefix) {

@@ -13,7 +13,7 @@ public class NestedProblem extends DomainProblem {
     private final String prefix;
 
     public NestedProblem(DomainProblem inner, String prefix) {
-        super(inner.kind(), inner.code(), inner.title(), inner.getMessage());
+        super(inner.type(), inner.getMessage());
         this.inner = inner;
         this.prefix = prefix;
     }

@@ -27,11 +27,11 @@ public class NotFoundMapper {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, ResourceInfo resource, UriInfo uri, HttpHeaders headers) {
         List<Issue> issues = resource.getResourceMethod() == null ? List.of()
-                : invalidParameters(annotated(resource.getResourceMethod()), uri, headers);
+                : invalidParameters(ContractMethods.declaration(resource.getResourceMethod()), uri, headers);
         if (!issues.isEmpty()) {
             return ProblemResponses.response(ProblemResponses.of(new InvalidInputProblem(issues)));
         }
-        return ProblemResponses.response(ProblemResponses.problem(ProblemKind.NOT_FOUND, "not-found", "Not found",
+        return ProblemResponses.response(ProblemResponses.problem(ProblemType.NOT_FOUND,
                 "No resource at this path."));
     }
 
@@ -67,17 +67,5 @@ public class NotFoundMapper {
             }
         }
         return null;
-    }
-
-    /** The generated interface's declaration, which carries the JAX-RS parameter annotations. */
-    private static Method annotated(Method implementation) {
-        for (Class<?> type : implementation.getDeclaringClass().getInterfaces()) {
-            try {
-                return type.getMethod(implementation.getName(), implementation.getParameterTypes());
-            } catch (NoSuchMethodException e) {
-                // not this interface
-            }
-        }
-        return implementation;
     }
 }

@@ -3,6 +3,6 @@ package be.twe.common.error;
 /** The object does not exist, or the caller may not see it: both look the same from outside. */
 public class NotFoundProblem extends DomainProblem {
     public NotFoundProblem(String resource, String id) {
-        super(ProblemKind.NOT_FOUND, "not-found", "Not found", "No " + resource + " '" + id + "'.");
+        super(ProblemType.NOT_FOUND, "No " + resource + " '" + id + "'.");
     }
 }

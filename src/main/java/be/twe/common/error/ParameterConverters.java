@@ -47,7 +47,7 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType.isEnum()) {
             Method fromString = fromString(rawType);
             if (fromString != null) {
-                return (ParamConverter<T>) converter(where, s -> invoke(fromString, s), "Must be one of the listed values.");
+                return (ParamConverter<T>) converter(where, s -> invoke(fromString, s), JsonProblems.expected(rawType));
             }
         }
         return null;

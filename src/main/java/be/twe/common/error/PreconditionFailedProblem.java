@@ -6,7 +6,7 @@ public class PreconditionFailedProblem extends DomainProblem {
     private final String currentETag;
 
     public PreconditionFailedProblem(String currentETag) {
-        super(ProblemKind.PRECONDITION_FAILED, "precondition-failed", "Stale version",
+        super(ProblemType.PRECONDITION_FAILED,
                 "The resource changed since the version in If-Match; read it again and retry.");
         this.currentETag = currentETag;
     }

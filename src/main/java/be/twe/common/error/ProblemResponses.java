@@ -15,12 +15,12 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    public static Problem problem(ProblemKind kind, String code, String title, String detail) {
+    public static Problem problem(ProblemType type, String detail) {
         return new Problem()
-                .type(TYPE_PREFIX + code)
-                .code(code)
-                .title(title)
-                .status(kind.status)
+                .type(TYPE_PREFIX + type.code())
+                .code(Problem.CodeEnum.fromValue(type.code()))
+                .title(type.title())
+                .status(type.status())
                 .detail(detail);
     }
 
@@ -34,7 +34,7 @@ public final class ProblemResponses {
     }
 
     public static Problem of(DomainProblem e) {
-        Problem problem = withIssues(problem(e.kind(), e.code(), e.title(), e.getMessage()), e.issues());
+        Problem problem = withIssues(problem(e.type(), e.getMessage()), e.issues());
         e.addExtras(problem);
         return problem;
     }

@@ -20,7 +20,7 @@ public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
     protected Problem toProblem(Throwable e) {
         String traceId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, traceId=%s", traceId);
-        return ProblemResponses.problem(ProblemKind.INTERNAL, "internal-error", "Internal error",
+        return ProblemResponses.problem(ProblemType.INTERNAL_ERROR,
                 "An unexpected error occurred; quote the traceId when you report it.").traceId(traceId);
     }
 }

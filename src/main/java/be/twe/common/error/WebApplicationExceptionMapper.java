@@ -18,10 +18,7 @@ public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationE
         if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
             return JsonProblems.toProblem(json); // the JSON reader wraps its errors
         }
-        int status = e.getResponse().getStatus();
-        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
-        String code = reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        return new Problem().type("urn:problem-type:twe:" + code).code(code).title(reason).status(status)
-                .detail(reason + ".");
+        ProblemType type = ProblemType.forStatus(e.getResponse().getStatus());
+        return ProblemResponses.problem(type, e.getResponse().getStatusInfo().getReasonPhrase() + ".");
     }
 }

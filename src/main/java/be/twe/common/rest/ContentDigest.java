@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import be.twe.common.error.ProblemType;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 
@@ -39,7 +40,7 @@ public final class ContentDigest {
      */
     public static void requiredWithKey(String header, String idempotencyKey) {
         if (idempotencyKey != null && header == null) {
-            throw new InvalidInputProblem("content-digest-required", "Content-Digest required",
+            throw new InvalidInputProblem(ProblemType.CONTENT_DIGEST_REQUIRED,
                     "A body sent with an Idempotency-Key must declare its Content-Digest.",
                     Issue.header(HEADER, null, "Required with Idempotency-Key."));
         }
@@ -48,7 +49,7 @@ public final class ContentDigest {
     /** Refuses a body whose SHA-256 differs from the declared one (it changed on the way). */
     public static void check(Optional<byte[]> expected, byte[] sha256) {
         if (expected.isPresent() && !MessageDigest.isEqual(expected.get(), sha256)) {
-            throw new InvalidInputProblem("content-digest-mismatch", "Content digest mismatch",
+            throw new InvalidInputProblem(ProblemType.CONTENT_DIGEST_MISMATCH,
                     "The body's SHA-256 differs from Content-Digest: it changed on the way. Nothing was stored.",
                     Issue.header(HEADER, null, "Does not match the received body."));
         }

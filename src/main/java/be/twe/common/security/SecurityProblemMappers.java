@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import be.twe.common.error.ProblemKind;
+import be.twe.common.error.ProblemType;
 import be.twe.common.error.ProblemResponses;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -40,8 +40,8 @@ public class SecurityProblemMappers {
     }
 
     private static Response unauthenticated() {
-        Response problem = ProblemResponses.response(ProblemResponses.problem(ProblemKind.UNAUTHENTICATED,
-                "unauthenticated", "Unauthenticated", "A valid bearer token is required."));
+        Response problem = ProblemResponses.response(ProblemResponses.problem(ProblemType.UNAUTHENTICATED,
+                "A valid bearer token is required."));
         return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 }

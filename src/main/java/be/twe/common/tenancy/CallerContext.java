@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import be.twe.common.error.ForbiddenProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.security.Roles;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -93,7 +94,7 @@ public class CallerContext {
                 }
             }
         }
-        throw new ForbiddenProblem("unknown-organisation", "Unknown organisation",
+        throw new DomainProblem(ProblemType.UNKNOWN_ORGANISATION,
                 "The token's " + Roles.CLAIM_ORGANISATION + " claim names no organisation that exists today.");
     }
 

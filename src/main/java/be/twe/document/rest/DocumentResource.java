@@ -116,7 +116,7 @@ public class DocumentResource implements DocumentsApi {
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response withdrawDocumentVersion(UUID trajectoryId, UUID documentId, Integer versionNumber,
-                                            DocumentWithdrawal withdrawal, String ifMatch) {
+                                            String ifMatch, DocumentWithdrawal withdrawal) {
         return withETag(service.withdraw(trajectoryId, documentId, versionNumber, ifMatch, withdrawal.getReason()));
     }
 

@@ -11,12 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.audit.AuditTrail;
-import be.twe.common.error.ConflictProblem;
-import be.twe.common.error.GoneProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.document.persistence.DocumentEntity;
@@ -71,7 +72,7 @@ public class DocumentService {
         document.ocmwId = trajectory.ocmwId;
         document.kind = input.kind();
         document.title = input.title();
-        document.createdAt = OffsetDateTime.now();
+        document.createdAt = Timestamps.now();
         documents.persist(document);
         DocumentVersionEntity version = addVersion(document, 1, input.fileName(), file, registration);
         return new DocumentView(document, List.of(version));
@@ -114,7 +115,7 @@ public class DocumentService {
     public Download download(UUID trajectoryId, UUID documentId, int number, String ifNoneMatch) {
         DocumentVersionEntity version = version(trajectoryId, documentId, number);
         if (version.withdrawn()) {
-            throw new GoneProblem("document-version-withdrawn", "Version withdrawn",
+            throw new DomainProblem(ProblemType.DOCUMENT_VERSION_WITHDRAWN,
                     "Version " + number + " of document '" + documentId + "' was withdrawn on "
                             + version.withdrawnAt.toLocalDate() + ".");
         }
@@ -131,10 +132,10 @@ public class DocumentService {
         ETags.requireMatch(ifMatch, version.version);
         registrar.authoriseWrite(version.ocmwId);
         if (version.withdrawn()) {
-            throw new ConflictProblem("document-version-withdrawn", "Already withdrawn",
+            throw new DomainProblem(ProblemType.DOCUMENT_VERSION_ALREADY_WITHDRAWN,
                     "Version " + number + " of document '" + documentId + "' is already withdrawn.");
         }
-        version.withdrawnAt = OffsetDateTime.now();
+        version.withdrawnAt = Timestamps.now();
         version.withdrawnBy = callerContext.current().organisationId();
         version.withdrawalReason = reason;
         versions.flush();
@@ -165,7 +166,7 @@ public class DocumentService {
         version.size = file.size();
         version.sha256 = file.sha256();
         version.storageKey = file.key();
-        version.uploadedAt = OffsetDateTime.now();
+        version.uploadedAt = Timestamps.now();
         version.uploadedBy = registration.registeredBy();
         version.onBehalf = registration.onBehalf();
         versions.persist(version);

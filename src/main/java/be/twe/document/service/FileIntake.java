@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.rest.ContentDigest;
 import be.twe.common.error.Issue;
-import be.twe.common.error.PayloadTooLargeProblem;
-import be.twe.common.error.UnsupportedMediaTypeProblem;
 import be.twe.document.storage.DocumentStore;
 
 /**
@@ -41,10 +41,10 @@ public class FileIntake {
     public StoredFile store(Upload upload) {
         long max = settings.maxSize().asLongValue();
         FileType declared = FileType.ofMediaType(upload.declaredType()).orElseThrow(() ->
-                new UnsupportedMediaTypeProblem("unsupported-media-type", "Accepted: PDF, ODT, DOCX, PNG, JPEG."));
+                new DomainProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Accepted: PDF, ODT, DOCX, PNG, JPEG."));
         Optional<byte[]> expected = ContentDigest.expectedSha256(upload.contentDigest());
         if (upload.contentLength() != null && upload.contentLength() > max) {
-            throw new PayloadTooLargeProblem(max);
+            throw DomainProblem.payloadTooLarge(max);
         }
         try {
             BufferedInputStream in = new BufferedInputStream(upload.body(), FileType.HEAD_BYTES);
@@ -55,7 +55,7 @@ public class FileIntake {
             ContentDigest.check(expected, sha256);
             return new StoredFile(key, declared, measured.size(), HexFormat.of().formatHex(sha256));
         } catch (IOException e) {
-            throw new InvalidInputProblem("upload-incomplete", "Upload incomplete",
+            throw new InvalidInputProblem(ProblemType.UPLOAD_INCOMPLETE,
                     "The file could not be read to its end. Nothing was stored.",
                     Issue.body("file", null, "Incomplete."));
         }
@@ -66,13 +66,13 @@ public class FileIntake {
         byte[] head = in.readNBytes(FileType.HEAD_BYTES);
         in.reset();
         if (head.length == 0) {
-            throw new InvalidInputProblem("empty-file", "Empty file", "The file is empty.",
+            throw new InvalidInputProblem(ProblemType.EMPTY_FILE, "The file is empty.",
                     Issue.body("file", null, "Empty."));
         }
-        FileType actual = FileType.recognise(head).orElseThrow(() -> new UnsupportedMediaTypeProblem(
-                "content-not-recognised", "The content is not a " + declared + " file (nor another accepted type)."));
+        FileType actual = FileType.recognise(head).orElseThrow(() -> new DomainProblem(ProblemType.CONTENT_NOT_RECOGNISED,
+                "The content is not a " + declared + " file (nor another accepted type)."));
         if (actual != declared) {
-            throw new UnsupportedMediaTypeProblem("content-type-mismatch",
+            throw new DomainProblem(ProblemType.CONTENT_TYPE_MISMATCH,
                     "Content-Type says " + declared + " but the content is a " + actual + " file.");
         }
     }

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import be.twe.common.error.PayloadTooLargeProblem;
+import be.twe.common.error.DomainProblem;
 
 /** Counts and hashes the bytes that pass, and stops as soon as there are more than the limit. */
 final class MeasuredInput extends FilterInputStream {
@@ -36,7 +36,7 @@ final class MeasuredInput extends FilterInputStream {
         if (n > 0) {
             size += n;
             if (size > limit) {
-                throw new PayloadTooLargeProblem(limit);
+                throw DomainProblem.payloadTooLarge(limit);
             }
             sha256.update(b, off, n);
         }

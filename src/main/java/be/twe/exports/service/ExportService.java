@@ -1,6 +1,5 @@
 package be.twe.exports.service;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import java.util.UUID;
@@ -10,8 +9,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.exports.persistence.ExportJobEntity;
@@ -33,7 +34,7 @@ public class ExportService {
         ExportJobEntity job = new ExportJobEntity();
         job.ownedBy(caller);
         job.since = since;
-        job.submittedAt = OffsetDateTime.now();
+        job.submittedAt = Timestamps.now();
         jobs.persist(job);
         submitted.fire(new ExportSubmitted(job.id));
         return job;
@@ -48,7 +49,7 @@ public class ExportService {
     public ExportJobEntity readable(UUID id) {
         ExportJobEntity job = get(id);
         if (job.finishedAt == null || job.problem != null) {
-            throw new ConflictProblem("export-not-ready", "Export not ready",
+            throw new DomainProblem(ProblemType.EXPORT_NOT_READY,
                     job.problem != null ? "The export failed; see its problem." : "The export is still running.");
         }
         return job;

@@ -1,6 +1,5 @@
 package be.twe.exports.service;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
@@ -10,6 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import be.twe.common.jobs.JobQueue;
+import be.twe.common.persistence.Timestamps;
 import be.twe.exports.persistence.ExportJobRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -36,7 +36,7 @@ public class ExportWorker {
     /** The content holds personal data: it is kept one day after the export finished. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void purgeOldExports() {
-        QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(OffsetDateTime.now().minusDays(1)));
+        QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(Timestamps.now().minusDays(1)));
     }
 
     private void start(UUID exportId) {

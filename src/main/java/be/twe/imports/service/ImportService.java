@@ -1,7 +1,6 @@
 package be.twe.imports.service;
 
 import java.io.InputStream;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ContentDigest;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
@@ -59,7 +59,7 @@ public class ImportService {
         Caller caller = callers.current();
         ImportJobEntity job = new ImportJobEntity();
         job.ownedBy(caller);
-        job.submittedAt = OffsetDateTime.now();
+        job.submittedAt = Timestamps.now();
         jobs.persist(job);
         jobs.flush(); // the lines' foreign key needs the job row
         ImportLineRepository.Writer writer = lines.writer(job.id);

@@ -1,6 +1,5 @@
 package be.twe.imports.service;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
@@ -10,6 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import be.twe.common.jobs.JobQueue;
+import be.twe.common.persistence.Timestamps;
 import be.twe.imports.persistence.ImportJobRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -39,7 +39,7 @@ public class ImportWorker {
     /** Reports are kept 30 days after their import finished. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void purgeOldReports() {
-        QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(OffsetDateTime.now().minusDays(30)));
+        QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(Timestamps.now().minusDays(30)));
     }
 
     private void start(UUID importId) {

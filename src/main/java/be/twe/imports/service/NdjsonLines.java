@@ -13,7 +13,7 @@ import java.security.NoSuchAlgorithmException;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
-import be.twe.common.error.PayloadTooLargeProblem;
+import be.twe.common.error.DomainProblem;
 
 /**
  * Splits an NDJSON body into lines as it streams in, within limits on the number of lines, a
@@ -45,7 +45,7 @@ final class NdjsonLines {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 total += n;
                 if (total > limits.maxBytes()) {
-                    throw new PayloadTooLargeProblem(limits.maxBytes());
+                    throw DomainProblem.payloadTooLarge(limits.maxBytes());
                 }
                 sha256.update(buffer, 0, n);
                 for (int i = 0; i < n; i++) {

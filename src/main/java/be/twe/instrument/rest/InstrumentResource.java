@@ -73,13 +73,13 @@ public class InstrumentResource implements InstrumentsApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
-    public Response updateInstrument(UUID trajectoryId, UUID instrumentId, InstrumentInput input, String ifMatch) {
+    public Response updateInstrument(UUID trajectoryId, UUID instrumentId, String ifMatch, InstrumentInput input) {
         return withETag(service.update(trajectoryId, instrumentId, ifMatch, mapper.toNew(input)));
     }
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
-    public Response endInstrument(UUID trajectoryId, UUID instrumentId, InstrumentEnd end, String ifMatch) {
+    public Response endInstrument(UUID trajectoryId, UUID instrumentId, String ifMatch, InstrumentEnd end) {
         return withETag(service.end(trajectoryId, instrumentId, ifMatch, new InstrumentService.Ending(
                 end.getEndDate(), end.getOutcome().toString(), end.getStopReason())));
     }

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DomainProblem;
 
@@ -15,11 +15,11 @@ public class InstrumentConstraints implements ConstraintProblems {
     @Override
     public Map<String, Supplier<DomainProblem>> byConstraintName() {
         return Map.of(
-                "instrument_no_overlap", () -> new ConflictProblem("instrument-overlap", "Instruments overlap",
+                "instrument_no_overlap", () -> new DomainProblem(ProblemType.INSTRUMENT_OVERLAP,
                         "Another instrument of this trajectory runs in the same period."),
                 "instrument_one_technical_training", () -> InstrumentRules.technicalRepeated(null),
-                "instrument_registered_by_external_reference_key", () -> new ConflictProblem(
-                        "duplicate-external-reference", "Duplicate external reference",
+                "instrument_registered_by_external_reference_key",
+                () -> new DomainProblem(ProblemType.DUPLICATE_EXTERNAL_REFERENCE,
                         "Your organisation already used this reference for another instrument."));
     }
 }

@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.tenancy.CallerContext;
@@ -49,7 +50,7 @@ public class InstrumentReferences {
             return new Put(service.create(trajectoryId, in, reference), true);
         }
         if (!existing.trajectoryId.equals(trajectoryId) || !existing.is(in.type())) {
-            throw new ConflictProblem("external-reference-in-use", "Reference used for another instrument",
+            throw new DomainProblem(ProblemType.EXTERNAL_REFERENCE_IN_USE,
                     "Your organisation's reference names an instrument of another trajectory or type.",
                     List.of(existing.trajectoryId.equals(trajectoryId)
                             ? Issue.body("type", null, "Differs from the instrument with this reference.")

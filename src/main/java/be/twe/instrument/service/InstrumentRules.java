@@ -8,10 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
-import be.twe.common.error.RuleViolationProblem;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.instrument.persistence.InstrumentType;
@@ -36,13 +36,13 @@ public class InstrumentRules {
     public void check(TrajectoryEntity trajectory, NewInstrument in, UUID self) {
         checkFields(in);
         if (in.type() == InstrumentType.BVS && !in.startDate().isBefore(BVS_ABOLISHED)) {
-            throw new RuleViolationProblem("bvs-abolished", "BVS abolished",
+            throw new DomainProblem(ProblemType.BVS_ABOLISHED,
                     "A BVS cannot start on or after " + BVS_ABOLISHED + ": it became part of the WES.");
         }
         checkWithinTrajectory(trajectory, in);
         LocalDate latestArt60 = trajectory.startDate.plusMonths(ART60_LATEST_START_MONTHS);
         if (in.type() == InstrumentType.ART60 && in.startDate().isAfter(latestArt60)) {
-            throw new RuleViolationProblem("art60-late-start", "Art. 60 §7 starts too late",
+            throw new DomainProblem(ProblemType.ART60_LATE_START,
                     "An art. 60 §7 employment starts at the latest " + latestArt60
                             + ", 2 months after trajectory '" + trajectory.id + "' started.");
         }
@@ -55,8 +55,8 @@ public class InstrumentRules {
         });
     }
 
-    static ConflictProblem overlap(InstrumentEntity other) {
-        return new ConflictProblem("instrument-overlap", "Instruments overlap",
+    static DomainProblem overlap(InstrumentEntity other) {
+        return new DomainProblem(ProblemType.INSTRUMENT_OVERLAP,
                 "Instrument '" + other.id + "' (" + other.type + ") runs from " + other.startDate + " to "
                         + other.effectiveEnd() + ": a client follows one instrument at a time.");
     }
@@ -92,7 +92,7 @@ public class InstrumentRules {
         boolean inside = !in.startDate().isBefore(trajectory.startDate) && !in.startDate().isAfter(last)
                 && (mayRunPast || !in.plannedEndDate().isAfter(last));
         if (!inside) {
-            throw new RuleViolationProblem("instrument-outside-trajectory", "Outside the trajectory",
+            throw new DomainProblem(ProblemType.INSTRUMENT_OUTSIDE_TRAJECTORY,
                     "Trajectory '" + trajectory.id + "' runs from " + trajectory.startDate + " to " + last + ".");
         }
     }
@@ -100,11 +100,11 @@ public class InstrumentRules {
     private void checkMaxDuration(NewInstrument in) {
         String kind = durationKind(in);
         MaxDurationEntity max = instruments.maxDuration(kind, in.startDate()).orElseThrow(() ->
-                new RuleViolationProblem("instrument-max-duration", "Maximum duration unknown",
+                new DomainProblem(ProblemType.INSTRUMENT_MAX_DURATION_UNKNOWN,
                         "No maximum duration of " + kind + " is valid on " + in.startDate() + "."));
         LocalDate latestEnd = in.startDate().plusMonths(max.maxMonths).minusDays(1);
         if (in.plannedEndDate().isAfter(latestEnd)) {
-            throw new RuleViolationProblem("instrument-max-duration", "Maximum duration exceeded",
+            throw new DomainProblem(ProblemType.INSTRUMENT_MAX_DURATION,
                     "A " + kind + " starting " + in.startDate() + " ends at the latest " + latestEnd
                             + " (" + max.maxMonths + " months).");
         }
@@ -112,7 +112,7 @@ public class InstrumentRules {
 
     private void checkTechnicalTraining(TrajectoryEntity trajectory, NewInstrument.Training training, UUID self) {
         if ("PARTNER".equals(training.organiser()) && !Boolean.TRUE.equals(training.recognisedByVdab())) {
-            throw new RuleViolationProblem("training-not-recognised", "Training not recognised",
+            throw new DomainProblem(ProblemType.TRAINING_NOT_RECOGNISED,
                     "A technical training is organised or recognised by VDAB.");
         }
         instruments.technicalTraining(trajectory.id).filter(other -> !other.id.equals(self)).ifPresent(other -> {
@@ -120,8 +120,8 @@ public class InstrumentRules {
         });
     }
 
-    static RuleViolationProblem technicalRepeated(String existing) {
-        return new RuleViolationProblem("technical-training-repeated", "Second technical training",
+    static DomainProblem technicalRepeated(String existing) {
+        return new DomainProblem(ProblemType.TECHNICAL_TRAINING_REPEATED,
                 "A technical training is used once per trajectory" + (existing == null ? "."
                         : "; instrument '" + existing + "' is one."));
     }

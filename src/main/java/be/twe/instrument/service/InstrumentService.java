@@ -1,20 +1,20 @@
 package be.twe.instrument.service;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
-import be.twe.common.error.RuleViolationProblem;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
@@ -72,11 +72,11 @@ public class InstrumentService {
             registrar.authorise(trajectory.ocmwId, in.coachId());
         }
         if (!instrument.is(in.type())) {
-            throw new RuleViolationProblem("instrument-type-fixed", "Type cannot change",
+            throw new DomainProblem(ProblemType.INSTRUMENT_TYPE_FIXED,
                     "Instrument '" + instrumentId + "' is a " + instrument.type + "; register a new instrument instead.");
         }
         if (instrument.endDate != null) {
-            throw new ConflictProblem("instrument-ended", "Instrument already ended",
+            throw new DomainProblem(ProblemType.INSTRUMENT_ENDED,
                     "Instrument '" + instrumentId + "' ended on " + instrument.endDate + ".");
         }
         rules.check(trajectory, in, instrumentId);
@@ -98,7 +98,7 @@ public class InstrumentService {
             instrument.trainingTechnical = in.training().technical();
             instrument.trainingFullTime = in.training().fullTime();
         }
-        instrument.updatedAt = OffsetDateTime.now();
+        instrument.updatedAt = Timestamps.now();
     }
 
     public Slice<InstrumentEntity> list(UUID trajectoryId, int limit, String cursor) {
@@ -120,22 +120,22 @@ public class InstrumentService {
             throw new InvalidInputProblem(Issue.body("stopReason", null, "Required when the outcome is STOPPED_EARLY."));
         }
         if (instrument.endDate != null) {
-            throw new ConflictProblem("instrument-ended", "Instrument already ended",
+            throw new DomainProblem(ProblemType.INSTRUMENT_ENDED,
                     "Instrument '" + instrumentId + "' ended on " + instrument.endDate + ".");
         }
         if (ending.endDate().isBefore(instrument.startDate) || ending.endDate().isAfter(instrument.plannedEndDate)) {
-            throw new RuleViolationProblem("instrument-end-outside-period", "End outside the instrument",
+            throw new DomainProblem(ProblemType.INSTRUMENT_END_OUTSIDE_PERIOD,
                     "Instrument '" + instrumentId + "' runs from " + instrument.startDate + " to "
                             + instrument.plannedEndDate + ".");
         }
         if ("TAKEN_OVER_BY_VDAB".equals(ending.outcome()) && !instrument.is(InstrumentType.IBO)) {
-            throw new RuleViolationProblem("takeover-not-ibo", "Only an IBO is taken over",
+            throw new DomainProblem(ProblemType.TAKEOVER_NOT_IBO,
                     "Instrument '" + instrumentId + "' is a " + instrument.type + "; VDAB takes over an IBO only.");
         }
         instrument.endDate = ending.endDate();
         instrument.outcome = ending.outcome();
         instrument.stopReason = ending.stopReason();
-        instrument.updatedAt = OffsetDateTime.now();
+        instrument.updatedAt = Timestamps.now();
         instruments.flush();
         return instrument;
     }

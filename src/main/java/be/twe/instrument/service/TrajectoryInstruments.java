@@ -1,7 +1,6 @@
 package be.twe.instrument.service;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,7 +12,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import be.twe.common.error.RuleViolationProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
+import be.twe.common.persistence.Timestamps;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.instrument.persistence.InstrumentType;
@@ -39,7 +40,7 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
         boolean iboTakenOver = false;
         for (InstrumentEntity i : instruments.ofTrajectory(trajectory.id)) {
             if (i.startDate.isAfter(endDate)) {
-                throw new RuleViolationProblem("instrument-after-end", "Instrument after the end",
+                throw new DomainProblem(ProblemType.INSTRUMENT_AFTER_END,
                         "Instrument '" + i.id + "' starts on " + i.startDate + ", after the end date.");
             }
             if (i.endDate != null || !i.plannedEndDate.isAfter(endDate)) {
@@ -51,7 +52,7 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
                 close(i, i.plannedEndDate, "TAKEN_OVER_BY_VDAB", null);
                 iboTakenOver = true;
             } else if (!(i.is(InstrumentType.ART60) && Boolean.FALSE.equals(i.socialRightsBuiltUp))) {
-                throw new RuleViolationProblem("instrument-running", "Instrument still running",
+                throw new DomainProblem(ProblemType.INSTRUMENT_RUNNING,
                         "Instrument '" + i.id + "' (" + i.type + ") runs until " + i.plannedEndDate
                                 + "; end it first.");
             }
@@ -99,6 +100,6 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
         i.endDate = endDate;
         i.outcome = outcome;
         i.stopReason = reason;
-        i.updatedAt = OffsetDateTime.now();
+        i.updatedAt = Timestamps.now();
     }
 }

@@ -34,7 +34,7 @@ public class FinancialDetailsResource implements FinancialDetailsApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
-    public Response updateFinancialDetails(String organisationId, FinancialDetailsUpdate update, String ifMatch) {
+    public Response updateFinancialDetails(String organisationId, String ifMatch, FinancialDetailsUpdate update) {
         return withETag(service.update(organisationId, ifMatch, update.getKboNumber(), update.getIban()));
     }
 

@@ -1,6 +1,5 @@
 package be.twe.organisation.service;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.organisation.persistence.FinancialDetailsEntity;
 import be.twe.organisation.persistence.FinancialDetailsRepository;
@@ -50,7 +50,7 @@ public class FinancialDetailsService {
         Map<String, Object> before = snapshot(details);
         details.kboNumber = kboNumber;
         details.iban = iban;
-        details.updatedAt = OffsetDateTime.now();
+        details.updatedAt = Timestamps.now();
         repository.flush(); // raises the version now, or fails on a concurrent change
         auditTrail.record(organisationId, ENTITY_TYPE, organisationId, "update", before, snapshot(details));
         return details;

@@ -1,5 +1,7 @@
 package be.twe.sync.rest;
 
+import java.util.Set;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -12,13 +14,15 @@ import be.twe.sync.service.ChangeFeedService;
 @Provider
 public class FeedPositionFilter implements ContainerResponseFilter {
     public static final String HEADER = "Feed-Position";
+    /** Reads (GET, HEAD, OPTIONS) write no feed entry, and asking would open a transaction on the IO thread. */
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     @Inject
     ChangeFeedService feed;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() >= 300 || "GET".equals(request.getMethod())) {
+        if (response.getStatus() >= 300 || !WRITES.contains(request.getMethod())) {
             return;
         }
         Long position = feed.positionOfThisRequest();

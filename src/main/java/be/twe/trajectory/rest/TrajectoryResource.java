@@ -80,14 +80,14 @@ public class TrajectoryResource implements TrajectoriesApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
-    public Response updateTrajectory(UUID trajectoryId, TrajectoryUpdate in, String ifMatch) {
+    public Response updateTrajectory(UUID trajectoryId, String ifMatch, TrajectoryUpdate in) {
         return withETag(service.update(trajectoryId, ifMatch, new TrajectoryService.Change(in.getCoachId(),
                 in.getExternalReference(), in.getAtWorkAtMeasurement(), in.getAtWorkWithin12Months())));
     }
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
-    public Response endTrajectory(UUID trajectoryId, TrajectoryEnd in, String ifMatch) {
+    public Response endTrajectory(UUID trajectoryId, String ifMatch, TrajectoryEnd in) {
         return withETag(service.end(trajectoryId, ifMatch, new TrajectoryService.Ending(in.getEndDate(),
                 in.getEndReason().toString(), in.getEndAdvice())));
     }

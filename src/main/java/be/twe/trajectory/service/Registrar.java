@@ -7,11 +7,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.coach.persistence.CoachEntity;
 import be.twe.coach.persistence.CoachRepository;
 import be.twe.coach.persistence.PartnerAgreementEntity;
 import be.twe.coach.persistence.PartnerAgreementRepository;
-import be.twe.common.error.RuleViolationProblem;
 import be.twe.common.security.MissingRoleProblem;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
@@ -49,12 +50,12 @@ public class Registrar {
         }
         LocalDate date = today.date();
         if (coach.trainedOn == null || coach.trainedOn.isAfter(date)) {
-            throw new RuleViolationProblem("coach-not-trained", "Coach not trained",
+            throw new DomainProblem(ProblemType.COACH_NOT_TRAINED,
                     "Coach '" + coachId + "' has not followed VDAB's registration training.");
         }
         PartnerAgreementEntity agreement = agreements.findByIdOptional(coach.organisationId).orElse(null);
         if (agreement == null || agreement.signedOn == null || agreement.signedOn.isAfter(date)) {
-            throw new RuleViolationProblem("partner-agreement-missing", "Partner agreement missing",
+            throw new DomainProblem(ProblemType.PARTNER_AGREEMENT_MISSING,
                     "Organisation '" + coach.organisationId + "' has not signed VDAB's partner agreement.");
         }
         return registration;
@@ -74,7 +75,7 @@ public class Registrar {
         }
         requireRole(caller, Roles.COACH);
         if (!caller.actingFor().contains(ocmwId)) {
-            throw new RuleViolationProblem("unknown-ocmw", "Unknown OCMW",
+            throw new DomainProblem(ProblemType.UNKNOWN_OCMW,
                     "No OCMW '" + ocmwId + "' that you act for (own OCMW or a mandate valid today).");
         }
         return new Registration(caller.organisationId(), false);
@@ -84,8 +85,8 @@ public class Registrar {
         return coaches.findByIdOptional(coachId).orElseThrow(() -> unknownCoach(coachId));
     }
 
-    private static RuleViolationProblem unknownCoach(UUID coachId) {
-        return new RuleViolationProblem("unknown-coach", "Unknown coach",
+    private static DomainProblem unknownCoach(UUID coachId) {
+        return new DomainProblem(ProblemType.UNKNOWN_COACH,
                 "No coach '" + coachId + "' of your organisation.");
     }
 

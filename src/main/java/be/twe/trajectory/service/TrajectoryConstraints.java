@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DomainProblem;
 
@@ -15,11 +15,10 @@ public class TrajectoryConstraints implements ConstraintProblems {
     @Override
     public Map<String, Supplier<DomainProblem>> byConstraintName() {
         return Map.of(
-                "trajectory_one_open_per_client", () -> new ConflictProblem("client-has-open-trajectory",
-                        "Client has an open trajectory",
+                "trajectory_one_open_per_client", () -> new DomainProblem(ProblemType.CLIENT_HAS_OPEN_TRAJECTORY,
                         "This client already has an open trajectory; end it before starting another."),
-                "trajectory_registered_by_external_reference_key", () -> new ConflictProblem(
-                        "duplicate-external-reference", "Duplicate external reference",
+                "trajectory_registered_by_external_reference_key",
+                () -> new DomainProblem(ProblemType.DUPLICATE_EXTERNAL_REFERENCE,
                         "Your organisation already used this externalReference for another trajectory."));
     }
 }

@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
@@ -83,7 +84,7 @@ public class TrajectoryReferences {
             differing.add(Issue.body("startDate", null, "Differs from the trajectory with this reference."));
         }
         if (!differing.isEmpty()) {
-            throw new ConflictProblem("external-reference-in-use", "Reference used for another trajectory",
+            throw new DomainProblem(ProblemType.EXTERNAL_REFERENCE_IN_USE,
                     "Your organisation's reference names a trajectory with another OCMW, client or start date.",
                     differing);
         }

@@ -1,7 +1,6 @@
 package be.twe.trajectory.service;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,13 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
-import be.twe.common.error.RuleViolationProblem;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.ClientRepository;
@@ -61,7 +61,7 @@ public class TrajectoryService {
             throw new InvalidInputProblem(Issue.body("clientInsz", null, "Not a valid INSZ (mod 97 check)."));
         }
         if (input.startDate().isBefore(MEASURE_START)) {
-            throw new RuleViolationProblem("trajectory-before-measure", "Before TWE-OCMW",
+            throw new DomainProblem(ProblemType.TRAJECTORY_BEFORE_MEASURE,
                     "A trajectory starts on or after " + MEASURE_START + ", when TWE-OCMW began.");
         }
         Registrar.Registration registration = registrar.authorise(input.ocmwId(), input.coachId());
@@ -74,7 +74,7 @@ public class TrajectoryService {
         trajectory.registeredBy = registration.registeredBy();
         trajectory.onBehalf = registration.onBehalf();
         trajectory.externalReference = input.externalReference();
-        trajectory.updatedAt = OffsetDateTime.now();
+        trajectory.updatedAt = Timestamps.now();
         trajectories.getEntityManager().persist(trajectory);
         trajectories.flush(); // the one-open-trajectory and external-reference constraints decide here
         trajectories.getEntityManager().refresh(trajectory);
@@ -108,7 +108,7 @@ public class TrajectoryService {
         }
         boolean measured = change.atWorkAtMeasurement() != null || change.atWorkWithin12Months() != null;
         if (measured && trajectory.isOpen()) {
-            throw new RuleViolationProblem("outcome-before-end", "Outcome before the end",
+            throw new DomainProblem(ProblemType.OUTCOME_BEFORE_END,
                     "Trajectory '" + id + "' is still open: outcomes are measured after its end.");
         }
         trajectory.coachId = change.coachId();
@@ -141,16 +141,16 @@ public class TrajectoryService {
     private boolean applyEnd(TrajectoryEntity trajectory, Ending ending) {
         UUID id = trajectory.id;
         if (!trajectory.isOpen()) {
-            throw new ConflictProblem("trajectory-ended", "Trajectory already ended",
+            throw new DomainProblem(ProblemType.TRAJECTORY_ENDED,
                     "Trajectory '" + id + "' ended on " + trajectory.endDate + ".");
         }
         if (ending.endDate().isBefore(trajectory.startDate)) {
-            throw new RuleViolationProblem("trajectory-end-before-start", "End before start",
+            throw new DomainProblem(ProblemType.TRAJECTORY_END_BEFORE_START,
                     "Trajectory '" + id + "' started on " + trajectory.startDate + ".");
         }
         if (ending.endDate().isAfter(trajectory.plannedEndDate)
                 && !instruments.art60WithoutSocialRightsRunsOn(id, ending.endDate())) {
-            throw new RuleViolationProblem("trajectory-max-duration", "Maximum duration exceeded",
+            throw new DomainProblem(ProblemType.TRAJECTORY_MAX_DURATION,
                     "Trajectory '" + id + "' may last until " + trajectory.plannedEndDate
                             + " (24 months), or longer only while an art. 60 §7 employment builds up social rights.");
         }
@@ -162,7 +162,7 @@ public class TrajectoryService {
     }
 
     private TrajectoryView touched(TrajectoryEntity trajectory) {
-        trajectory.updatedAt = OffsetDateTime.now();
+        trajectory.updatedAt = Timestamps.now();
         trajectories.flush();
         return view(trajectory);
     }

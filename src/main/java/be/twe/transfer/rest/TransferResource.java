@@ -91,21 +91,21 @@ public class TransferResource implements TransfersApi {
 
     @Override
     @RolesAllowed(Roles.SPOC)
-    public Response dispatchTransfer(UUID transferId, TransferDispatch in, String ifMatch) {
+    public Response dispatchTransfer(UUID transferId, String ifMatch, TransferDispatch in) {
         return withETag(handOver.take(transferId, ifMatch, Transition.DISPATCH, new HandOverService.Step(
                 in.getNote(), in.getDestinationKind().toString(), in.getDestination())));
     }
 
     @Override
     @RolesAllowed(Roles.SPOC)
-    public Response returnTransfer(UUID transferId, TransferQuestion in, String ifMatch) {
+    public Response returnTransfer(UUID transferId, String ifMatch, TransferQuestion in) {
         return withETag(handOver.take(transferId, ifMatch, Transition.RETURN,
                 HandOverService.Step.note(in.getQuestion())));
     }
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
-    public Response answerTransfer(UUID transferId, TransferAnswer in, String ifMatch) {
+    public Response answerTransfer(UUID transferId, String ifMatch, TransferAnswer in) {
         return withETag(handOver.take(transferId, ifMatch, Transition.ANSWER,
                 HandOverService.Step.note(in.getAnswer())));
     }

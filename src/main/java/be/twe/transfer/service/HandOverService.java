@@ -1,7 +1,6 @@
 package be.twe.transfer.service;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ConflictProblem;
-import be.twe.common.error.ForbiddenProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
-import be.twe.common.error.RuleViolationProblem;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.Feeds;
@@ -72,7 +71,7 @@ public class HandOverService {
         transition.requireFrom(transfer.status);
         TransferStatus from = transfer.status;
         transfer.status = transition.to;
-        transfer.statusSince = OffsetDateTime.now();
+        transfer.statusSince = Timestamps.now();
         transfer.updatedAt = transfer.statusSince;
         transfers.addStep(transfer, transition.stepKind, step.note(), step.destinationKind(), step.destination());
         transfers.audit(transfer, transition.name().toLowerCase(), Map.of("status", from.name()),
@@ -85,7 +84,7 @@ public class HandOverService {
         TransferEntity transfer = transfers.find(transferId);
         requireVdab();
         if (transfer.status != TransferStatus.ACKNOWLEDGED && transfer.status != TransferStatus.DISPATCHED) {
-            throw new ConflictProblem("transfer-not-taken-over", "Transfer not taken over",
+            throw new DomainProblem(ProblemType.TRANSFER_NOT_TAKEN_OVER,
                     "VDAB records follow-up once it acknowledged the transfer; it is " + transfer.status + ".");
         }
         check(in, trajectories.find(transfer.trajectoryId));
@@ -97,7 +96,7 @@ public class HandOverService {
         action.startDate = in.startDate();
         action.endDate = in.endDate();
         action.description = in.description();
-        action.recordedAt = OffsetDateTime.now();
+        action.recordedAt = Timestamps.now();
         action.recordedBy = callerContext.current().organisationId();
         followUps.persist(action);
         transfers.audit(transfer, "record-follow-up", null, Map.of("followUpActionId", action.id.toString(),
@@ -116,7 +115,7 @@ public class HandOverService {
         }
         LocalDate last = trajectory.endDate.plusMonths(FOLLOW_UP_MONTHS);
         if (in.startDate().isBefore(trajectory.endDate) || in.startDate().isAfter(last)) {
-            throw new RuleViolationProblem("follow-up-outside-window", "Follow-up outside 12 months",
+            throw new DomainProblem(ProblemType.FOLLOW_UP_OUTSIDE_WINDOW,
                     "Follow-up starts between the trajectory's end on " + trajectory.endDate + " and " + last + ".");
         }
     }
@@ -124,7 +123,7 @@ public class HandOverService {
     /** Only VDAB takes the hand-over's steps; an OCMW or cluster that sees the transfer gets 403. */
     private void requireVdab() {
         if (!callerContext.current().unrestricted()) {
-            throw new ForbiddenProblem("vdab-only", "VDAB only",
+            throw new DomainProblem(ProblemType.VDAB_ONLY,
                     "Only VDAB's SPOC acknowledges, dispatches and returns transfers and records follow-up.");
         }
     }

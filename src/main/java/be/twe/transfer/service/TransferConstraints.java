@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DomainProblem;
 
@@ -14,7 +14,7 @@ import be.twe.common.error.DomainProblem;
 public class TransferConstraints implements ConstraintProblems {
     @Override
     public Map<String, Supplier<DomainProblem>> byConstraintName() {
-        return Map.of("transfer_one_open_per_trajectory", () -> new ConflictProblem("transfer-already-open",
-                "Transfer already open", "This trajectory has a transfer that VDAB has not dispatched yet."));
+        return Map.of("transfer_one_open_per_trajectory", () -> new DomainProblem(ProblemType.TRANSFER_ALREADY_OPEN,
+                "This trajectory has a transfer that VDAB has not dispatched yet."));
     }
 }

@@ -14,14 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.audit.AuditTrail;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
-import be.twe.common.error.RuleViolationProblem;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.Today;
@@ -126,7 +128,7 @@ public class TransferService {
         step.transferId = transfer.id;
         step.ocmwId = transfer.ocmwId;
         step.kind = kind;
-        step.occurredAt = OffsetDateTime.now();
+        step.occurredAt = Timestamps.now();
         step.actorSubject = callerContext.current().subject();
         step.actorOrganisationId = callerContext.current().organisationId();
         step.note = note;
@@ -141,12 +143,12 @@ public class TransferService {
 
     private void check(TrajectoryEntity trajectory, NewTransfer in, Registrar.Registration registration) {
         if ("OTHER".equals(in.reason()) && (in.reasonText() == null || in.reasonText().isBlank())) {
-            throw new InvalidInputProblem("reason-text-required", "Reason text required",
+            throw new InvalidInputProblem(ProblemType.REASON_TEXT_REQUIRED,
                     "A transfer for another reason (OTHER) says why in reasonText.",
                     Issue.body("reasonText", in.reasonText(), "Required when the reason is OTHER."));
         }
         if (trajectory.isOpen() && in.end() == null) {
-            throw new InvalidInputProblem("trajectory-end-required", "Trajectory end required",
+            throw new InvalidInputProblem(ProblemType.TRAJECTORY_END_REQUIRED,
                     "Trajectory '" + trajectory.id + "' is open: the transfer ends it and needs trajectoryEnd.",
                     Issue.body("trajectoryEnd", null, "Required while the trajectory is open."));
         }
@@ -155,32 +157,32 @@ public class TransferService {
                     "The trajectory already ended on " + trajectory.endDate + "; leave trajectoryEnd out."));
         }
         if (IBO_TAKEN_OVER.equals(in.reason())) {
-            throw new RuleViolationProblem("reason-set-by-api", "Reason set by the API",
+            throw new DomainProblem(ProblemType.REASON_SET_BY_API,
                     "IBO_TAKEN_OVER transfers are created when ending a trajectory takes over a running IBO.");
         }
         if (!registration.onBehalf() && VDAB_CHANNELS.contains(in.channel())) {
-            throw new RuleViolationProblem("channel-reserved-for-vdab", "Channel reserved for VDAB",
+            throw new DomainProblem(ProblemType.CHANNEL_RESERVED_FOR_VDAB,
                     "Only VDAB registers transfers through " + in.channel() + ".");
         }
         if (in.transferDate().isAfter(today.date())) {
-            throw new RuleViolationProblem("transfer-date-in-future", "Transfer date in the future",
+            throw new DomainProblem(ProblemType.TRANSFER_DATE_IN_FUTURE,
                     "The transfer date " + in.transferDate() + " lies after today.");
         }
         if (!trajectory.isOpen() && in.transferDate().isBefore(trajectory.endDate)) {
-            throw new RuleViolationProblem("transfer-before-end", "Transfer before the end",
+            throw new DomainProblem(ProblemType.TRANSFER_BEFORE_END,
                     "Trajectory '" + trajectory.id + "' ended on " + trajectory.endDate
                             + "; its transfer cannot come before that.");
         }
         LocalDate end = trajectory.isOpen() ? in.transferDate() : trajectory.endDate;
         if ("MAX_DURATION_REACHED".equals(in.reason()) && end.isBefore(trajectory.plannedEndDate)) {
-            throw new RuleViolationProblem("max-duration-not-reached", "Maximum duration not reached",
+            throw new DomainProblem(ProblemType.MAX_DURATION_NOT_REACHED,
                     "Trajectory '" + trajectory.id + "' reaches 24 months on " + trajectory.plannedEndDate
                             + "; it ends on " + end + ".");
         }
     }
 
     private TransferEntity open(TrajectoryEntity trajectory, NewTransfer in, Registrar.Registration registration) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Timestamps.now();
         TransferEntity transfer = new TransferEntity();
         transfer.id = UUID.randomUUID();
         transfer.trajectoryId = trajectory.id;

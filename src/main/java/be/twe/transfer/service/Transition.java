@@ -4,7 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import be.twe.common.error.ConflictProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.error.DomainProblem;
 import be.twe.transfer.persistence.TransferStatus;
 
 /** The hand-over's state machine: every allowed change of status, the step it records, and who takes it. */
@@ -30,7 +31,7 @@ public enum Transition {
     /** 409 {@code illegal-transition} unless this transition may start from {@code current}. */
     void requireFrom(TransferStatus current) {
         if (!from.contains(current)) {
-            throw new ConflictProblem("illegal-transition", "Illegal transition",
+            throw new DomainProblem(ProblemType.ILLEGAL_TRANSITION,
                     "A transfer in status " + current + " cannot become " + to + " (" + name().toLowerCase()
                             + " needs status " + from.stream().map(Enum::name).sorted()
                             .collect(Collectors.joining(" or ")) + ").");

@@ -17,6 +17,7 @@ import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Query;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
@@ -50,7 +51,7 @@ public class WebhookService {
         s.eventTypes = String.join(",", eventTypes.stream().distinct().toList());
         s.secret = Signatures.newSecret();
         s.position = feed.lastPosition();
-        s.createdAt = OffsetDateTime.now();
+        s.createdAt = Timestamps.now();
         em.persist(s);
         return s;
     }

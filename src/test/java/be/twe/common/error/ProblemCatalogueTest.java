@@ -1,0 +1,96 @@
+package be.twe.common.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import be.twe.support.DeclaredProblemCodes;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+
+/**
+ * The catalogue and the contract hold each other: every code the code can answer is published,
+ * every published code is answered somewhere, and operations declare only published codes.
+ * (That each answer's code is declared by its operation is checked on every test's answers by
+ * {@link DeclaredProblemCodes}.)
+ */
+class ProblemCatalogueTest {
+    private static final OpenAPI CONTRACT = new OpenAPIV3Parser().read("openapi.yaml");
+
+    private static Set<String> catalogue() {
+        return Arrays.stream(ProblemType.values()).map(ProblemType::code).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Schema<Object> codeSchema() {
+        return (Schema<Object>) CONTRACT.getComponents().getSchemas().get("Problem").getProperties().get("code");
+    }
+
+    @Test
+    void theContractListsExactlyTheCataloguesCodes() {
+        Set<String> published = codeSchema().getEnum().stream().map(String::valueOf)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(catalogue(), published);
+    }
+
+    @Test
+    void theContractGivesEachCodeItsStatusAndTitle() {
+        String description = codeSchema().getDescription();
+        for (ProblemType type : ProblemType.values()) {
+            String line = "- `" + type.code() + "` (" + type.status() + "): " + type.title();
+            assertTrue(description.contains(line), "Problem.code's description lacks: " + line);
+        }
+    }
+
+    @Test
+    void everyCodeIsAnsweredSomewhere() throws IOException {
+        String sources;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).map(ProblemCatalogueTest::read)
+                    .collect(Collectors.joining("\n"));
+        }
+        List<String> unused = Arrays.stream(ProblemType.values())
+                .filter(type -> !Pattern.compile("ProblemType\\." + type.name() + "\\b").matcher(sources).find())
+                .map(ProblemType::code).toList();
+        assertEquals(List.of(), unused, "codes in the catalogue that nothing answers");
+    }
+
+    @Test
+    void operationsDeclareOnlyPublishedCodes() {
+        Set<String> catalogue = catalogue();
+        Map<String, Set<String>> unknown = new TreeMap<>();
+        CONTRACT.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            Set<String> declared = new TreeSet<>(DeclaredProblemCodes.of(operation));
+            declared.removeAll(catalogue);
+            if (!declared.isEmpty()) {
+                unknown.put(operation.getOperationId(), declared);
+            }
+        }));
+        Set<String> common = DeclaredProblemCodes.codes(CONTRACT.getExtensions().get(DeclaredProblemCodes.COMMON));
+        assertTrue(catalogue.containsAll(common), "unknown common codes: " + common);
+        assertEquals(Map.of(), unknown);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
