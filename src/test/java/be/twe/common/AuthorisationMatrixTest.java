@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import be.twe.support.Contract;
 import be.twe.support.Imports;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
@@ -390,7 +391,7 @@ class AuthorisationMatrixTest {
 
     @Test
     void everyOperationHasRows() {
-        OpenAPI api = new OpenAPIV3Parser().read("openapi.yaml");
+        OpenAPI api = new OpenAPIV3Parser().read(Contract.LOCATION);
         Set<String> operations = new TreeSet<>();
         api.getPaths().values().forEach(path -> path.readOperations()
                 .forEach(op -> operations.add(op.getOperationId())));

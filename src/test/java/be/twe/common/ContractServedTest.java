@@ -5,9 +5,13 @@ import static be.twe.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import be.twe.support.Contract;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -23,9 +28,22 @@ class ContractServedTest {
     @Test
     void qOpenapiServesTheContractItself() throws Exception {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode contract = yaml.readTree(Files.readString(Path.of("openapi.yaml")));
+        JsonNode contract = yaml.readTree(Files.readString(Contract.BUNDLE));
         String served = invalid(anonymous()).get("/q/openapi").then().statusCode(200).extract().asString();
         assertEquals(contract, yaml.readTree(served));
+    }
+
+    @Test
+    void theBundleIsTheSplitContractAsOneDocument() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode root = yaml.readTree(Files.readString(Path.of("openapi.yaml")));
+        String bundle = Files.readString(Contract.BUNDLE);
+        JsonNode bundled = yaml.readTree(bundle);
+        assertEquals(names(root.path("paths")),
+                names(bundled.path("paths")));
+        assertEquals(root.path("info"), bundled.path("info"));
+        assertFalse(bundle.contains(".yaml#"), "the bundle refers to no other file");
+        assertTrue(root.path("paths").path("/trajectories").has("$ref"), "the root names its paths in files");
     }
 
     @Test
@@ -34,5 +52,11 @@ class ContractServedTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
         invalid(anonymous()).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

@@ -1,6 +1,5 @@
 package be.twe.support;
 
-import java.nio.file.Path;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -15,13 +14,13 @@ import io.restassured.specification.FilterableResponseSpecification;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 
 /**
- * Validates every request and response of every test against openapi.yaml. A test that sends a
+ * Validates every request and response of every test against the contract ({@link Contract}). A test that sends a
  * deliberately invalid request marks it with {@link #INVALID_REQUEST}; its response is still
  * validated. A problem answer must carry a code its operation declares ({@link DeclaredProblemCodes}).
  */
 public class ContractValidation implements Filter {
     public static final String INVALID_REQUEST = "X-Test-Invalid-Request";
-    private static final String SPEC = Path.of("openapi.yaml").toUri().toString();
+    private static final String SPEC = Contract.BUNDLE.toUri().toString();
 
     private final OpenApiValidationFilter full = new OpenApiValidationFilter(
             OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build());

@@ -73,7 +73,7 @@ public final class DeclaredProblemCodes {
         String line = operation.getOperationId() + " " + code;
         if (RECORD == null) {
             throw new AssertionError(response.getStatusCode() + " " + code + " from " + method + " " + uri
-                    + " is not in the x-problem-codes of " + operation.getOperationId() + " in openapi.yaml");
+                    + " is not in the x-problem-codes of " + operation.getOperationId() + " in the contract (src/main/openapi/paths/)");
         }
         try {
             Files.writeString(Path.of(RECORD), line + "\n", StandardCharsets.UTF_8,

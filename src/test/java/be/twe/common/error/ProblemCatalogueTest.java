@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Contract;
 import be.twe.support.DeclaredProblemCodes;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
@@ -30,7 +31,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
  * {@link DeclaredProblemCodes}.)
  */
 class ProblemCatalogueTest {
-    private static final OpenAPI CONTRACT = new OpenAPIV3Parser().read("openapi.yaml");
+    private static final OpenAPI CONTRACT = new OpenAPIV3Parser().read(Contract.LOCATION);
 
     private static Set<String> catalogue() {
         return Arrays.stream(ProblemType.values()).map(ProblemType::code).collect(Collectors.toCollection(TreeSet::new));

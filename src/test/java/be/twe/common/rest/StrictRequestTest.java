@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import be.twe.support.Contract;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -50,7 +51,7 @@ class StrictRequestTest {
 
     /** Every operation of the contract, its path parameters filled with values of the right shape. */
     static Stream<Call> everyOperation() {
-        OpenAPI contract = new OpenAPIV3Parser().read("openapi.yaml");
+        OpenAPI contract = new OpenAPIV3Parser().read(Contract.LOCATION);
         List<Call> calls = new ArrayList<>();
         contract.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
                 calls.add(new Call(operation.getOperationId(), method, filled(template), bodyType(contract, operation)))));
