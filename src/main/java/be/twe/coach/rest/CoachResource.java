@@ -1,6 +1,5 @@
 package be.twe.coach.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,11 +18,16 @@ import be.twe.coach.service.CoachService;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class CoachResource implements CoachesApi {
+    @Inject
+    Links links;
+    @Inject
+    PageLinks pageLinks;
     @Inject
     CoachService service;
     @Inject
@@ -36,7 +40,7 @@ public class CoachResource implements CoachesApi {
     public Response listCoaches(String organisationId, Integer limit, String cursor) {
         Slice<CoachEntity> slice = service.list(organisationId, limit, cursor);
         return Response.ok(new CoachPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 
     @Override
@@ -44,8 +48,8 @@ public class CoachResource implements CoachesApi {
     @Idempotent
     public Response createCoach(String organisationId, CoachInput input, String idempotencyKey) {
         CoachEntity coach = service.create(organisationId, input.getName(), input.getTrainedOn());
-        URI location = uri.getAbsolutePathBuilder().path(coach.id.toString()).build();
-        return Response.created(location).header("ETag", ETags.of(coach.version)).entity(mapper.toDto(coach)).build();
+        return links.created(links.to("organisations", organisationId, "coaches", coach.id))
+                .header("ETag", ETags.of(coach.version)).entity(mapper.toDto(coach)).build();
     }
 
     @Override

@@ -1,14 +1,18 @@
 package be.twe.common.paging;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
 
-/** The {@code next} link of a page: the request's own URI with the cursor replaced. */
-public final class PageLinks {
-    private PageLinks() {
-    }
+import be.twe.common.rest.Links;
 
-    public static String next(UriInfo uri, Slice<?> slice) {
-        return slice.nextCursor() == null ? null
-                : uri.getRequestUriBuilder().replaceQueryParam("cursor", slice.nextCursor()).build().toString();
+/** The {@code next} link of a page: the request's own URI with the cursor replaced. */
+@ApplicationScoped
+public class PageLinks {
+    @Inject
+    Links links;
+
+    public String next(UriInfo uri, Slice<?> slice) {
+        return slice.nextCursor() == null ? null : links.current(uri, "cursor", slice.nextCursor());
     }
 }

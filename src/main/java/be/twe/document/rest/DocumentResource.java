@@ -1,7 +1,6 @@
 package be.twe.document.rest;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import be.twe.api.model.DocumentWithdrawal;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.document.persistence.DocumentVersionEntity;
 import be.twe.common.rest.ContentDigest;
@@ -33,6 +33,10 @@ import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class DocumentResource implements DocumentsApi {
+    @Inject
+    Links links;
+    @Inject
+    PageLinks pageLinks;
     @Inject
     DocumentService service;
     @Inject
@@ -51,7 +55,7 @@ public class DocumentResource implements DocumentsApi {
     public Response listDocuments(UUID trajectoryId, DocumentKind kind, Integer limit, String cursor) {
         Slice<DocumentView> slice = service.list(trajectoryId, kind == null ? null : kind.toString(), limit, cursor);
         return Response.ok(new DocumentPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 
     @Override
@@ -62,8 +66,8 @@ public class DocumentResource implements DocumentsApi {
         DocumentView document = service.upload(trajectoryId,
                 new DocumentService.NewDocument(kind.toString(), title, fileName),
                 upload(body, contentDigest, idempotencyKey));
-        URI location = uri.getAbsolutePathBuilder().replaceQuery(null).path(document.document().id.toString()).build();
-        return Response.created(location).entity(mapper.toDto(document)).build();
+        return links.created(links.to("trajectories", trajectoryId, "documents", document.document().id))
+                .header("ETag", ETags.of(document.state())).entity(mapper.toDto(document)).build();
     }
 
     @Override
@@ -80,8 +84,8 @@ public class DocumentResource implements DocumentsApi {
                                           String contentDigest, String idempotencyKey) {
         DocumentVersionEntity version = service.uploadVersion(trajectoryId, documentId, fileName,
                 upload(body, contentDigest, idempotencyKey));
-        URI location = uri.getAbsolutePathBuilder().replaceQuery(null).path(String.valueOf(version.number)).build();
-        return Response.created(location).header("ETag", ETags.of(version.version))
+        return links.created(links.to("trajectories", trajectoryId, "documents", documentId, "versions", version.number))
+                .header("ETag", ETags.of(version.version))
                 .entity(mapper.toDto(version)).build();
     }
 

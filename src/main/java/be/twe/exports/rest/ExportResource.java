@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import be.twe.common.rest.Links;
 import be.twe.api.ExportsApi;
 import be.twe.api.model.ExportJob;
 import be.twe.api.model.ExportStatus;
@@ -23,6 +24,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 
 public class ExportResource implements ExportsApi {
+    @Inject
+    Links links;
     private static final int CHUNK = 1000;
 
     @Inject
@@ -37,8 +40,7 @@ public class ExportResource implements ExportsApi {
     @Idempotent
     public Response createExport(Long since, String idempotencyKey) {
         ExportJobEntity job = service.submit(since);
-        return Response.accepted(toDto(job)).location(uri.getBaseUriBuilder().path("exports")
-                .path(job.id.toString()).build()).build();
+        return links.accepted(toDto(job), links.to("exports", job.id)).build();
     }
 
     @Override
@@ -79,7 +81,6 @@ public class ExportResource implements ExportsApi {
         return new ExportJob().id(job.id).status(status).since(job.since).position(job.upTo).records(job.records)
                 .deletions(job.deletions).submittedAt(job.submittedAt).startedAt(job.startedAt)
                 .finishedAt(job.finishedAt).problem(problems.read(job.problem))
-                .content(uri.getBaseUriBuilder().path("exports").path(job.id.toString()).path("content").build()
-                        .toString());
+                .content(links.to("exports", job.id, "content"));
     }
 }

@@ -1,15 +1,16 @@
 package be.twe.imports.rest;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import be.twe.common.rest.Links;
 import be.twe.api.ImportsApi;
 import be.twe.api.model.ImportLinePage;
 import be.twe.api.model.ImportLineStatus;
@@ -25,6 +26,10 @@ import io.quarkus.security.Authenticated;
 
 public class ImportResource implements ImportsApi {
     @Inject
+    Links links;
+    @Inject
+    PageLinks pageLinks;
+    @Inject
     ImportService service;
     @Inject
     ImportMapper mapper;
@@ -38,7 +43,7 @@ public class ImportResource implements ImportsApi {
         ContentDigest.requiredWithKey(contentDigest, idempotencyKey);
         ImportService.View view = service.submit(body, contentDigest);
         return Response.accepted(mapper.toDto(view, linesOf(view.job().id)))
-                .location(uri.getBaseUriBuilder().path("imports").path(view.job().id.toString()).build()).build();
+                .header(HttpHeaders.LOCATION, links.to("imports", view.job().id)).build();
     }
 
     @Override
@@ -53,11 +58,10 @@ public class ImportResource implements ImportsApi {
         Slice<ImportLineEntity> slice = service.lines(importId, status == null ? null : Status.valueOf(status.name()),
                 limit, cursor);
         return Response.ok(new ImportLinePage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 
     private String linesOf(UUID importId) {
-        URI lines = uri.getBaseUriBuilder().path("imports").path(importId.toString()).path("lines").build();
-        return lines.toString();
+        return links.to("imports", importId, "lines");
     }
 }

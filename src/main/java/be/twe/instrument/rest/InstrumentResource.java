@@ -1,6 +1,5 @@
 package be.twe.instrument.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +15,7 @@ import be.twe.api.model.InstrumentPage;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.service.InstrumentReferences;
@@ -24,6 +24,10 @@ import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class InstrumentResource implements InstrumentsApi {
+    @Inject
+    Links links;
+    @Inject
+    PageLinks pageLinks;
     @Inject
     InstrumentService service;
     @Inject
@@ -38,7 +42,7 @@ public class InstrumentResource implements InstrumentsApi {
     public Response listInstruments(UUID trajectoryId, Integer limit, String cursor) {
         Slice<InstrumentEntity> slice = service.list(trajectoryId, limit, cursor);
         return Response.ok(new InstrumentPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 
     @Override
@@ -85,9 +89,8 @@ public class InstrumentResource implements InstrumentsApi {
     }
 
     private Response created(InstrumentEntity instrument) {
-        URI location = uri.getBaseUriBuilder().path("trajectories").path(instrument.trajectoryId.toString())
-                .path("instruments").path(instrument.id.toString()).build();
-        return Response.created(location).header("ETag", ETags.of(instrument.version))
+        return links.created(links.to("trajectories", instrument.trajectoryId, "instruments", instrument.id))
+                .header("ETag", ETags.of(instrument.version))
                 .entity(mapper.toDto(instrument)).build();
     }
 

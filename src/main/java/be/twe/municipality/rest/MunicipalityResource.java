@@ -16,6 +16,8 @@ import io.quarkus.security.Authenticated;
 
 public class MunicipalityResource implements MunicipalitiesApi {
     @Inject
+    PageLinks pageLinks;
+    @Inject
     MunicipalityService service;
     @Inject
     MunicipalityMapper mapper;
@@ -27,7 +29,7 @@ public class MunicipalityResource implements MunicipalitiesApi {
     public Response listMunicipalities(ProvinceNisCode province, Integer year, Integer limit, String cursor) {
         Slice<MunicipalityEntity> slice = service.list(province == null ? null : province.toString(), year, limit, cursor);
         return Response.ok(new MunicipalityPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 
     @Override

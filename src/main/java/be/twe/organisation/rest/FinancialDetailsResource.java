@@ -19,6 +19,8 @@ import be.twe.organisation.service.FinancialDetailsService;
 
 public class FinancialDetailsResource implements FinancialDetailsApi {
     @Inject
+    PageLinks pageLinks;
+    @Inject
     FinancialDetailsService service;
     @Inject
     OrganisationMapper mapper;
@@ -43,7 +45,7 @@ public class FinancialDetailsResource implements FinancialDetailsApi {
     public Response listAuditEvents(String organisationId, Integer limit, String cursor) {
         Slice<AuditEventEntity> slice = service.auditTrail(organisationId, limit, cursor);
         return Response.ok(new AuditEventPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 
     private Response withETag(FinancialDetailsEntity details) {

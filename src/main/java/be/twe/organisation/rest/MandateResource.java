@@ -17,6 +17,8 @@ import io.quarkus.security.Authenticated;
 
 public class MandateResource implements MandatesApi {
     @Inject
+    PageLinks pageLinks;
+    @Inject
     OrganisationService service;
     @Inject
     OrganisationMapper mapper;
@@ -28,6 +30,6 @@ public class MandateResource implements MandatesApi {
     public Response listMandates(String organisationId, LocalDate validOn, Integer limit, String cursor) {
         Slice<MandateEntity> slice = service.mandates(organisationId, validOn, limit, cursor);
         return Response.ok(new MandatePage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 }

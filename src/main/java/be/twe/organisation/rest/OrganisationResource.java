@@ -17,6 +17,8 @@ import io.quarkus.security.Authenticated;
 
 public class OrganisationResource implements OrganisationsApi {
     @Inject
+    PageLinks pageLinks;
+    @Inject
     OrganisationService service;
     @Inject
     OrganisationMapper mapper;
@@ -31,7 +33,7 @@ public class OrganisationResource implements OrganisationsApi {
                 kind == null ? null : be.twe.common.tenancy.OrganisationKind.valueOf(kind.toString()),
                 province == null ? null : province.toString(), nisCode, cluster, limit, cursor);
         return Response.ok(new OrganisationPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 
     @Override

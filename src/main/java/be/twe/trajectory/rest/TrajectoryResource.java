@@ -1,6 +1,5 @@
 package be.twe.trajectory.rest;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import be.twe.api.model.TrajectoryUpdate;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
 import be.twe.trajectory.persistence.TrajectoryRepository;
@@ -29,6 +29,10 @@ import be.twe.trajectory.service.TrajectoryView;
 import io.quarkus.security.Authenticated;
 
 public class TrajectoryResource implements TrajectoriesApi {
+    @Inject
+    Links links;
+    @Inject
+    PageLinks pageLinks;
     @Inject
     TrajectoryService service;
     @Inject
@@ -46,7 +50,7 @@ public class TrajectoryResource implements TrajectoriesApi {
         Slice<TrajectoryView> slice = service.list(
                 new TrajectoryRepository.Criteria(ocmwId, nisCode, open, startFrom, startTo, modifiedSince), limit, cursor);
         return Response.ok(new TrajectoryPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 
     @Override
@@ -93,8 +97,8 @@ public class TrajectoryResource implements TrajectoriesApi {
     }
 
     private Response created(TrajectoryView view) {
-        URI location = uri.getBaseUriBuilder().path("trajectories").path(view.trajectory().id.toString()).build();
-        return Response.created(location).header("ETag", ETags.of(view.trajectory().version))
+        return links.created(links.to("trajectories", view.trajectory().id))
+                .header("ETag", ETags.of(view.trajectory().version))
                 .entity(mapper.toDto(view)).build();
     }
 

@@ -1,6 +1,5 @@
 package be.twe.transfer.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +22,7 @@ import be.twe.api.model.TransferStatus;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
 import be.twe.transfer.service.HandOverService;
@@ -33,6 +33,10 @@ import be.twe.transfer.service.Transition;
 import io.quarkus.security.Authenticated;
 
 public class TransferResource implements TransfersApi {
+    @Inject
+    Links links;
+    @Inject
+    PageLinks pageLinks;
     @Inject
     TransferService service;
     @Inject
@@ -46,7 +50,7 @@ public class TransferResource implements TransfersApi {
     @Authenticated
     public Response listTrajectoryTransfers(UUID trajectoryId, Integer limit, String cursor) {
         Slice<TransferView> slice = service.ofTrajectory(trajectoryId, limit, cursor);
-        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(PageLinks.next(uri, slice)))
+        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(pageLinks.next(uri, slice)))
                 .build();
     }
 
@@ -58,8 +62,8 @@ public class TransferResource implements TransfersApi {
                 in.getTrajectoryEnd().getEndReason().toString(), in.getTrajectoryEnd().getEndAdvice());
         TransferView view = service.create(trajectoryId, new NewTransfer(in.getReason().toString(),
                 in.getReasonText(), in.getChannel().toString(), in.getTransferDate(), end));
-        URI location = uri.getBaseUriBuilder().path("transfers").path(view.transfer().id.toString()).build();
-        return Response.created(location).header("ETag", ETags.of(view.transfer().version))
+        return links.created(links.to("transfers", view.transfer().id))
+                .header("ETag", ETags.of(view.transfer().version))
                 .entity(mapper.toDto(view)).build();
     }
 
@@ -71,7 +75,7 @@ public class TransferResource implements TransfersApi {
                 status == null ? null : be.twe.transfer.persistence.TransferStatus.valueOf(status.toString()),
                 province == null ? null : province.toString(), ocmwId, reason == null ? null : reason.toString(),
                 olderThanDays, limit, cursor);
-        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(PageLinks.next(uri, slice)))
+        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(pageLinks.next(uri, slice)))
                 .build();
     }
 

@@ -20,6 +20,7 @@ import be.twe.api.model.WebhookSubscriptionPage;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.webhooks.persistence.WebhookDeliveryEntity;
 import be.twe.webhooks.persistence.WebhookSubscriptionEntity;
@@ -28,6 +29,10 @@ import be.twe.webhooks.service.WebhookService;
 
 /** Subscriptions are managed by an organisation's admins, like its other settings. */
 public class WebhookResource implements WebhooksApi {
+    @Inject
+    Links links;
+    @Inject
+    PageLinks pageLinks;
     @Inject
     WebhookService service;
     @Context
@@ -38,7 +43,7 @@ public class WebhookResource implements WebhooksApi {
     public Response listWebhookSubscriptions(Integer limit, String cursor) {
         Slice<WebhookSubscriptionEntity> slice = service.list(limit, cursor);
         return Response.ok(new WebhookSubscriptionPage().items(slice.items().stream().map(s -> toDto(s, false))
-                .toList()).next(PageLinks.next(uri, slice))).build();
+                .toList()).next(pageLinks.next(uri, slice))).build();
     }
 
     @Override
@@ -46,7 +51,7 @@ public class WebhookResource implements WebhooksApi {
     @Idempotent
     public Response createWebhookSubscription(WebhookSubscriptionInput input, String idempotencyKey) {
         WebhookSubscriptionEntity s = service.subscribe(input.getUrl(), input.getEventTypes());
-        return Response.created(uri.getBaseUriBuilder().path("webhook-subscriptions").path(s.id.toString()).build())
+        return links.created(links.to("webhook-subscriptions", s.id))
                 .header("ETag", ETags.of(s.version)).entity(toDto(s, true)).build();
     }
 
@@ -71,7 +76,7 @@ public class WebhookResource implements WebhooksApi {
         Slice<WebhookDeliveryEntity> slice = service.deliveries(subscriptionId, status == null ? null
                 : status.toString(), limit, cursor);
         return Response.ok(new WebhookDeliveryPage().items(slice.items().stream().map(this::toDto).toList())
-                .next(PageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice))).build();
     }
 
     @Override

@@ -1,0 +1,17 @@
+package be.twe.common.rest;
+
+import java.net.URI;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** How the API is reached from outside. */
+@ConfigMapping(prefix = "twe.http")
+public interface HttpSettings {
+    /**
+     * The public address of the API (e.g. {@code https://twe.vdab.be/api}), the base of every link
+     * it writes. Without it links are relative to the host ({@code /trajectories/...}): a link
+     * is never built from the request's own {@code Host} header, which any client can set.
+     */
+    Optional<URI> publicBaseUrl();
+}

@@ -1,0 +1,63 @@
+package be.twe.common.rest;
+
+import static be.twe.support.Api.as;
+import static be.twe.support.Api.invalid;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import be.twe.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.DecoderConfig;
+import io.restassured.response.Response;
+
+/** How answers travel: compressed, with links that never come from the client's Host header. */
+@QuarkusTest
+class TransportTest {
+    @Inject
+    TestData data;
+
+    @Test
+    void textAnswersAreGzippedForClientsThatAcceptIt() {
+        invalid(as("vdab", "analyst")).header("Accept-Encoding", "gzip").get("/q/openapi").then().statusCode(200)
+                .header("Content-Encoding", equalTo("gzip"));
+        as("vdab", "analyst").header("Accept-Encoding", "gzip").get("/municipalities").then().statusCode(200)
+                .header("Content-Encoding", equalTo("gzip"));
+        as("vdab", "analyst").header("Accept-Encoding", "gzip").accept("text/csv")
+                .get("/statistics/starts?groupBy=province").then().statusCode(200)
+                .header("Content-Encoding", equalTo("gzip"));
+        as("vdab", "analyst").config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .get("/municipalities").then().statusCode(200).header("Content-Encoding", equalTo(null));
+    }
+
+    @Test
+    void aPageNamesItsNextPageInTheBodyAndInALinkHeader() {
+        Response page = as("vdab", "analyst").header("Host", "evil.example").get("/municipalities?limit=10");
+        page.then().statusCode(200);
+        String next = page.path("next");
+        assertThat(next, startsWith("/municipalities?limit=10&cursor="));
+        assertEquals("<" + next + ">; rel=\"next\"", page.header("Link"));
+        as("vdab", "analyst").get(next).then().statusCode(200);
+    }
+
+    @Test
+    void linksNeverComeFromTheHostHeader() {
+        String ocmw = data.newOcmw();
+        as(ocmw, "admin").header("Host", "evil.example").body(Map.of("name", "Coach"))
+                .post("/organisations/" + ocmw + "/coaches").then().statusCode(201)
+                .header("Location", startsWith("/organisations/" + ocmw + "/coaches/"))
+                .header("Location", not(containsString("evil")));
+        as("vdab", "analyst").header("Host", "evil.example").get("/changes?limit=1").then().statusCode(200)
+                .body("next", startsWith("/changes?"));
+    }
+}
