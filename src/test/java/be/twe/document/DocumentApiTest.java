@@ -213,7 +213,7 @@ class DocumentApiTest {
         byte[] changed = content.clone();
         changed[content.length - 1] ^= 1;
         upload(as(ocmw, "coach").header("Content-Digest", digest), "POP", TestFiles.PDF, changed).statusCode(400)
-                .body("code", equalTo("content-digest-mismatch"), "issues[0].in", equalTo("header"),
+                .body("code", equalTo("content-digest-mismatch"), "issues[0].location", equalTo("header"),
                         "issues[0].name", equalTo("Content-Digest"));
         assertEquals(before, stored.counts());
     }
@@ -223,7 +223,7 @@ class DocumentApiTest {
     void anUnusableContentDigestIs400NamingTheHeader(String header) {
         upload(as(ocmw, "coach").header("Content-Digest", header), "POP", TestFiles.PDF, TestFiles.pdf())
                 .statusCode(400)
-                .body("issues[0].in", equalTo("header"), "issues[0].name", equalTo("Content-Digest"));
+                .body("issues[0].location", equalTo("header"), "issues[0].name", equalTo("Content-Digest"));
     }
 
     @Test

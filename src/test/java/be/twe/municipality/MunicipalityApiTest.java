@@ -83,19 +83,19 @@ class MunicipalityApiTest {
     @Test
     void badQueryParametersAre400NamingTheParameter() {
         invalid(as(OCMW_GENT, "coach")).get("/municipalities?limit=0").then().statusCode(400)
-                .body("issues", equalTo(List.of(Map.of("in", "query", "name", "limit", "value", "0",
+                .body("issues", equalTo(List.of(Map.of("location", "query", "name", "limit", "value", "0",
                         "detail", "must be greater than or equal to 1"))));
         invalid(as(OCMW_GENT, "coach")).get("/municipalities?limit=501").then().statusCode(400)
                 .body("issues[0].name", equalTo("limit"));
         invalid(as(OCMW_GENT, "coach")).get("/municipalities?year=twenty").then().statusCode(400)
-                .body("issues", equalTo(List.of(Map.of("in", "query", "name", "year", "value", "twenty",
+                .body("issues", equalTo(List.of(Map.of("location", "query", "name", "year", "value", "twenty",
                         "detail", "Must be a whole number."))));
         invalid(as(OCMW_GENT, "coach")).get("/municipalities?province=99999").then().statusCode(400)
-                .body("issues", equalTo(List.of(Map.of("in", "query", "name", "province", "value", "99999",
+                .body("issues", equalTo(List.of(Map.of("location", "query", "name", "province", "value", "99999",
                         "detail", "Must be one of 10000, 20001, 30000, 40000, 70000."))));
         as(OCMW_GENT, "coach").get("/municipalities?cursor=bm9wZQ").then().statusCode(400)
                 .body("issues[0].name", equalTo("cursor"));
         invalid(as(OCMW_GENT, "coach")).get("/municipalities/4402").then().statusCode(400)
-                .body("issues[0].in", equalTo("path")).body("issues[0].name", equalTo("nisCode"));
+                .body("issues[0].location", equalTo("path")).body("issues[0].name", equalTo("nisCode"));
     }
 }

@@ -117,8 +117,8 @@ class FinancialDetailsApiTest {
                 .then().statusCode(400)
                 .body("code", equalTo("invalid-input"))
                 .body("issues", equalTo(List.of(
-                        Map.of("in", "body", "name", "kboNumber", "detail", "Not a valid enterprise number (mod 97 check)."),
-                        Map.of("in", "body", "name", "iban", "detail", "Not a valid IBAN (structure or check digits)."))));
+                        Map.of("location", "body", "name", "kboNumber", "detail", "Not a valid enterprise number (mod 97 check)."),
+                        Map.of("location", "body", "name", "iban", "detail", "Not a valid IBAN (structure or check digits)."))));
         as(ocmw, "admin").get(path()).then().body("version", equalTo(0));
     }
 
@@ -126,7 +126,7 @@ class FinancialDetailsApiTest {
     void belgianIbanMustPassTheNationalCheck() {
         as(ocmw, "admin").header("If-Match", "\"0\"").body(body(VALID_KBO, "BE41091811735141")).put(path())
                 .then().statusCode(400)
-                .body("issues", equalTo(List.of(Map.of("in", "body", "name", "iban",
+                .body("issues", equalTo(List.of(Map.of("location", "body", "name", "iban",
                         "detail", "Not a valid Belgian account number (national check digits)."))));
     }
 
@@ -140,7 +140,7 @@ class FinancialDetailsApiTest {
     void patternViolationsNameTheField() {
         invalid(as(ocmw, "admin")).header("If-Match", "\"0\"").body(body("12345", VALID_IBAN)).put(path())
                 .then().statusCode(400)
-                .body("issues.in", contains("body"))
+                .body("issues.location", contains("body"))
                 .body("issues.name", contains("kboNumber"));
     }
 
@@ -149,7 +149,7 @@ class FinancialDetailsApiTest {
         invalid(as(ocmw, "admin")).header("If-Match", "\"0\"")
                 .body(Map.of("kboNumber", VALID_KBO, "iban", VALID_IBAN, "bic", "GEBABEBB")).put(path())
                 .then().statusCode(400)
-                .body("issues", equalTo(List.of(Map.of("in", "body", "name", "bic", "detail", "Unknown field 'bic'."))));
+                .body("issues", equalTo(List.of(Map.of("location", "body", "name", "bic", "detail", "Unknown field 'bic'."))));
     }
 
     @Test

@@ -82,7 +82,7 @@ class IdempotencyTest {
         createTrajectory("sync-0002", trajectory("2024-01-01"));
         problem(createTrajectory("sync-0002", trajectory("2024-02-01")).response().then(), 422,
                 "idempotency-key-reused")
-                .body("issues[0].in", equalTo("header")).body("issues[0].name", equalTo("Idempotency-Key"));
+                .body("issues[0].location", equalTo("header")).body("issues[0].name", equalTo("Idempotency-Key"));
         // another operation with the key is another request too
         problem(as(ocmw, "admin").header("Idempotency-Key", "sync-0002")
                 .body(Map.of("name", "Coach", "trainedOn", "2020-01-01"))

@@ -101,7 +101,7 @@ class TrajectoryApiTest {
     void inszIsChecked() {
         Map<String, Object> wrong = body("85073003329", "2024-01-01");
         create(wrong).statusCode(400).body("issues", equalTo(List.of(
-                Map.of("in", "body", "name", "clientInsz", "detail", "Not a valid INSZ (mod 97 check)."))));
+                Map.of("location", "body", "name", "clientInsz", "detail", "Not a valid INSZ (mod 97 check)."))));
         create(body("85073003328", "2024-01-01")).statusCode(201); // the only test using this INSZ
     }
 

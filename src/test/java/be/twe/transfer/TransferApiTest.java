@@ -123,7 +123,7 @@ class TransferApiTest {
     void otherNeedsAText() {
         String trajectory = ocmw.trajectory(LocalDate.now().minusMonths(6));
         problem(ocmw.create(trajectory, body("OTHER", "SPOC_NOTE", LocalDate.now(), true)), 400, "reason-text-required")
-                .body("issues.name", contains("reasonText")).body("issues.in", contains("body"));
+                .body("issues.name", contains("reasonText")).body("issues.location", contains("body"));
         Map<String, Object> blank = body("OTHER", "SPOC_NOTE", LocalDate.now(), true);
         blank.put("reasonText", "   ");
         problem(ocmw.create(trajectory, blank), 400, "reason-text-required");

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
@@ -13,6 +14,8 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 /** Bean-validation failures of request parameters and bodies: 400 naming each field. */
 @Provider
 public class ConstraintViolationMapper extends ProblemMapper<ResteasyReactiveViolationException> {
+    /** The contract's pattern for free text (OWASP: every string restricted): no control characters. */
+    static final String SAFE_TEXT = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
     public static final String PRECONDITION_REQUIRED =
             "This change needs an If-Match header with the current ETag of the resource.";
 
@@ -38,6 +41,14 @@ public class ConstraintViolationMapper extends ProblemMapper<ResteasyReactiveVio
                 && HttpHeaders.IF_MATCH.equalsIgnoreCase(location.name());
     }
 
+    private static String message(ConstraintViolation<?> v) {
+        if (v.getConstraintDescriptor().getAnnotation() instanceof Pattern pattern && SAFE_TEXT.equals(pattern.regexp())) {
+            return "Must not contain control characters (U+0000 to U+001F other than tab, line feed and "
+                    + "carriage return, nor U+007F).";
+        }
+        return v.getMessage();
+    }
+
     private static boolean isReturnValue(ConstraintViolation<?> v) {
         for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
             if (node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE) {
@@ -51,6 +62,6 @@ public class ConstraintViolationMapper extends ProblemMapper<ResteasyReactiveVio
         RequestLocation location = RequestLocation.of(v);
         Object value = v.getInvalidValue();
         String text = value == null || !location.echoValue() ? null : String.valueOf(value);
-        return new Issue(location.in(), location.name(), text, v.getMessage());
+        return new Issue(location.in(), location.name(), text, message(v));
     }
 }

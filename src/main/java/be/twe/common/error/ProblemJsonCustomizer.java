@@ -2,6 +2,7 @@ package be.twe.common.error;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,6 +39,13 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
     private interface OmitNull {
     }
 
+    /** Empty members left out; problems stored before {@code in} became {@code location} read back as written. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private interface StoredIssue {
+        @JsonAlias("in")
+        ProblemIssue.LocationEnum getLocation();
+    }
+
     private interface OmitNullProblem {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         Problem getProblem();
@@ -46,7 +54,7 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.addMixIn(Problem.class, OmitEmpty.class);
-        mapper.addMixIn(ProblemIssue.class, OmitEmpty.class);
+        mapper.addMixIn(ProblemIssue.class, StoredIssue.class);
         mapper.addMixIn(ImportLineResult.class, OmitNull.class);
         mapper.addMixIn(StartRow.class, OmitNull.class);
         mapper.addMixIn(EndRow.class, OmitNull.class);

@@ -26,7 +26,7 @@ public final class ProblemResponses {
 
     public static Problem withIssues(Problem problem, List<Issue> issues) {
         issues.forEach(i -> problem.addIssuesItem(new ProblemIssue()
-                .in(ProblemIssue.InEnum.fromValue(i.in()))
+                .location(ProblemIssue.LocationEnum.fromValue(i.in()))
                 .name(i.name())
                 .value(i.value())
                 .detail(i.detail())));

@@ -84,7 +84,7 @@ class StrictRequestTest {
         Response response = request.request(call.method().name(), call.path());
         problem(response.then(), 400, "invalid-input")
                 .body("issues", hasSize(1))
-                .body("issues[0].in", equalTo("query"))
+                .body("issues[0].location", equalTo("query"))
                 .body("issues[0].name", equalTo("stauts"));
     }
 
@@ -104,7 +104,7 @@ class StrictRequestTest {
         String body = "{\"ocmwId\": \"ocmw-44021\", \"clientInsz\": \"" + TestData.newInsz() + "\", \"coachId\": \""
                 + UUID.randomUUID() + "\", \"startDate\": " + startDate + "}";
         problem(invalid(as("ocmw-44021", "coach")).body(body).post("/trajectories").then(), 400, "invalid-input")
-                .body("issues[0].in", equalTo("body"))
+                .body("issues[0].location", equalTo("body"))
                 .body("issues[0].name", equalTo("startDate"))
                 .body("issues[0].detail", equalTo("Must be a date as YYYY-MM-DD (a JSON string)."));
     }
@@ -120,7 +120,7 @@ class StrictRequestTest {
                 .body("issues[0].detail", equalTo("Must be one of BVS, ART60, TRAINING, WES, IBO."));
         problem(invalid(as("ocmw-44021", "coach")).queryParam("status", "CLOSED").get("/trajectories").then(),
                 400, "invalid-input")
-                .body("issues[0].in", equalTo("query"))
+                .body("issues[0].location", equalTo("query"))
                 .body("issues[0].value", equalTo("CLOSED"))
                 .body("issues[0].detail", equalTo("Must be one of OPEN, ENDED."));
     }
@@ -134,7 +134,7 @@ class StrictRequestTest {
         problem(invalid(as(ocmw, "admin")).body(body).put(path).then(), 428, "precondition-required");
         for (String malformed : List.of("1", "\"1", "1\"", "\"1\" \"2\"")) {
             problem(as(ocmw, "admin").header("If-Match", malformed).body(body).put(path).then(), 400, "invalid-input")
-                    .body("issues[0].in", equalTo("header"))
+                    .body("issues[0].location", equalTo("header"))
                     .body("issues[0].name", equalTo("If-Match"))
                     .body("issues[0].value", equalTo(malformed));
         }
@@ -166,5 +166,18 @@ class StrictRequestTest {
                 + "and resource_id = ?";
         assertEquals(1, data.count(entries, ocmw));
         assertEquals(1, data.count(entries + " and kind = 'CREATED'", ocmw));
+    }
+
+    @Test
+    void controlCharactersInTextAreRefusedByName() {
+        String ocmw = data.newOcmw();
+        problem(invalid(as(ocmw, "admin")).body(Map.of("name", "Jan\u0000Peeters"))
+                .post("/organisations/" + ocmw + "/coaches").then(), 400, "invalid-input")
+                .body("issues[0].location", equalTo("body"))
+                .body("issues[0].name", equalTo("name"))
+                .body("issues[0].detail", equalTo("Must not contain control characters (U+0000 to U+001F other "
+                        + "than tab, line feed and carriage return, nor U+007F)."));
+        as(ocmw, "admin").body(Map.of("name", "Jan Peeters\tcoach")).post("/organisations/" + ocmw + "/coaches")
+                .then().statusCode(201);
     }
 }
