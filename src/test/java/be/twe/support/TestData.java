@@ -113,7 +113,6 @@ public class TestData {
                 .collect(Collectors.joining("|"))).toList();
     }
 
-    /** A valid INSZ no other test uses: a birth date in the 1900s and a random serial. */
     /** A valid INSZ never handed out before in this run: random ones collided in a full suite run. */
     public static String newInsz() {
         int n = NEXT_INSZ.getAndIncrement();
