@@ -18,10 +18,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import be.twe.support.Contract;
 import be.twe.support.DeclaredProblemCodes;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 
 /**
@@ -85,6 +88,45 @@ class ProblemCatalogueTest {
         Set<String> common = DeclaredProblemCodes.codes(CONTRACT.getExtensions().get(DeclaredProblemCodes.COMMON));
         assertTrue(catalogue.containsAll(common), "unknown common codes: " + common);
         assertEquals(Map.of(), unknown);
+    }
+
+    @Test
+    void everyErrorResponseShowsAnExampleOfItsOwnStatusFromTheCatalogue() {
+        Map<String, ProblemType> byCode = Arrays.stream(ProblemType.values())
+                .collect(Collectors.toMap(ProblemType::code, type -> type));
+        Map<String, ApiResponse> shared = CONTRACT.getComponents().getResponses();
+        Map<String, String> wrong = new TreeMap<>();
+        shared.forEach((name, response) -> {
+            if (response.getContent() == null || response.getContent().get("application/problem+json") == null) {
+                return;
+            }
+            Object example = asMap(response.getContent().get("application/problem+json").getExample());
+            if (!(example instanceof Map<?, ?> problem)) {
+                wrong.put(name, "no example");
+                return;
+            }
+            ProblemType type = byCode.get(String.valueOf(problem.get("code")));
+            if (type == null || !type.title().equals(problem.get("title"))
+                    || !("urn:problem-type:twe:" + type.code()).equals(problem.get("type"))
+                    || !Integer.valueOf(type.status()).equals(problem.get("status"))) {
+                wrong.put(name, "example is not its code's catalogue entry: " + problem);
+            }
+        });
+        CONTRACT.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+                operation.getResponses().forEach((status, response) -> {
+                    String ref = response.get$ref();
+                    ApiResponse target = ref == null ? null : shared.get(ref.replaceFirst(".*/", ""));
+                    Object example = target == null || target.getContent() == null ? null
+                            : asMap(target.getContent().get("application/problem+json").getExample());
+                    if (example instanceof Map<?, ?> problem && !status.equals(String.valueOf(problem.get("status")))) {
+                        wrong.put(operation.getOperationId() + " " + status, "shows a " + problem.get("status"));
+                    }
+                })));
+        assertEquals(Map.of(), wrong);
+    }
+
+    private static Map<?, ?> asMap(Object example) {
+        return example == null ? null : new ObjectMapper().convertValue(example, Map.class);
     }
 
     private static String read(Path file) {
