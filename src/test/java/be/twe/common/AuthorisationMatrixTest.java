@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import be.twe.support.Bodies;
 import be.twe.support.Contract;
 import be.twe.support.Imports;
 import be.twe.support.TestData;
@@ -150,7 +151,8 @@ class AuthorisationMatrixTest {
                 .post("/organisations/" + w.ocmwA + "/coaches").then(), null, created, nf, nf, nf, created);
         row("getCoach", (r, w) -> r.get("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(),
                 null, ok, nf, nf, nf, ok);
-        row("updateCoach", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("name", "Renamed"))
+        row("updateCoach", (r, w) -> r.header("If-Match", "\"0\"")
+                .body(Bodies.replacing(Map.of("name", "Renamed"), Bodies.COACH))
                 .put("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(), null, ok, nf, nf, nf, ok);
         row("getPartnerAgreement", (r, w) -> r.get("/organisations/" + w.ocmwA + "/partner-agreement").then(),
                 null, ok, nf, nf, nf, ok);
@@ -169,7 +171,8 @@ class AuthorisationMatrixTest {
                 .put("/trajectories/by-reference/" + UUID.randomUUID()).then(), null, null,
                 created, refused, created, refused, created);
         row("getTrajectory", (r, w) -> r.get("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
-        row("updateTrajectory", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("coachId", w.coachA().toString()))
+        row("updateTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
+                .body(Bodies.replacing(Map.of("coachId", w.coachA().toString()), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
         row("endTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
                 .body(Map.of("endDate", "2024-12-31", "endReason", "WORK_NEC", "endAdvice", "Werk."))
@@ -183,16 +186,16 @@ class AuthorisationMatrixTest {
         // OCMW A registered instrument A under REFERENCE; the reference is nobody else's
         row("getInstrumentByReference", (r, w) -> r.get("/trajectories/" + w.trajectoryA
                 + "/instruments/by-reference/" + REFERENCE).then(), null, ok, nf, nf, nf, nf);
-        row("createOrUpdateInstrumentByReference", (r, w, a) -> r.body(Map.of("type", "WES",
+        row("createOrUpdateInstrumentByReference", (r, w, a) -> r.body(Bodies.replacing(Map.of("type", "WES",
                         "startDate", "2024-06-01", "plannedEndDate", "2024-07-31",
-                        "coachId", w.coaches.get(a).toString(), "employer", "Werkgever"))
+                        "coachId", w.coaches.get(a).toString(), "employer", "Werkgever"), Bodies.INSTRUMENT))
                 .put("/trajectories/" + w.trajectoryA + "/instruments/by-reference/" + UUID.randomUUID()).then(),
                 null, null, created, nf, created, nf, created);
         row("getInstrument", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA)
                 .then(), null, ok, nf, ok, nf, ok);
-        row("updateInstrument", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("type", "WES",
+        row("updateInstrument", (r, w) -> r.header("If-Match", "\"0\"").body(Bodies.replacing(Map.of("type", "WES",
                         "startDate", "2024-03-01", "plannedEndDate", "2024-05-31",
-                        "coachId", w.coachA().toString(), "employer", "Werkgever"))
+                        "coachId", w.coachA().toString(), "employer", "Werkgever"), Bodies.INSTRUMENT))
                 .put("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA).then(),
                 null, ok, nf, ok, nf, ok);
         row("endInstrument", (r, w) -> r.header("If-Match", "\"0\"")
@@ -327,9 +330,9 @@ class AuthorisationMatrixTest {
         as(with, "coach").body(Map.of("ocmwId", a, "clientInsz", TestData.newInsz(), "startDate", "2024-02-01",
                 "coachId", coaches.get(Actor.CLUSTER_WITH_MANDATE).toString(), "externalReference", REFERENCE))
                 .post("/trajectories").then().statusCode(201);
-        String instrument = as(a, "coach").body(Map.of("type", "WES", "startDate", "2024-03-01",
+        String instrument = as(a, "coach").body(Bodies.replacing(Map.of("type", "WES", "startDate", "2024-03-01",
                         "plannedEndDate", "2024-04-30", "coachId", coaches.get(Actor.OWN_OCMW).toString(),
-                        "employer", "Werkgever"))
+                        "employer", "Werkgever"), Bodies.INSTRUMENT))
                 .put("/trajectories/" + trajectory + "/instruments/by-reference/" + REFERENCE).then().statusCode(201)
                 .extract().path("id");
         String document = as(a, "coach").contentType(TestFiles.PDF).body(TestFiles.pdf()).queryParam("kind", "POP")

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.common.tenancy.Today;
 import be.twe.support.Api;
+import be.twe.support.Bodies;
 import be.twe.support.Jobs;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -107,7 +108,8 @@ class ExportTest {
         assertTrue(full.summary().containsKey("financial-details/" + ocmw), "an admin's export has them");
 
         long position = full.position();
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("coachId", coach.toString()))
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(Bodies.replacing(Map.of("coachId", coach.toString()), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + trajectory).then().statusCode(200);
         String second = Registrations.wes(ocmw, trajectory, coach, "2024-03-01", "2024-03-31");
         Export since = export(ocmw, position);

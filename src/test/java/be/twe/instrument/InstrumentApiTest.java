@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Bodies;
 import be.twe.support.Parallel;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,12 +63,14 @@ class InstrumentApiTest {
             case "TRAINING" -> body.put("training", training("VDAB", true, true));
             default -> { }
         }
-        return body;
+        return Bodies.replacing(body, Bodies.INSTRUMENT); // complete, so that it also serves as a PUT body
     }
 
     static Map<String, Object> training(String organiser, boolean technical, boolean fullTime) {
-        return new HashMap<>(Map.of("name", "Heftruckchauffeur", "organiser", organiser, "technical", technical,
-                "fullTime", fullTime));
+        Map<String, Object> training = new HashMap<>(Map.of("name", "Heftruckchauffeur", "organiser", organiser,
+                "technical", technical, "fullTime", fullTime));
+        training.put("recognisedByVdab", null);
+        return training;
     }
 
     ValidatableResponse create(Map<String, Object> body) {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Bodies;
 import be.twe.support.Parallel;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -40,8 +41,8 @@ class InstrumentReferenceTest {
         ocmw = data.newOcmw();
         coach = data.accreditedCoach(ocmw);
         trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
-        wes = new HashMap<>(Map.of("type", "WES", "employer", "Bakkerij Peeters", "startDate", "2024-02-01",
-                "plannedEndDate", "2024-04-30", "coachId", coach.toString()));
+        wes = Bodies.replacing(Map.of("type", "WES", "employer", "Bakkerij Peeters", "startDate", "2024-02-01",
+                "plannedEndDate", "2024-04-30", "coachId", coach.toString()), Bodies.INSTRUMENT);
     }
 
     String path(String trajectoryId, String reference) {
@@ -87,9 +88,9 @@ class InstrumentReferenceTest {
         put("I-2", wes);
         Map<String, Object> training = new HashMap<>(wes);
         training.put("type", "TRAINING");
-        training.remove("employer");
-        training.put("training", Map.of("name", "Lasser", "organiser", "VDAB", "technical", true,
-                "fullTime", true));
+        training.put("employer", null);
+        training.put("training", Bodies.replacing(Map.of("name", "Lasser", "organiser", "VDAB", "technical", true,
+                "fullTime", true), List.of("recognisedByVdab")));
         problem(put("I-2", training).response().then(), 409, "external-reference-in-use")
                 .body("issues[0].name", equalTo("type"));
         String other = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Bodies;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
@@ -78,7 +79,8 @@ class RegistrationFiguresTest {
         Map<String, Object> body = new HashMap<>(Map.of("coachId", coach.toString()));
         body.put("atWorkAtMeasurement", atMeasurement);
         body.put("atWorkWithin12Months", within12Months);
-        as(ocmw, "coach").header("If-Match", etag(trajectory)).body(body).put("/trajectories/" + trajectory).then()
+        as(ocmw, "coach").header("If-Match", etag(trajectory)).body(Bodies.replacing(body, Bodies.TRAJECTORY_UPDATE))
+                .put("/trajectories/" + trajectory).then()
                 .statusCode(200);
     }
 

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Bodies;
 import be.twe.support.Parallel;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,8 +93,9 @@ class ChangeFeedConcurrencyTest {
                 String id = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
                                 "startDate", "2024-01-01", "coachId", coach.toString()))
                         .post("/trajectories").then().statusCode(201).extract().path("id");
-                as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("coachId", coach.toString(),
-                        "externalReference", "W" + w + "-" + t)).put("/trajectories/" + id).then().statusCode(200);
+                as(ocmw, "coach").header("If-Match", "\"0\"").body(Bodies.replacing(Map.of("coachId", coach.toString(),
+                        "externalReference", "W" + w + "-" + t), Bodies.TRAJECTORY_UPDATE))
+                        .put("/trajectories/" + id).then().statusCode(200);
                 written.add(id + "|0");
                 written.add(id + "|1");
             }

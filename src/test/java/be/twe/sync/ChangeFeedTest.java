@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Api;
+import be.twe.support.Bodies;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -56,7 +57,8 @@ class ChangeFeedTest {
         ExtractableResponse<Response> created = createTrajectory("2024-01-01");
         String id = created.path("id");
         ExtractableResponse<Response> updated = as(ocmw, "coach").header("If-Match", "\"0\"")
-                .body(Map.of("coachId", coach.toString(), "externalReference", "K-17"))
+                .body(Bodies.replacing(Map.of("coachId", coach.toString(), "externalReference", "K-17"),
+                        Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + id).then().statusCode(200).extract();
         ExtractableResponse<Response> ended = as(ocmw, "coach").header("If-Match", "\"1\"")
                 .body(Map.of("endDate", "2024-06-30", "endReason", "WORK_NEC", "endAdvice", "Werk."))

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Bodies;
 import be.twe.support.Parallel;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -67,8 +68,9 @@ class ConditionalRequestTest {
     @Test
     void aChangeMakesTheOldTagStale() {
         String path = "/trajectories/" + trajectory;
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("coachId", coach.toString(),
-                "externalReference", "K-1")).put(path).then().statusCode(200).header("ETag", "\"1\"");
+        as(ocmw, "coach").header("If-Match", "\"0\"").body(Bodies.replacing(Map.of("coachId", coach.toString(),
+                "externalReference", "K-1"), Bodies.TRAJECTORY_UPDATE)).put(path).then().statusCode(200)
+                .header("ETag", "\"1\"");
         as(ocmw, "coach").header("If-None-Match", "\"0\"").get(path).then().statusCode(200)
                 .body("externalReference", equalTo("K-1"));
 

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.examples.sync.SyncClient;
+import be.twe.support.Bodies;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import be.twe.support.Tokens;
@@ -99,8 +100,9 @@ class SyncClientTest {
         matchesTheApi(ocmw, records);
 
         // further writes: a change, an end and a new trajectory
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("coachId", coach.toString(),
-                "externalReference", "K-9")).put("/trajectories/" + first).then().statusCode(200);
+        as(ocmw, "coach").header("If-Match", "\"0\"").body(Bodies.replacing(Map.of("coachId", coach.toString(),
+                "externalReference", "K-9"), Bodies.TRAJECTORY_UPDATE))
+                .put("/trajectories/" + first).then().statusCode(200);
         as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-04-30", "outcome", "COMPLETED"))
                 .post(instrumentPath + "/end").then().statusCode(200);
         String second = trajectory(ocmw, coach);

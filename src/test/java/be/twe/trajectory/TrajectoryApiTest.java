@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Bodies;
 import be.twe.support.Parallel;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -225,14 +226,16 @@ class TrajectoryApiTest {
     void staleIfMatchIs412() {
         String id = createdId("2023-01-01");
         end(id, "2023-06-30").statusCode(200);
-        problem(as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("coachId", coach.toString()))
+        problem(as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(Bodies.replacing(Map.of("coachId", coach.toString()), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + id).then(), 412, "precondition-failed").body("currentETag", equalTo("\"1\""));
     }
 
     @Test
     void outcomesAreMeasuredAfterTheEnd() {
         String id = createdId("2023-01-01");
-        Map<String, Object> outcome = new HashMap<>(Map.of("coachId", coach.toString(), "atWorkAtMeasurement", true));
+        Map<String, Object> outcome = Bodies.replacing(Map.of("coachId", coach.toString(), "atWorkAtMeasurement", true),
+                Bodies.TRAJECTORY_UPDATE);
         problem(as(ocmw, "coach").header("If-Match", "\"0\"").body(outcome).put("/trajectories/" + id).then(),
                 422, "outcome-before-end");
         end(id, "2024-06-30").statusCode(200);
@@ -245,10 +248,12 @@ class TrajectoryApiTest {
     void changingTheCoachChecksTheNewCoach() {
         String id = createdId("2023-01-01");
         UUID untrained = data.coach(ocmw, null);
-        problem(as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("coachId", untrained.toString()))
+        problem(as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(Bodies.replacing(Map.of("coachId", untrained.toString()), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + id).then(), 422, "coach-not-trained");
         UUID other = data.accreditedCoach(ocmw);
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("coachId", other.toString()))
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(Bodies.replacing(Map.of("coachId", other.toString()), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + id).then().statusCode(200).body("coachId", equalTo(other.toString()));
     }
 

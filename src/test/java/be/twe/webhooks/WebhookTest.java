@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import be.twe.support.Api;
+import be.twe.support.Bodies;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import be.twe.webhooks.service.Signatures;
@@ -111,7 +112,8 @@ class WebhookTest {
         failFirst.set(4);
         String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
         String instrument = Registrations.wes(ocmw, trajectory, coach, "2024-02-01", "2024-02-29");
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("coachId", coach.toString()))
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(Bodies.replacing(Map.of("coachId", coach.toString()), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + trajectory).then().statusCode(200);
         String other = data.newOcmw("11002");
         Registrations.trajectory(other, other, data.accreditedCoach(other), "2024-01-01"); // not ours to see

@@ -19,6 +19,7 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
+import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
@@ -61,6 +62,7 @@ public class CoachResource implements CoachesApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
+    @Replaces
     public Response updateCoach(String organisationId, UUID coachId, String ifMatch, CoachInput input) {
         CoachEntity coach = service.update(organisationId, coachId, ifMatch, input.getName(), input.getTrainedOn());
         return ETags.read(mapper.toDto(coach), coach.version, null);
@@ -75,6 +77,7 @@ public class CoachResource implements CoachesApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
+    @Replaces
     public Response updatePartnerAgreement(String organisationId, String ifMatch, PartnerAgreement agreement) {
         PartnerAgreementEntity recorded = service.recordAgreement(organisationId, ifMatch, agreement.getSignedOn());
         return ETags.read(mapper.toDto(recorded), recorded.version, null);

@@ -16,6 +16,7 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
+import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.service.InstrumentReferences;
@@ -61,6 +62,7 @@ public class InstrumentResource implements InstrumentsApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    @Replaces(givenByPath = "externalReference")
     public Response createOrUpdateInstrumentByReference(UUID trajectoryId, String externalReference,
                                                         InstrumentInput input, String ifMatch) {
         InstrumentReferences.Put put = references.put(trajectoryId, externalReference, mapper.toNew(input), ifMatch);
@@ -77,6 +79,7 @@ public class InstrumentResource implements InstrumentsApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    @Replaces
     public Response updateInstrument(UUID trajectoryId, UUID instrumentId, String ifMatch, InstrumentInput input) {
         return withETag(service.update(trajectoryId, instrumentId, ifMatch, mapper.toNew(input)));
     }

@@ -13,6 +13,7 @@ import be.twe.common.audit.AuditEventEntity;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.organisation.persistence.FinancialDetailsEntity;
 import be.twe.organisation.service.FinancialDetailsService;
@@ -36,6 +37,7 @@ public class FinancialDetailsResource implements FinancialDetailsApi {
 
     @Override
     @RolesAllowed(Roles.ADMIN)
+    @Replaces
     public Response updateFinancialDetails(String organisationId, String ifMatch, FinancialDetailsUpdate update) {
         return withETag(service.update(organisationId, ifMatch, update.getKboNumber(), update.getIban()));
     }

@@ -20,6 +20,7 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
+import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
 import be.twe.trajectory.persistence.TrajectoryRepository;
@@ -69,6 +70,7 @@ public class TrajectoryResource implements TrajectoriesApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    @Replaces(givenByPath = "externalReference")
     public Response createOrUpdateTrajectoryByReference(String externalReference, TrajectoryInput in, String ifMatch) {
         TrajectoryReferences.Put put = references.put(externalReference, mapper.toNew(in), ifMatch);
         TrajectoryView view = put.trajectory();
@@ -84,6 +86,7 @@ public class TrajectoryResource implements TrajectoriesApi {
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    @Replaces
     public Response updateTrajectory(UUID trajectoryId, String ifMatch, TrajectoryUpdate in) {
         return withETag(service.update(trajectoryId, ifMatch, new TrajectoryService.Change(in.getCoachId(),
                 in.getExternalReference(), in.getAtWorkAtMeasurement(), in.getAtWorkWithin12Months())));

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import be.twe.support.Bodies;
 import be.twe.support.Contract;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -130,7 +131,7 @@ class StrictRequestTest {
         String ocmw = data.newOcmw();
         UUID coach = data.coach(ocmw, null);
         String path = "/organisations/" + ocmw + "/coaches/" + coach;
-        Map<String, String> body = Map.of("name", "Coach");
+        Map<String, Object> body = Bodies.replacing(Map.of("name", "Coach"), Bodies.COACH);
         problem(invalid(as(ocmw, "admin")).body(body).put(path).then(), 428, "precondition-required");
         for (String malformed : List.of("1", "\"1", "1\"", "\"1\" \"2\"")) {
             problem(as(ocmw, "admin").header("If-Match", malformed).body(body).put(path).then(), 400, "invalid-input")
@@ -141,9 +142,11 @@ class StrictRequestTest {
         String tag = as(ocmw, "admin").get(path).then().statusCode(200).extract().header("ETag");
         problem(as(ocmw, "admin").header("If-Match", "W/" + tag).body(body).put(path).then(), 412, "precondition-failed")
                 .body("currentETag", equalTo(tag));
-        String next = as(ocmw, "admin").header("If-Match", "\"999\", " + tag).body(Map.of("name", "Renamed"))
+        String next = as(ocmw, "admin").header("If-Match", "\"999\", " + tag)
+                .body(Bodies.replacing(Map.of("name", "Renamed"), Bodies.COACH))
                 .put(path).then().statusCode(200).extract().header("ETag");
-        as(ocmw, "admin").header("If-Match", "*").body(Map.of("name", "Renamed again")).put(path).then().statusCode(200)
+        as(ocmw, "admin").header("If-Match", "*")
+                .body(Bodies.replacing(Map.of("name", "Renamed again"), Bodies.COACH)).put(path).then().statusCode(200)
                 .header("ETag", not(equalTo(next)));
     }
 
