@@ -166,6 +166,22 @@ class DocumentApiTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"image/png", "application/vnd.oasis.opendocument.text", "image/jpeg"})
+    void anOctetStreamUploadTakesTheTypeItsContentHas(String mediaType) {
+        byte[] content = switch (mediaType) {
+            case TestFiles.PNG -> TestFiles.png();
+            case TestFiles.ODT -> TestFiles.odt();
+            default -> TestFiles.jpeg();
+        };
+        upload("OTHER_PLAN", "application/octet-stream", content).statusCode(201)
+                .body("versions[0].mediaType", equalTo(mediaType));
+        StoredDocuments.Counts before = stored.counts();
+        upload("POP", "application/octet-stream", "Just some text, not a plan.".getBytes()).statusCode(415)
+                .body("code", equalTo("content-not-recognised"));
+        assertEquals(before, stored.counts());
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "application/pdf, png, content-type-mismatch",
         "image/png, pdf, content-type-mismatch",

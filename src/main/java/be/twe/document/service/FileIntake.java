@@ -27,6 +27,8 @@ import be.twe.document.storage.DocumentStore;
 public class FileIntake {
     @Inject
     DocumentStore store;
+    private static final String OCTET_STREAM = "application/octet-stream";
+
     @Inject
     DocumentSettings settings;
 
@@ -40,20 +42,22 @@ public class FileIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public StoredFile store(Upload upload) {
         long max = settings.maxSize().asLongValue();
-        FileType declared = FileType.ofMediaType(upload.declaredType()).orElseThrow(() ->
-                new DomainProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Accepted: PDF, ODT, DOCX, PNG, JPEG."));
+        // octet-stream: the client does not say (generated clients often cannot); the content tells
+        FileType declared = OCTET_STREAM.equalsIgnoreCase(upload.declaredType()) ? null
+                : FileType.ofMediaType(upload.declaredType()).orElseThrow(() -> new DomainProblem(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE, "Accepted: PDF, ODT, DOCX, PNG, JPEG."));
         Optional<byte[]> expected = ContentDigest.expectedSha256(upload.contentDigest());
         if (upload.contentLength() != null && upload.contentLength() > max) {
             throw DomainProblem.payloadTooLarge(max);
         }
         try {
             BufferedInputStream in = new BufferedInputStream(upload.body(), FileType.HEAD_BYTES);
-            checkType(declared, in);
+            FileType type = checkType(declared, in);
             MeasuredInput measured = new MeasuredInput(in, max);
             String key = store.store(measured);
             byte[] sha256 = measured.sha256();
             ContentDigest.check(expected, sha256);
-            return new StoredFile(key, declared, measured.size(), HexFormat.of().formatHex(sha256));
+            return new StoredFile(key, type, measured.size(), HexFormat.of().formatHex(sha256));
         } catch (IOException e) {
             throw new InvalidInputProblem(ProblemType.UPLOAD_INCOMPLETE,
                     "The file could not be read to its end. Nothing was stored.",
@@ -61,7 +65,8 @@ public class FileIntake {
         }
     }
 
-    private static void checkType(FileType declared, BufferedInputStream in) throws IOException {
+    /** The content's type, which must be the declared one when the client declared one. */
+    private static FileType checkType(FileType declared, BufferedInputStream in) throws IOException {
         in.mark(FileType.HEAD_BYTES);
         byte[] head = in.readNBytes(FileType.HEAD_BYTES);
         in.reset();
@@ -70,10 +75,12 @@ public class FileIntake {
                     Issue.body("file", null, "Empty."));
         }
         FileType actual = FileType.recognise(head).orElseThrow(() -> new DomainProblem(ProblemType.CONTENT_NOT_RECOGNISED,
-                "The content is not a " + declared + " file (nor another accepted type)."));
-        if (actual != declared) {
+                declared == null ? "The content is none of the accepted types (PDF, ODT, DOCX, PNG, JPEG)."
+                        : "The content is not a " + declared + " file (nor another accepted type)."));
+        if (declared != null && actual != declared) {
             throw new DomainProblem(ProblemType.CONTENT_TYPE_MISMATCH,
                     "Content-Type says " + declared + " but the content is a " + actual + " file.");
         }
+        return actual;
     }
 }
