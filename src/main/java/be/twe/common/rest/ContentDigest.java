@@ -5,9 +5,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.ProblemType;
 
 /**
  * RFC 9530 {@code Content-Digest}: a structured-field dictionary such as

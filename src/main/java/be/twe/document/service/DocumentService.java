@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ProblemType;
-import be.twe.common.error.DomainProblem;
 import be.twe.common.audit.AuditTrail;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;

@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
-import be.twe.common.rest.ContentDigest;
 import be.twe.common.error.Issue;
+import be.twe.common.error.ProblemType;
+import be.twe.common.rest.ContentDigest;
 import be.twe.document.storage.DocumentStore;
 
 /**

@@ -7,16 +7,14 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 
-import be.twe.common.rest.Links;
 import be.twe.api.ExportsApi;
 import be.twe.api.model.ExportJob;
 import be.twe.api.model.ExportStatus;
 import be.twe.common.error.StoredProblems;
+import be.twe.common.rest.Links;
 import be.twe.exports.persistence.ExportJobEntity;
 import be.twe.exports.service.ExportService;
 import be.twe.sync.idempotency.Idempotent;
@@ -32,8 +30,6 @@ public class ExportResource implements ExportsApi {
     ExportService service;
     @Inject
     StoredProblems problems;
-    @Context
-    UriInfo uri;
 
     @Override
     @Authenticated

@@ -9,9 +9,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;

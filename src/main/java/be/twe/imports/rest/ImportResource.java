@@ -6,17 +6,16 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import be.twe.common.rest.Links;
 import be.twe.api.ImportsApi;
 import be.twe.api.model.ImportLinePage;
 import be.twe.api.model.ImportLineStatus;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ContentDigest;
+import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.imports.persistence.ImportLineEntity;
 import be.twe.imports.persistence.ImportLineRepository.Status;
@@ -42,8 +41,7 @@ public class ImportResource implements ImportsApi {
     public Response createImport(InputStream body, String contentDigest, String idempotencyKey) {
         ContentDigest.requiredWithKey(contentDigest, idempotencyKey);
         ImportService.View view = service.submit(body, contentDigest);
-        return Response.accepted(mapper.toDto(view, linesOf(view.job().id)))
-                .header(HttpHeaders.LOCATION, links.to("imports", view.job().id)).build();
+        return links.accepted(mapper.toDto(view, linesOf(view.job().id)), links.to("imports", view.job().id)).build();
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
-import be.twe.common.error.DomainProblem;
 
 /**
  * Splits an NDJSON body into lines as it streams in, within limits on the number of lines, a

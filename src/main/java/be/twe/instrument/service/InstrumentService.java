@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;

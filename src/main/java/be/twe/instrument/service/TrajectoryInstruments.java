@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.DomainProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.persistence.Timestamps;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;

@@ -5,9 +5,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import be.twe.common.rest.Links;
 import be.twe.api.SyncApi;
 import be.twe.api.model.ChangePage;
+import be.twe.common.rest.Links;
 import be.twe.sync.service.ChangeFeedService;
 import io.quarkus.security.Authenticated;
 

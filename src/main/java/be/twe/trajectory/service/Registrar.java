@@ -7,12 +7,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import be.twe.common.error.ProblemType;
-import be.twe.common.error.DomainProblem;
 import be.twe.coach.persistence.CoachEntity;
 import be.twe.coach.persistence.CoachRepository;
 import be.twe.coach.persistence.PartnerAgreementEntity;
 import be.twe.coach.persistence.PartnerAgreementRepository;
+import be.twe.common.error.DomainProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.security.MissingRoleProblem;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;

@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DomainProblem;
+import be.twe.common.error.ProblemType;
 
 /** The trajectory rules that PostgreSQL guarantees under concurrent requests. */
 @ApplicationScoped

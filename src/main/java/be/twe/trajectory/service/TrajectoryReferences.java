@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;

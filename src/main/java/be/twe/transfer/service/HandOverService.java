@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.ProblemType;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.CallerContext;

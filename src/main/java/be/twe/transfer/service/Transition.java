@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.DomainProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.transfer.persistence.TransferStatus;
 
 /** The hand-over's state machine: every allowed change of status, the step it records, and who takes it. */

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import be.twe.common.persistence.Timestamps;
 import be.twe.api.WebhooksApi;
 import be.twe.api.model.WebhookAttempt;
 import be.twe.api.model.WebhookDelivery;
@@ -19,12 +18,13 @@ import be.twe.api.model.WebhookSubscriptionInput;
 import be.twe.api.model.WebhookSubscriptionPage;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
+import be.twe.sync.idempotency.Idempotent;
 import be.twe.webhooks.persistence.WebhookDeliveryEntity;
 import be.twe.webhooks.persistence.WebhookSubscriptionEntity;
-import be.twe.sync.idempotency.Idempotent;
 import be.twe.webhooks.service.WebhookService;
 
 /** Subscriptions are managed by an organisation's admins, like its other settings. */
