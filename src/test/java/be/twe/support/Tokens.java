@@ -30,6 +30,15 @@ public final class Tokens {
                 .sign(key);
     }
 
+    /** A well-signed token without a {@code sub} claim. */
+    public static String withoutSubject(String organisationId, String... roles) {
+        return Jwt.issuer(DEV_ISSUER)
+                .claim("twe_org", organisationId)
+                .claim("twe_roles", List.of(roles))
+                .expiresIn(3600)
+                .sign(DEV_KEY);
+    }
+
     public static PrivateKey read(String path) {
         try {
             return KeyUtils.decodePrivateKey(Files.readString(Path.of(path)));

@@ -72,10 +72,11 @@ public final class JsonProblems {
                     .collect(Collectors.joining(", ")) + ".";
         }
         if (type == LocalDate.class) {
-            return "Must be a date as YYYY-MM-DD (a JSON string).";
+            return "Must be a date as YYYY-MM-DD (a JSON string) in the years " + Plausible.RANGE + ".";
         }
         if (type == OffsetDateTime.class) {
-            return "Must be an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00+01:00 (a JSON string).";
+            return "Must be an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00+01:00 (a JSON string), "
+                    + "in the years " + Plausible.RANGE + ".";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "Must be a number.";

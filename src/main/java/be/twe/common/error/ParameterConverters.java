@@ -38,11 +38,12 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(where, java.util.UUID::fromString, "Must be a UUID.");
         }
         if (rawType == java.time.OffsetDateTime.class) {
-            return (ParamConverter<T>) converter(where, java.time.OffsetDateTime::parse,
-                    "Must be an ISO-8601 date-time with offset.");
+            return (ParamConverter<T>) converter(where, text -> Plausible.dateTime(java.time.OffsetDateTime.parse(text)),
+                    "Must be an ISO-8601 date-time with offset, in the years " + Plausible.RANGE + ".");
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(where, LocalDate::parse, "Must be a date (YYYY-MM-DD).");
+            return (ParamConverter<T>) converter(where, text -> Plausible.date(LocalDate.parse(text)),
+                    "Must be a date (YYYY-MM-DD) in the years " + Plausible.RANGE + ".");
         }
         if (rawType.isEnum()) {
             Method fromString = fromString(rawType);

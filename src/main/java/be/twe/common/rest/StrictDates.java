@@ -16,12 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import be.twe.common.error.Plausible;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Dates in bodies are {@code YYYY-MM-DD} strings and date-times ISO-8601 strings with an offset,
  * nothing else: Jackson's own readers also take numbers ({@code 20000} as a day count), arrays
- * and date-times for dates, which they silently truncate.
+ * and date-times for dates, which they silently truncate. Years outside {@link Plausible} are refused
+ * too: {@code 2147483648} as a day count was year 5,881,580, which failed in PostgreSQL.
  */
 @Singleton
 public class StrictDates implements ObjectMapperCustomizer {
@@ -30,8 +32,10 @@ public class StrictDates implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("strict-dates")
-                .addDeserializer(LocalDate.class, new Strict<>(LocalDate.class, DATE, LocalDate::parse))
-                .addDeserializer(OffsetDateTime.class, new Strict<>(OffsetDateTime.class, null, OffsetDateTime::parse)));
+                .addDeserializer(LocalDate.class, new Strict<>(LocalDate.class, DATE,
+                        text -> Plausible.date(LocalDate.parse(text))))
+                .addDeserializer(OffsetDateTime.class, new Strict<>(OffsetDateTime.class, null,
+                        text -> Plausible.dateTime(OffsetDateTime.parse(text)))));
     }
 
     @Override
@@ -60,8 +64,8 @@ public class StrictDates implements ObjectMapperCustomizer {
                 if (shape == null || shape.matcher(text).matches()) {
                     return parse.apply(text);
                 }
-            } catch (DateTimeParseException e) {
-                // reported below, like a wrong shape
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                // reported below, like a wrong shape (a year outside Plausible's window too)
             }
             return (T) ctxt.handleWeirdStringValue(handledType(), text, "not an ISO-8601 value");
         }

@@ -15,10 +15,11 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import be.twe.common.error.ProblemType;
 import be.twe.common.error.DomainProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.security.Roles;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -57,6 +58,10 @@ public class CallerContext {
     private Caller fromToken() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new IllegalStateException("CallerContext used without an authenticated token");
+        }
+        if (token.getSubject() == null || token.getSubject().isBlank()) {
+            // who acted is audited and logged as the subject: a token without one is no identity
+            throw new AuthenticationFailedException("The token has no sub claim");
         }
         Object claim = token.getClaim(Roles.CLAIM_ORGANISATION);
         String organisationId = claim == null ? null : claim.toString().replace("\"", "");

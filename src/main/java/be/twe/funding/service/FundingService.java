@@ -113,11 +113,17 @@ public class FundingService {
         return new QuarterFunding(ocmwId, quarter, months, released);
     }
 
+    private static final int FIRST_YEAR = 2017;
+
     /** 2025-Q1 -> 2025-01-01; 400 naming {@code quarter} otherwise. */
     static LocalDate firstDay(String quarter) {
-        if (quarter == null || !quarter.matches("[0-9]{4}-Q[1-4]")) {
-            throw new InvalidInputProblem(new Issue("query", "quarter", quarter, "A quarter as 2025-Q1."));
+        // funding exists from the measure's start to the year after this one; 9999-Q4 took 29 s of SQL
+        int lastYear = LocalDate.now().getYear() + 1;
+        int year = quarter != null && quarter.matches("[0-9]{4}-Q[1-4]") ? Integer.parseInt(quarter.substring(0, 4)) : -1;
+        if (year < FIRST_YEAR || year > lastYear) {
+            throw new InvalidInputProblem(new Issue("query", "quarter", quarter,
+                    "A quarter as 2025-Q1, from " + FIRST_YEAR + "-Q1 to " + lastYear + "-Q4."));
         }
-        return LocalDate.of(Integer.parseInt(quarter.substring(0, 4)), 3 * (quarter.charAt(6) - '1') + 1, 1);
+        return LocalDate.of(year, 3 * (quarter.charAt(6) - '1') + 1, 1);
     }
 }

@@ -107,7 +107,7 @@ class StrictRequestTest {
         problem(invalid(as("ocmw-44021", "coach")).body(body).post("/trajectories").then(), 400, "invalid-input")
                 .body("issues[0].location", equalTo("body"))
                 .body("issues[0].name", equalTo("startDate"))
-                .body("issues[0].detail", equalTo("Must be a date as YYYY-MM-DD (a JSON string)."));
+                .body("issues[0].detail", equalTo("Must be a date as YYYY-MM-DD (a JSON string) in the years 1900 to 2100."));
     }
 
     @Test

@@ -1,0 +1,106 @@
+package be.twe.common.error;
+
+import static be.twe.support.Api.as;
+import static be.twe.support.Api.invalid;
+import static be.twe.support.Problems.problem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import be.twe.support.Registrations;
+import be.twe.support.TestData;
+import be.twe.support.TestFiles;
+import be.twe.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+
+/** Inputs that answered 500 when tried from outside (issue 17), each now a 4xx naming what is wrong. */
+@QuarkusTest
+class NoServerErrorTest {
+    @Inject
+    TestData data;
+
+    @Test
+    void anEmptyAcceptHeaderMeansAnyMediaType() {
+        invalid(as("vdab", "analyst")).header("Accept", "").get("/municipalities").then().statusCode(200);
+        invalid(as("vdab", "analyst")).header("Accept", "").get("/no-such-thing").then().statusCode(404);
+    }
+
+    @Test
+    void aMalformedAcceptOrContentTypeIsABadRequestNamingTheHeader() {
+        problem(invalid(as("vdab", "analyst")).header("Accept", "???").get("/municipalities").then(), 400,
+                "invalid-input").body("issues[0].location", equalTo("header")).body("issues[0].name", equalTo("Accept"));
+        String ocmw = data.newOcmw();
+        problem(invalid(as(ocmw, "admin")).contentType("no slash").body("{}".getBytes())
+                .post("/organisations/" + ocmw + "/coaches").then(), 400, "invalid-input")
+                .body("issues[0].name", equalTo("Content-Type"));
+    }
+
+    @Test
+    void anUploadWithAnEmptyContentTypeIs415() {
+        String ocmw = data.newOcmw();
+        String trajectory = Registrations.trajectory(ocmw, ocmw, data.accreditedCoach(ocmw), "2024-01-01");
+        problem(invalid(as(ocmw, "coach")).config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .header("Content-Type", "").body(TestFiles.pdf())
+                .queryParam("kind", "POP").queryParam("title", "Plan").queryParam("fileName", "plan.pdf")
+                .post("/trajectories/" + trajectory + "/documents").then(), 415, "unsupported-media-type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"startFrom=-999999999-01-01", "startTo=+999999999-12-31", "startFrom=1899-12-31",
+            "modifiedSince=-999999999-01-01T00:00:00Z", "modifiedSince=+999999999-12-31T23:59:59Z"})
+    void anImplausibleDateInAQueryIsRefusedByName(String parameter) {
+        String name = parameter.substring(0, parameter.indexOf('='));
+        problem(invalid(as("vdab", "analyst")).get("/trajectories?" + parameter).then(), 400, "invalid-input")
+                .body("issues[0].location", equalTo("query")).body("issues[0].name", equalTo(name));
+    }
+
+    @Test
+    void anImplausibleValidOnIsRefused() {
+        problem(invalid(as("vdab", "analyst")).get("/organisations/ocmw-44021/mandates?validOn=+999999999-12-31")
+                .then(), 400, "invalid-input").body("issues[0].name", equalTo("validOn"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2147483648", "\"9999-12-31\"", "\"0000-01-01\""})
+    void anImplausibleDateInABodyIsRefusedByName(String trainedOn) {
+        String ocmw = data.newOcmw();
+        problem(invalid(as(ocmw, "admin")).body("{\"name\": \"Coach\", \"trainedOn\": " + trainedOn + "}")
+                .post("/organisations/" + ocmw + "/coaches").then(), 400, "invalid-input")
+                .body("issues[0].name", equalTo("trainedOn"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-Q1", "9999-Q4", "2016-Q4"})
+    void aQuarterOutsideTheMeasureIsRefused(String quarter) {
+        String ocmw = data.newOcmw();
+        problem(as(ocmw, "admin").get("/organisations/" + ocmw + "/funding?quarter=" + quarter).then(), 400,
+                "invalid-input").body("issues[0].name", equalTo("quarter"));
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsUnauthenticated() {
+        String ocmw = data.newOcmw();
+        problem(given().header("Authorization", "Bearer " + Tokens.withoutSubject(ocmw, "admin"))
+                .contentType("application/json").body(Map.of("name", "Coach"))
+                .post("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
+        problem(given().header("Authorization", "Bearer " + Tokens.withoutSubject(ocmw, "admin"))
+                .get("/municipalities").then(), 401, "unauthenticated");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer ..", "Bearer a.b.c", "Bearer", "Basic dXNlcjpwYXNz"})
+    void aMalformedAuthorizationIsUnauthenticated(String authorization) {
+        problem(invalid(given()).header("Authorization", authorization).get("/municipalities").then(), 401,
+                "unauthenticated");
+    }
+}
