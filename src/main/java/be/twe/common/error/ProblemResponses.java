@@ -1,6 +1,7 @@
 package be.twe.common.error;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
@@ -11,6 +12,7 @@ import be.twe.api.model.ProblemIssue;
 public final class ProblemResponses {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:problem-type:twe:";
+    private static final Pattern SAFE_TEXT = Pattern.compile(ConstraintViolationMapper.SAFE_TEXT);
 
     private ProblemResponses() {
     }
@@ -28,9 +30,17 @@ public final class ProblemResponses {
         issues.forEach(i -> problem.addIssuesItem(new ProblemIssue()
                 .location(ProblemIssue.LocationEnum.fromValue(i.in()))
                 .name(i.name())
-                .value(i.value())
+                .value(echoable(i.value()) ? i.value() : null)
                 .detail(i.detail())));
         return problem;
+    }
+
+    /**
+     * A rejected value goes back only as the contract allows an issue's value: short, and without
+     * control characters (a NUL sent in a path would otherwise come back in the problem).
+     */
+    private static boolean echoable(String value) {
+        return value != null && value.length() <= 2000 && SAFE_TEXT.matcher(value).matches();
     }
 
     public static Problem of(DomainProblem e) {

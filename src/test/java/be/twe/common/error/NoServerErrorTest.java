@@ -103,4 +103,12 @@ class NoServerErrorTest {
         problem(invalid(given()).header("Authorization", authorization).get("/municipalities").then(), 401,
                 "unauthenticated");
     }
+
+    @Test
+    void aNulInAPathIsRefusedByName() {
+        String ocmw = data.newOcmw();
+        problem(invalid(as(ocmw, "coach")).urlEncodingEnabled(false).get("/trajectories/by-reference/a%00b").then(),
+                400, "invalid-input").body("issues[0].location", equalTo("path"))
+                .body("issues[0].name", equalTo("externalReference"));
+    }
 }
