@@ -7,6 +7,7 @@ import java.security.PrivateKey;
 import java.util.List;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 
 /** Bearer tokens signed with the development key, as src/dev/token.sh makes them. */
@@ -37,6 +38,18 @@ public final class Tokens {
                 .claim("twe_roles", List.of(roles))
                 .expiresIn(3600)
                 .sign(DEV_KEY);
+    }
+
+    /** A token like {@link #token} whose claims the caller changes before it is signed. */
+    public static String with(String organisationId, java.util.function.Consumer<JwtClaimsBuilder> change,
+            String... roles) {
+        JwtClaimsBuilder claims = Jwt.issuer(DEV_ISSUER)
+                .subject("test-user@" + organisationId)
+                .claim("twe_org", organisationId)
+                .claim("twe_roles", List.of(roles))
+                .expiresIn(3600);
+        change.accept(claims);
+        return claims.sign(DEV_KEY);
     }
 
     public static PrivateKey read(String path) {

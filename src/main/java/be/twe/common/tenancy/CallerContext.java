@@ -18,8 +18,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.security.Roles;
+import be.twe.common.security.TokenClaims;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -37,6 +37,8 @@ public class CallerContext {
     AgroalDataSource dataSource;
     @Inject
     Today today;
+    @Inject
+    TokenClaims tokenClaims;
 
     private Caller caller;
 
@@ -59,10 +61,7 @@ public class CallerContext {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new IllegalStateException("CallerContext used without an authenticated token");
         }
-        if (token.getSubject() == null || token.getSubject().isBlank()) {
-            // who acted is audited and logged as the subject: a token without one is no identity
-            throw new AuthenticationFailedException("The token has no sub claim");
-        }
+        tokenClaims.check(token);
         Object claim = token.getClaim(Roles.CLAIM_ORGANISATION);
         String organisationId = claim == null ? null : claim.toString().replace("\"", "");
         return load(token.getSubject(), organisationId, identity.getRoles());

@@ -111,4 +111,30 @@ class NoServerErrorTest {
                 400, "invalid-input").body("issues[0].location", equalTo("path"))
                 .body("issues[0].name", equalTo("externalReference"));
     }
+
+    @Test
+    void rolesMustBeAnArrayOfKnownRoles() {
+        String ocmw = data.newOcmw();
+        problem(given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim("twe_roles", "admin coach")))
+                .get("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
+        problem(given().header("Authorization", "Bearer " + Tokens.token(ocmw, "admin", "superuser"))
+                .get("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
+        problem(given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.remove("twe_roles")))
+                .get("/municipalities").then(), 401, "unauthenticated");
+        given().header("Authorization", "Bearer " + Tokens.token(ocmw, "admin"))
+                .get("/organisations/" + ocmw + "/coaches").then().statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iat", "nbf"})
+    void aTokenFromTheFutureIsUnauthenticatedBeyondTheClockSkew(String claim) {
+        long now = java.time.Instant.now().getEpochSecond();
+        String ocmw = data.newOcmw();
+        problem(given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 86_400),
+                "admin")).get("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
+        problem(given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 120),
+                "admin")).get("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
+        given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 20), "admin"))
+                .get("/organisations/" + ocmw + "/coaches").then().statusCode(200);
+    }
 }
