@@ -104,7 +104,7 @@ class DocumentApiTest {
         for (int number = 1; number <= 2; number++) {
             byte[] expected = number == 1 ? v1 : v2;
             byte[] downloaded = as(cluster, "coach").get(versionPath(pop, number) + "/content").then()
-                    .statusCode(200).contentType(TestFiles.PDF)
+                    .statusCode(200).contentType(TestFiles.PDF).header("X-Content-Type-Options", "nosniff")
                     .header("ETag", equalTo("\"" + TestFiles.sha256(expected) + "\""))
                     .header("Content-Digest", equalTo("sha-256=:" + Base64.getEncoder().encodeToString(
                             HexFormat.of().parseHex(TestFiles.sha256(expected))) + ":"))

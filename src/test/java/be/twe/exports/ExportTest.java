@@ -1,8 +1,12 @@
 package be.twe.exports;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Problems.problem;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +32,7 @@ import be.twe.support.Bodies;
 import be.twe.support.Jobs;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
+import be.twe.support.Tokens;
 import be.twe.sync.service.VisibilityChanges;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -77,7 +82,7 @@ class ExportTest {
             return new Export(job, List.of()); // the contract validator takes an empty body for a missing one
         }
         String body = as(caller, "coach").get("/exports/" + id + "/content").then().statusCode(200)
-                .contentType("application/x-ndjson").extract().asString();
+                .contentType("application/x-ndjson").header("X-Content-Type-Options", "nosniff").extract().asString();
         List<Map<String, Object>> lines = body.lines().map(line -> {
             try {
                 return (Map<String, Object>) JSON.readValue(line, Map.class);
@@ -164,5 +169,20 @@ class ExportTest {
         data.execute("update export_job set subject = 'someone-else' where id = ?1", id);
         as(ocmw, "coach").get("/exports/" + id).then().statusCode(404);
         data.execute("delete from export_job where id = ?1", id);
+    }
+
+    @Test
+    void anIdempotencyKeyOfAnExportBelongsToTheUserWhoSentIt() {
+        String first = as(ocmw, "coach").header("Idempotency-Key", "export-1").post("/exports?since=0").then()
+                .statusCode(202).extract().path("id");
+        assertEquals(first, as(ocmw, "coach").header("Idempotency-Key", "export-1").post("/exports?since=0").then()
+                .statusCode(202).header("Idempotent-Replayed", "true").extract().path("id"));
+        String colleague = Tokens.with(ocmw, c -> c.subject("colleague@" + ocmw), "coach");
+        String second = given().header("Authorization", "Bearer " + colleague).header("Idempotency-Key", "export-1")
+                .post("/exports?since=0").then().statusCode(202).header("Idempotent-Replayed", nullValue())
+                .extract().path("id");
+        assertNotEquals(first, second, "the colleague gets an export of their own");
+        problem(given().header("Authorization", "Bearer " + colleague).get("/exports/" + first).then(), 404,
+                "not-found");
     }
 }

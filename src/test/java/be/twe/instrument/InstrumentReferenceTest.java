@@ -107,4 +107,12 @@ class InstrumentReferenceTest {
         assertEquals(5, Parallel.count(statuses, 200), statuses.toString());
         assertEquals(1, withReference("I-3"));
     }
+
+    @Test
+    void aPutThatChangesNothingStillNeedsTheWriteRole() {
+        assertEquals(201, put("I-helpdesk", wes).statusCode());
+        problem(as(ocmw, "helpdesk").body(wes).put(path(trajectory, "I-helpdesk")).then(), 403, "missing-role");
+        problem(as(ocmw, "analyst").body(wes).put(path(trajectory, "I-helpdesk")).then(), 403, "missing-role");
+        assertEquals(200, put("I-helpdesk", wes).statusCode());
+    }
 }

@@ -4,6 +4,7 @@ import static be.twe.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import be.twe.support.Bodies;
 import be.twe.support.Registrations;
@@ -234,5 +239,27 @@ class RegistrationFiguresTest {
         converted.replaceAll((k, v) -> v instanceof Float || v instanceof Double || v instanceof java.math.BigDecimal
                 ? Double.valueOf(v.toString()) : v);
         return converted;
+    }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAsAFormulaAreNeutralised() throws Exception {
+        String a = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
+        List<String> names = List.of("=HYPERLINK(\"http://x\",\"y\")", "+31", "-2+3", "@SUM(A1)", "\tTab", "\rReturn",
+                "Lassen");
+        for (int i = 0; i < names.size(); i++) { // one after the other: trainings may not overlap
+            LocalDate month = LocalDate.of(2024, i + 1, 1);
+            training(a, month.toString(), month.plusDays(20).toString(), names.get(i), "PARTNER", false);
+        }
+        String csv = as(ocmw, "analyst").accept("text/csv").get("/statistics/trainings?groupBy=trainingName").then()
+                .statusCode(200).header("X-Content-Type-Options", "nosniff").extract().asString();
+        List<String> cells = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            rows.forEachRemaining(row -> cells.add(row.get("trainingName")));
+        }
+        List<String> expected = names.stream().map(n -> n.equals("Lassen") ? n : "'" + n).sorted().toList();
+        assertEquals(expected, cells.stream().sorted().toList());
+        assertEquals(names.stream().sorted().toList(), rows("trainings?groupBy=trainingName").stream()
+                .map(row -> (String) row.get("trainingName")).sorted().toList(), "JSON keeps the names as registered");
     }
 }

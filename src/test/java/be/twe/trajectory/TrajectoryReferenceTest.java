@@ -123,4 +123,14 @@ class TrajectoryReferenceTest {
         assertEquals(5, Parallel.count(statuses, 200), statuses.toString());
         assertEquals(1, withReference("CASE-5"));
     }
+
+    @Test
+    void aPutThatChangesNothingStillNeedsTheWriteRole() {
+        assertEquals(201, put(ocmw, "CASE-helpdesk", body).statusCode());
+        problem(as(ocmw, "helpdesk").body(body).put("/trajectories/by-reference/CASE-helpdesk").then(), 403,
+                "missing-role");
+        problem(as(ocmw, "analyst").body(body).put("/trajectories/by-reference/CASE-helpdesk").then(), 403,
+                "missing-role");
+        assertEquals(200, put(ocmw, "CASE-helpdesk", body).statusCode());
+    }
 }

@@ -33,7 +33,7 @@ public class ExportResource implements ExportsApi {
 
     @Override
     @Authenticated
-    @Idempotent
+    @Idempotent(perUser = true)
     public Response createExport(Long since, String idempotencyKey) {
         ExportJobEntity job = service.submit(since);
         return links.accepted(toDto(job), links.to("exports", job.id)).build();

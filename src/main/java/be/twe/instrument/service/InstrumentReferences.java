@@ -16,6 +16,7 @@ import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.sync.service.Feeds;
 import be.twe.trajectory.service.ReferenceLock;
+import be.twe.trajectory.service.Registrar;
 
 /**
  * Instruments addressed by the caller's own reference, unique per registering organisation
@@ -33,6 +34,8 @@ public class InstrumentReferences {
     CallerContext callers;
     @Inject
     ReferenceLock lock;
+    @Inject
+    Registrar registrar;
 
     public record Put(InstrumentEntity instrument, boolean created) {
     }
@@ -58,6 +61,7 @@ public class InstrumentReferences {
                                     + "belongs to another trajectory.")));
         }
         if (NewInstrument.of(existing).equals(in)) {
+            registrar.authoriseWrite(existing.ocmwId); // a write that changes nothing is still a write
             return new Put(service.get(trajectoryId, existing.id), false);
         }
         return new Put(service.update(trajectoryId, existing.id, ifMatch, in), false);

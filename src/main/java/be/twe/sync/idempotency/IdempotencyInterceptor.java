@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.WrittenTransaction;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,18 +58,25 @@ public class IdempotencyInterceptor {
         if (key == null) {
             return context.proceed();
         }
-        String organisationId = callers.current().organisationId();
+        IdempotencyKeys.KeyScope scope = scope(context);
         String fingerprint = fingerprint(context);
         return QuarkusTransaction.joiningExisting().call(() -> {
-            Optional<StoredResponse> earlier = keys.claim(organisationId, key, fingerprint);
+            Optional<StoredResponse> earlier = keys.claim(scope, key, fingerprint);
             if (earlier.isPresent()) {
                 return replay(earlier.get(), key, fingerprint);
             }
             Response response = (Response) context.proceed();
-            keys.store(organisationId, key, response.getStatus(), json.writeValueAsString(response.getEntity()),
+            keys.store(scope, key, response.getStatus(), json.writeValueAsString(response.getEntity()),
                     response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG));
             return response;
         });
+    }
+
+    private IdempotencyKeys.KeyScope scope(InvocationContext context) {
+        Caller caller = callers.current();
+        Idempotent idempotent = context.getMethod().getAnnotation(Idempotent.class);
+        return new IdempotencyKeys.KeyScope(caller.organisationId(),
+                idempotent != null && idempotent.perUser() ? caller.subject() : "");
     }
 
     private Response replay(StoredResponse earlier, String key, String fingerprint) {

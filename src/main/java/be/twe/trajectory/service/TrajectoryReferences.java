@@ -35,6 +35,8 @@ public class TrajectoryReferences {
     CallerContext callers;
     @Inject
     ReferenceLock lock;
+    @Inject
+    Registrar registrar;
 
     public record Put(TrajectoryView trajectory, boolean created) {
     }
@@ -56,6 +58,7 @@ public class TrajectoryReferences {
         }
         requireSameTrajectory(existing, in);
         if (existing.coachId.equals(in.coachId())) {
+            registrar.authoriseWrite(existing.ocmwId); // a write that changes nothing is still a write
             return new Put(service.get(existing.id), false);
         }
         return new Put(service.update(existing.id, ifMatch, new TrajectoryService.Change(in.coachId(), reference,
