@@ -129,20 +129,29 @@ class DocumentLimitsTest {
                     + "Host: localhost\r\nAuthorization: Bearer " + Tokens.token(ocmw, "coach") + "\r\n"
                     + "Content-Type: application/pdf\r\nContent-Length: 1000000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            out.write(TestFiles.pdf(200_000));
+            out.write(TestFiles.pdf(400_000));
             out.flush();
-            awaitOpenTransactions(true); // the server is storing the first part
+            awaitSpoolFiles(1); // the server is reading the first part ...
+            assertEquals(0, stored.openTransactions(), "... without a transaction while the body arrives");
         }
-        awaitOpenTransactions(false); // ... and has given up on the rest
+        awaitSpoolFiles(0); // ... and has given up on the rest
+        assertEquals(0, stored.openTransactions());
         assertEquals(before, stored.counts());
     }
 
-    void awaitOpenTransactions(boolean open) throws InterruptedException {
-        boolean seen = stored.openTransactions() > 0;
-        for (int i = 0; i < 300 && seen != open; i++) {
+    void awaitSpoolFiles(int expected) throws Exception {
+        long seen = spoolFiles();
+        for (int i = 0; i < 300 && seen != expected; i++) {
             Thread.sleep(100);
-            seen = stored.openTransactions() > 0;
+            seen = spoolFiles();
         }
-        assertEquals(open, seen, "open transactions");
+        assertEquals(expected, seen, "spool files");
+    }
+
+    static long spoolFiles() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("twe-body-")).count();
+        }
     }
 }

@@ -27,10 +27,12 @@ public enum ProblemType {
     NOT_FOUND(ProblemKind.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED(ProblemKind.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE(ProblemKind.NOT_ACCEPTABLE, "Not acceptable"),
+    BODY_TIMEOUT(ProblemKind.REQUEST_TIMEOUT, "Body too slow"),
     DOCUMENT_VERSION_WITHDRAWN(ProblemKind.GONE, "Version withdrawn"),
     PRECONDITION_FAILED(ProblemKind.PRECONDITION_FAILED, "Stale version"),
     PRECONDITION_REQUIRED(ProblemKind.PRECONDITION_REQUIRED, "If-Match required"),
     PAYLOAD_TOO_LARGE(ProblemKind.PAYLOAD_TOO_LARGE, "Payload too large"),
+    URI_TOO_LONG(ProblemKind.URI_TOO_LONG, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     CONTENT_NOT_RECOGNISED(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content not recognised"),
     CONTENT_TYPE_MISMATCH(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Content type mismatch"),
@@ -74,8 +76,12 @@ public enum ProblemType {
     MAX_DURATION_NOT_REACHED(ProblemKind.RULE_VIOLATION, "Maximum duration not reached"),
     FOLLOW_UP_OUTSIDE_WINDOW(ProblemKind.RULE_VIOLATION, "Follow-up outside 12 months"),
     IDEMPOTENCY_KEY_REUSED(ProblemKind.RULE_VIOLATION, "Idempotency key used for another request"),
+    // 429, 431: the caller sends too much
+    RATE_LIMITED(ProblemKind.TOO_MANY_REQUESTS, "Too many requests"),
+    HEADERS_TOO_LARGE(ProblemKind.HEADERS_TOO_LARGE, "Request headers too large"),
     // 5xx
-    INTERNAL_ERROR(ProblemKind.INTERNAL, "Internal error");
+    INTERNAL_ERROR(ProblemKind.INTERNAL, "Internal error"),
+    SERVICE_UNAVAILABLE(ProblemKind.UNAVAILABLE, "Service unavailable");
 
     private final ProblemKind kind;
     private final String title;
@@ -109,8 +115,13 @@ public enum ProblemType {
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 408 -> ProblemType.BODY_TIMEOUT;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 414 -> ProblemType.URI_TOO_LONG;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ProblemType.RATE_LIMITED;
+            case 431 -> ProblemType.HEADERS_TOO_LARGE;
+            case 503 -> ProblemType.SERVICE_UNAVAILABLE;
             default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.BAD_REQUEST;
         };
     }

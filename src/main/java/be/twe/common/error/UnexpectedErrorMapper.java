@@ -2,6 +2,9 @@ package be.twe.common.error;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.logging.Logger;
@@ -9,12 +12,28 @@ import org.jboss.logging.Logger;
 import be.twe.api.model.Problem;
 
 /**
- * The catch-all: logs the exception with a trace id and answers a generic 500, so that no
+ * The catch-all: a database that cannot be used now is a 503 with {@code Retry-After} (logged
+ * once per outage); anything else is logged with a trace id and answers a generic 500, so that no
  * class name, stack trace or SQL reaches the caller.
  */
 @Provider
 public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class);
+
+    @Inject
+    DatabaseOutage outage;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (outage != null && DatabaseOutage.isUnavailability(e)) {
+            outage.failed(e);
+            return Response.fromResponse(ProblemResponses.response(ProblemResponses.problem(
+                    ProblemType.SERVICE_UNAVAILABLE, "The service cannot reach its database just now; retry after "
+                            + outage.retryAfterSeconds() + " s.")))
+                    .header(HttpHeaders.RETRY_AFTER, outage.retryAfterSeconds()).build();
+        }
+        return super.toResponse(e);
+    }
 
     @Override
     protected Problem toProblem(Throwable e) {

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
+import be.twe.common.error.DatabaseOutage;
+
 /**
  * Background jobs (imports, exports) of one kind, run one at a time on a thread of their own in
  * the order they were queued; a job already queued or running is not queued twice.
@@ -19,9 +21,11 @@ public final class JobQueue {
     private final String name;
     private final ExecutorService executor;
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    private final DatabaseOutage outage;
 
-    public JobQueue(String name) {
+    public JobQueue(String name, DatabaseOutage outage) {
         this.name = name;
+        this.outage = outage;
         this.executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "twe-" + name);
             thread.setDaemon(true);
@@ -35,7 +39,11 @@ public final class JobQueue {
                 try {
                     job.accept(jobId);
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "%s job %s stopped; the scheduler resumes it", name, jobId);
+                    if (DatabaseOutage.isUnavailability(e)) {
+                        outage.failed(e); // logged once per outage; the scheduler resumes the job
+                    } else {
+                        LOG.errorf(e, "%s job %s stopped; the scheduler resumes it", name, jobId);
+                    }
                 } finally {
                     queued.remove(jobId);
                 }

@@ -1,11 +1,12 @@
 package be.twe.common.rest;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** How the API is reached from outside. */
+/** How the API is reached from outside, and how long it waits for a body. */
 @ConfigMapping(prefix = "twe.http")
 public interface HttpSettings {
     /**
@@ -14,4 +15,7 @@ public interface HttpSettings {
      * is never built from the request's own {@code Host} header, which any client can set.
      */
     Optional<URI> publicBaseUrl();
+
+    /** How long an upload or import body may take to arrive before the request is refused (408). */
+    Duration bodyTimeout();
 }

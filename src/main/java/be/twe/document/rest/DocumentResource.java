@@ -22,6 +22,7 @@ import be.twe.common.paging.Slice;
 import be.twe.common.rest.ContentDigest;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
+import be.twe.common.rest.SpooledBody;
 import be.twe.common.security.Roles;
 import be.twe.document.persistence.DocumentVersionEntity;
 import be.twe.document.service.DocumentService;
@@ -61,6 +62,7 @@ public class DocumentResource implements DocumentsApi {
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     @Idempotent
+    @SpooledBody(maxSize = "twe.documents.max-size")
     public Response uploadDocument(UUID trajectoryId, DocumentKind kind, String title, String fileName,
                                    InputStream body, String contentDigest, String idempotencyKey) {
         DocumentView document = service.upload(trajectoryId,
@@ -80,6 +82,7 @@ public class DocumentResource implements DocumentsApi {
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     @Idempotent
+    @SpooledBody(maxSize = "twe.documents.max-size")
     public Response uploadDocumentVersion(UUID trajectoryId, UUID documentId, String fileName, InputStream body,
                                           String contentDigest, String idempotencyKey) {
         DocumentVersionEntity version = service.uploadVersion(trajectoryId, documentId, fileName,

@@ -2,12 +2,15 @@ package be.twe.exports.service;
 
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import be.twe.common.error.DatabaseOutage;
+import be.twe.common.jobs.Background;
 import be.twe.common.jobs.JobQueue;
 import be.twe.common.persistence.Timestamps;
 import be.twe.exports.persistence.ExportJobRepository;
@@ -17,8 +20,10 @@ import io.quarkus.scheduler.Scheduled;
 /** Makes exports one at a time, started when requested and resumed after a restart. */
 @ApplicationScoped
 public class ExportWorker {
-    private final JobQueue queue = new JobQueue("export");
+    private JobQueue queue;
 
+    @Inject
+    DatabaseOutage outage;
     @Inject
     ExportRunner runner;
     @Inject
@@ -28,12 +33,14 @@ public class ExportWorker {
         start(submitted.exportId());
     }
 
+    @Background
     @Scheduled(every = "1m", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void resumeUnfinished() {
         QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::start);
     }
 
     /** The content holds personal data: it is kept one day after the export finished. */
+    @Background
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void purgeOldExports() {
         QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(Timestamps.now().minusDays(1)));
@@ -41,6 +48,11 @@ public class ExportWorker {
 
     private void start(UUID exportId) {
         queue.queue(exportId, runner::run);
+    }
+
+    @PostConstruct
+    void createQueue() {
+        queue = new JobQueue("export", outage);
     }
 
     @PreDestroy

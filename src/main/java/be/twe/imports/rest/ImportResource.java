@@ -16,6 +16,7 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ContentDigest;
 import be.twe.common.rest.Links;
+import be.twe.common.rest.SpooledBody;
 import be.twe.common.security.Roles;
 import be.twe.imports.persistence.ImportLineEntity;
 import be.twe.imports.persistence.ImportLineRepository.Status;
@@ -38,6 +39,7 @@ public class ImportResource implements ImportsApi {
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     @Idempotent
+    @SpooledBody(maxSize = "twe.imports.max-size")
     public Response createImport(InputStream body, String contentDigest, String idempotencyKey) {
         ContentDigest.requiredWithKey(contentDigest, idempotencyKey);
         ImportService.View view = service.submit(body, contentDigest);

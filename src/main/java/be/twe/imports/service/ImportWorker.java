@@ -2,12 +2,15 @@ package be.twe.imports.service;
 
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import be.twe.common.error.DatabaseOutage;
+import be.twe.common.jobs.Background;
 import be.twe.common.jobs.JobQueue;
 import be.twe.common.persistence.Timestamps;
 import be.twe.imports.persistence.ImportJobRepository;
@@ -20,8 +23,10 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class ImportWorker {
-    private final JobQueue queue = new JobQueue("import");
+    private JobQueue queue;
 
+    @Inject
+    DatabaseOutage outage;
     @Inject
     ImportRunner runner;
     @Inject
@@ -31,12 +36,14 @@ public class ImportWorker {
         start(submitted.importId());
     }
 
+    @Background
     @Scheduled(every = "1m", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void resumeUnfinished() {
         QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::start);
     }
 
     /** Reports are kept 30 days after their import finished. */
+    @Background
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void purgeOldReports() {
         QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(Timestamps.now().minusDays(30)));
@@ -44,6 +51,11 @@ public class ImportWorker {
 
     private void start(UUID importId) {
         queue.queue(importId, runner::run);
+    }
+
+    @PostConstruct
+    void createQueue() {
+        queue = new JobQueue("import", outage);
     }
 
     @PreDestroy

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.jobs.Background;
 import be.twe.common.tenancy.Today;
 import be.twe.document.service.DocumentSettings;
 import io.quarkus.scheduler.Scheduled;
@@ -32,6 +33,7 @@ public class StatisticsRefresh {
     @Inject
     DocumentSettings settings;
 
+    @Background
     @Scheduled(every = "${twe.statistics.refresh-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void inBackground() {

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.jobs.Background;
+
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -66,6 +68,7 @@ public class IdempotencyKeys {
     }
 
     /** Keys older than 24 hours no longer answer; this only frees their space. */
+    @Background
     @Scheduled(every = "1h", delayed = "1m")
     @Transactional
     public void purgeExpired() {

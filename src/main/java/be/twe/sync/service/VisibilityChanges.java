@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.jobs.Background;
 import be.twe.common.tenancy.Today;
 import io.quarkus.scheduler.Scheduled;
 
@@ -22,6 +23,7 @@ public class VisibilityChanges {
     @Inject
     Today today;
 
+    @Background
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void catchUp() {

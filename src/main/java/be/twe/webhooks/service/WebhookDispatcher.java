@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import be.twe.common.jobs.Background;
 import be.twe.webhooks.persistence.WebhookRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -29,6 +30,7 @@ public class WebhookDispatcher {
     @Inject
     WebhookSender sender;
 
+    @Background
     @Scheduled(every = "${twe.webhooks.poll-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void dispatch() {

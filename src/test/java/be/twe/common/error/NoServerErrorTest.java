@@ -27,6 +27,8 @@ import io.restassured.config.EncoderConfig;
 class NoServerErrorTest {
     @Inject
     TestData data;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
     @Test
     void anEmptyAcceptHeaderMeansAnyMediaType() {
@@ -136,5 +138,37 @@ class NoServerErrorTest {
                 "admin")).get("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
         given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 20), "admin"))
                 .get("/organisations/" + ocmw + "/coaches").then().statusCode(200);
+    }
+
+    @Test
+    void oversizedRequestsAreAnsweredWithProblems() throws Exception {
+        String ocmw = data.newOcmw();
+        String bigToken = "e30." + "a".repeat(64 * 1024) + ".c2ln"; // shaped as a JWT, 64 KiB
+        assertProblem(raw("GET /municipalities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + bigToken
+                + "\r\n\r\n"), 431, "headers-too-large");
+        assertProblem(raw("GET /municipalities?x=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+                414, "uri-too-long");
+        assertProblem(raw("POST /imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + Tokens.token(ocmw, "coach") + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: 30000000"
+                + "\r\n\r\n"), 413, "payload-too-large");
+    }
+
+    /** Sends a request as written and returns the answer: status line, headers and body. */
+    private String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertProblem(String answer, int status, String code) throws Exception {
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase().contains(
+                "content-type: application/problem+json"), answer);
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        org.junit.jupiter.api.Assertions.assertEquals(code, new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(body).path("code").asText(), answer);
     }
 }

@@ -1,0 +1,74 @@
+package be.twe.common.error;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Whether a failure means the database cannot be used right now (unreachable, restarting, out of
+ * connections, a statement over its time limit) rather than a fault in the request or the code:
+ * such failures answer 503 with {@code Retry-After} and are logged once per outage, not once per
+ * request or background attempt.
+ */
+@ApplicationScoped
+public class DatabaseOutage {
+    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
+    /** SQLSTATE class 08 (connection) and these: shutting down, cannot connect now, too many connections, query cancelled. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014");
+
+    @ConfigProperty(name = "twe.outage.retry-after", defaultValue = "5s")
+    Duration retryAfter;
+
+    private final AtomicBoolean down = new AtomicBoolean();
+
+    public static boolean isUnavailability(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (unavailableState(sql.getSQLState())
+                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean unavailableState(String state) {
+        return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
+    }
+
+    /** Records the failure; only the first of an outage is logged (without row data: none is in these). */
+    public void failed(Throwable e) {
+        if (down.compareAndSet(false, true)) {
+            LOG.warnf("The database cannot be used (%s); requests answer 503 and background work waits until it can",
+                    rootMessage(e));
+        }
+    }
+
+    /** A database call succeeded: ends the outage, if there was one. */
+    public void reachable() {
+        if (down.compareAndSet(true, false)) {
+            LOG.info("The database can be used again");
+        }
+    }
+
+    public boolean isDown() {
+        return down.get();
+    }
+
+    public long retryAfterSeconds() {
+        return Math.max(1, retryAfter.toSeconds());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

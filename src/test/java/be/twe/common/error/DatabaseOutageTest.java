@@ -1,0 +1,167 @@
+package be.twe.common.error;
+
+import static be.twe.support.Api.as;
+import static be.twe.support.Api.anonymous;
+import static be.twe.support.Api.invalid;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import be.twe.support.PostgresServer;
+import be.twe.support.TestData;
+import be.twe.webhooks.service.WebhookDispatcher;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The database stops hard under write load and starts again (issue 17): callers get 503 with
+ * Retry-After, never 500; the service recovers without a restart; every acknowledged write is
+ * there and every failed one entirely there or entirely absent; the outage is logged once.
+ */
+@QuarkusTest
+class DatabaseOutageTest {
+    static final int WRITERS = 4;
+
+    @Inject
+    TestData data;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    WebhookDispatcher webhooks;
+
+    record Attempt(String name, int status, String id, String retryAfter, String contentType) {
+    }
+
+    @Test
+    void aStoppedDatabaseAnswers503AndRecoversWithoutLosingOrHalfWritingAnything() throws Exception {
+        String ocmw = data.newOcmw();
+        PostgresServer server = PostgresServer.of(dataSource);
+        Counting log = Counting.attach();
+        ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.execute(() -> {
+                for (int i = 0; writing.get(); i++) {
+                    String name = "Outage " + writer + "-" + i;
+                    Response r = as(ocmw, "admin").body(Map.of("name", name))
+                            .post("/organisations/" + ocmw + "/coaches");
+                    attempts.add(new Attempt(name, r.statusCode(), r.statusCode() == 201 ? r.path("id") : null,
+                            r.header("Retry-After"), r.contentType()));
+                }
+            });
+        }
+        try {
+            Thread.sleep(1_000);
+            server.stopHard();
+            Thread.sleep(2_000);
+            as("vdab", "analyst").get("/municipalities").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "5")
+                    .body("code", equalTo("service-unavailable"));
+            String readiness = invalid(anonymous()).get("/q/health/ready").then().statusCode(503)
+                    .body("status", equalTo("DOWN")).extract().asString();
+            assertTrue(!readiness.contains("127.0.0.1") && !readiness.contains("localhost")
+                    && !readiness.contains("jdbc"), "readiness names no address: " + readiness);
+            for (int i = 0; i < 3; i++) {
+                webhooks.dispatch(); // background work during the outage: no exception, no log per attempt
+            }
+            Thread.sleep(1_000);
+        } finally {
+            server.start();
+        }
+        Duration recovery = awaitRecovery();
+        writing.set(false);
+        writers.shutdown();
+        assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
+
+        List<Attempt> all = new ArrayList<>(attempts);
+        List<Attempt> acknowledged = all.stream().filter(a -> a.status() == 201).toList();
+        List<Attempt> failed = all.stream().filter(a -> a.status() != 201).toList();
+        System.out.printf("Outage: %d writes acknowledged, %d refused (503), answering again %d ms after the restart%n",
+                acknowledged.size(), failed.size(), recovery.toMillis());
+        assertTrue(acknowledged.size() > 0 && failed.size() > 0, "writes before and during the outage");
+        for (Attempt a : failed) {
+            assertEquals(503, a.status(), "a failed write is a 503, never a 500: " + a);
+            assertEquals("5", a.retryAfter(), a.toString());
+            assertTrue(a.contentType().startsWith("application/problem+json"), a.toString());
+        }
+        for (Attempt a : acknowledged) {
+            assertEquals(1, data.count("select count(*) from coach where id = cast(?1 as uuid)", a.id()), a.name());
+            assertEquals(1, data.count("select count(*) from audit_event where entity_type = 'coach' and entity_id = ?1",
+                    a.id()), "an acknowledged write has its audit event: " + a.name());
+        }
+        for (Attempt a : failed) { // a commit whose answer was lost may be there: then entirely
+            assertEquals(data.count("select count(*) from coach where name = ?1", a.name()),
+                    data.count("select count(*) from audit_event a join coach c on a.entity_id = c.id::text "
+                            + "where c.name = ?1", a.name()), "half-written: " + a.name());
+        }
+        assertEquals(1, log.warnings.size(), "the outage is logged once: " + log.warnings);
+        assertEquals(List.of(), log.errors, "no stack trace per request or attempt");
+        log.detach();
+        as("vdab", "analyst").get("/municipalities").then().statusCode(200);
+        invalid(anonymous()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static Duration awaitRecovery() throws InterruptedException {
+        Instant start = Instant.now();
+        while (as("vdab", "analyst").get("/municipalities").statusCode() != 200) {
+            assertTrue(Duration.between(start, Instant.now()).toSeconds() < 30, "not recovered within 30 s");
+            Thread.sleep(50);
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    /** Counts what the outage detector warns and what anything in the application logs as an error. */
+    static final class Counting extends Handler {
+        final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        static Counting attach() {
+            Counting handler = new Counting();
+            Logger.getLogger("be.twe").addHandler(handler);
+            return handler;
+        }
+
+        void detach() {
+            Logger.getLogger("be.twe").removeHandler(this);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLoggerName().equals(DatabaseOutage.class.getName()) && record.getLevel().intValue() == Level.WARNING.intValue()) {
+                warnings.add(record.getMessage());
+            } else if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(record.getLoggerName() + ": " + record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
