@@ -123,6 +123,17 @@ class DatabaseOutageTest {
         invalid(anonymous()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    @Test
+    void everyStatementAndIdleTransactionHasATimeLimit() throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("select current_setting('statement_timeout'), "
+                     + "current_setting('idle_in_transaction_session_timeout')")) {
+            rs.next();
+            assertEquals("15s", rs.getString(1));
+            assertEquals("1min", rs.getString(2));
+        }
+    }
+
     private static Duration awaitRecovery() throws InterruptedException {
         Instant start = Instant.now();
         while (as("vdab", "analyst").get("/municipalities").statusCode() != 200) {
