@@ -16,6 +16,7 @@ import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DatabaseOutage;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.error.ThrowableProblems;
+import be.twe.common.jobs.JobLease;
 import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.exports.persistence.ExportJobRepository;
@@ -45,9 +46,19 @@ public class ExportRunner {
     Instance<ConstraintProblems> constraintProblems;
     @Inject
     StoredProblems problems;
+    @Inject
+    JobLease lease;
 
+    /** Makes the export unless another instance is making it (its lease, {@link JobLease}). */
     @ActivateRequestContext
     public void run(UUID exportId) {
+        lease.runExclusively("export", exportId, held -> {
+            make(exportId);
+            return true;
+        });
+    }
+
+    private void make(UUID exportId) {
         Optional<Object[]> row = QuarkusTransaction.requiringNew().call(() -> jobs.submitter(exportId));
         if (row.isEmpty()) {
             return; // purged meanwhile

@@ -34,7 +34,8 @@ public class ExportWorker {
     }
 
     @Background
-    @Scheduled(every = "1m", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${twe.exports.resume-every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void resumeUnfinished() {
         QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::start);
     }

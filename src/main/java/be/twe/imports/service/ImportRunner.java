@@ -14,6 +14,7 @@ import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DatabaseOutage;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.error.ThrowableProblems;
+import be.twe.common.jobs.JobLease;
 import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.imports.persistence.ImportJobRepository;
@@ -23,9 +24,9 @@ import be.twe.imports.persistence.ImportLineRepository.Status;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Runs one import as its submitter, line by line in file order. Each line is one transaction
- * that takes the line (row lock, skipping a line another worker holds), makes the record and
- * writes the result; a refused line's problem is written in a transaction of its own.
+ * Runs one import as its submitter, line by line in file order, on one instance at a time. Each
+ * line is one transaction that takes the line (row lock), makes the record and writes the
+ * result; a refused line's problem is written in a transaction of its own.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -43,10 +44,20 @@ public class ImportRunner {
     Instance<ConstraintProblems> constraintProblems;
     @Inject
     StoredProblems problems;
+    @Inject
+    JobLease lease;
 
-    /** Returns false when interrupted before the end (the job resumes later). */
+    /**
+     * Runs the import unless another instance is running it (its lease, {@link JobLease}): lines
+     * run in file order on one instance at a time. Returns whether this worker ran it.
+     */
     @ActivateRequestContext
     public boolean run(UUID importId) {
+        return lease.runExclusively("import", importId, held -> run(importId, held));
+    }
+
+    /** Returns false when interrupted or the lease was lost before the end (the job resumes later). */
+    private boolean run(UUID importId, JobLease.Held lease) {
         Optional<Object[]> submitter = QuarkusTransaction.requiringNew().call(() -> jobs.submitter(importId));
         if (submitter.isEmpty()) {
             return true; // purged meanwhile
@@ -55,6 +66,9 @@ public class ImportRunner {
         QuarkusTransaction.requiringNew().run(() -> jobs.started(importId));
         int after = 0;
         for (List<Integer> next = pending(importId, after); !next.isEmpty(); next = pending(importId, after)) {
+            if (!lease.stillHeld()) {
+                return false; // its session ended: another instance may have taken the job over
+            }
             for (int line : next) {
                 if (Thread.currentThread().isInterrupted()) {
                     return false;

@@ -37,7 +37,8 @@ public class ImportWorker {
     }
 
     @Background
-    @Scheduled(every = "1m", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${twe.imports.resume-every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void resumeUnfinished() {
         QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::start);
     }

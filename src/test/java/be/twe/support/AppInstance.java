@@ -1,0 +1,114 @@
+package be.twe.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production artifact ({@code target/quarkus-app}) run as a process of its own, configured
+ * only by environment variables as the README says, with the development verification key so
+ * that {@link Tokens} are accepted. Stopping it sends SIGTERM, as an orchestrator does.
+ */
+public final class AppInstance implements AutoCloseable {
+    /** The public half of src/dev/dev-signing-key.pem: the test profile's verification key. */
+    private static final String DEV_PUBLIC_KEY = testProfileKey();
+
+    private final Process process;
+    private final Path log;
+    public final int port;
+
+    private AppInstance(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    public static AppInstance start(String jdbcUrl, Map<String, String> settings) throws Exception {
+        int port = freePort();
+        Path log = Files.createTempFile("twe-instance-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", "target/quarkus-app/quarkus-run.jar"))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl, "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "QUARKUS_OIDC_PUBLIC_KEY", DEV_PUBLIC_KEY,
+                "QUARKUS_OIDC_TOKEN_ISSUER", Tokens.DEV_ISSUER, "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "QUARKUS_HTTP_HOST", "127.0.0.1"));
+        env.putAll(new HashMap<>(settings));
+        AppInstance instance = new AppInstance(builder.start(), log, port);
+        instance.awaitReady(Duration.ofSeconds(90));
+        return instance;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** SIGTERM, then waits for the process to end; returns its exit code. */
+    public int stop(Duration patience) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            stop(Duration.ofSeconds(40));
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The instance stopped while starting:\n" + log());
+            }
+            try {
+                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The instance was not ready within " + timeout + ":\n" + log());
+    }
+
+    private static String testProfileKey() {
+        try (var in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("%test.quarkus.oidc.public-key");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
