@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.SpoolFiles;
 import be.twe.support.StoredDocuments;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
@@ -140,18 +141,11 @@ class DocumentLimitsTest {
     }
 
     void awaitSpoolFiles(int expected) throws Exception {
-        long seen = spoolFiles();
+        long seen = SpoolFiles.present().size();
         for (int i = 0; i < 300 && seen != expected; i++) {
             Thread.sleep(100);
-            seen = spoolFiles();
+            seen = SpoolFiles.present().size();
         }
         assertEquals(expected, seen, "spool files");
-    }
-
-    static long spoolFiles() throws java.io.IOException {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("twe-body-")).count();
-        }
     }
 }

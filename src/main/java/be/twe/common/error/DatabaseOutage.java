@@ -27,14 +27,28 @@ public class DatabaseOutage {
 
     private final AtomicBoolean down = new AtomicBoolean();
 
+    /**
+     * Searches causes and suppressed exceptions: a commit that fails on a broken connection comes
+     * as the transaction manager's RollbackException with the driver's error only suppressed.
+     */
     public static boolean isUnavailability(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (unavailableState(sql.getSQLState())
-                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+        return isUnavailability(e, 0);
+    }
+
+    private static boolean isUnavailability(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return false;
+        }
+        if (t instanceof SQLException sql && (unavailableState(sql.getSQLState())
+                || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isUnavailability(suppressed, depth + 1)) {
                 return true;
             }
         }
-        return false;
+        return t.getCause() != t && isUnavailability(t.getCause(), depth + 1);
     }
 
     private static boolean unavailableState(String state) {

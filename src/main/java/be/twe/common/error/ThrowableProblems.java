@@ -12,13 +12,17 @@ import be.twe.api.model.Problem;
 /**
  * The problem an exception stands for, outside a JAX-RS request (a bulk import's line): the same
  * answers as the exception mappers give, found along the cause chain, since a transaction's
- * commit wraps what went wrong.
+ * commit wraps what went wrong. A database that cannot be used now is no problem of the work
+ * itself: the exception is thrown again, so the work stays pending and resumes after the outage.
  */
 public final class ThrowableProblems {
     private ThrowableProblems() {
     }
 
-    public static Problem of(Throwable e, Iterable<ConstraintProblems> features) {
+    public static Problem of(RuntimeException e, Iterable<ConstraintProblems> features) {
+        if (DatabaseOutage.isUnavailability(e)) {
+            throw e;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DomainProblem domain) {
                 return ProblemResponses.of(domain);

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 
 import be.twe.api.model.Problem;
 import be.twe.common.error.ConstraintProblems;
-import be.twe.common.error.DatabaseOutage;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.error.ThrowableProblems;
 import be.twe.common.jobs.JobLease;
@@ -73,9 +72,6 @@ public class ExportRunner {
             // one transaction holds the feed's cursor; each record is read in one of its own
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> export(exportId, since));
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isUnavailability(e)) {
-                throw e; // the export stays unfinished; the job queue logs the outage once, the scheduler resumes it
-            }
             if (!Thread.currentThread().isInterrupted()) { // shutting down: it restarts later
                 finishFailed(exportId, ThrowableProblems.of(e, constraintProblems));
             }

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import be.twe.api.model.Problem;
 import be.twe.common.error.ConstraintProblems;
-import be.twe.common.error.DatabaseOutage;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.error.ThrowableProblems;
 import be.twe.common.jobs.JobLease;
@@ -97,9 +96,6 @@ public class ImportRunner {
                         done.resourceId(), done.path(), null));
             }));
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isUnavailability(e)) {
-                throw e; // the line stays pending; the job resumes when the database is back
-            }
             if (!Thread.currentThread().isInterrupted()) { // shutting down: the line stays pending
                 fail(importId, line, ThrowableProblems.of(e, constraintProblems));
             }

@@ -18,6 +18,10 @@ class DatabaseOutageClassificationTest {
         assertTrue(DatabaseOutage.isUnavailability(new SQLException("too many clients already", "53300")));
         assertTrue(DatabaseOutage.isUnavailability(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))),
                 "Agroal's pool has no connection left within its acquisition timeout");
+        RuntimeException commit = new RuntimeException("Could not commit transaction");
+        commit.addSuppressed(new IllegalStateException(new SQLException("An I/O error occurred", "08006")));
+        assertTrue(DatabaseOutage.isUnavailability(new RuntimeException(commit)),
+                "a commit on a broken connection: the driver's error is only suppressed");
     }
 
     @Test

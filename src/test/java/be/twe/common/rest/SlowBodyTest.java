@@ -10,13 +10,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Registrations;
+import be.twe.support.SpoolFiles;
 import be.twe.support.TestData;
 import be.twe.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -106,10 +104,7 @@ class SlowBodyTest {
                 client.close();
             }
         }
-        try (Stream<Path> spooled = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertEquals(List.of(), spooled.filter(p -> p.getFileName().toString().startsWith("twe-body-")).toList(),
-                    "no spool file is left behind");
-        }
+        assertEquals(List.of(), SpoolFiles.present(), "no spool file is left behind");
     }
 
     private Socket startSlowUpload(String path, String contentType, String token) throws IOException {
