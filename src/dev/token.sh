@@ -15,7 +15,7 @@ b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 roles_json=$(printf '%s' "$roles" | awk -F, '{for (i = 1; i <= NF; i++) printf "%s\"%s\"", (i > 1 ? "," : ""), $i}')
 
 header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"iss":"https://dev.twe-ocmw.local","sub":"%s","twe_org":"%s","twe_roles":[%s],"iat":%d,"exp":%d}' \
+payload=$(printf '{"iss":"https://dev.twe-ocmw.local","aud":"twe-api","typ":"Bearer","sub":"%s","twe_org":"%s","twe_roles":[%s],"iat":%d,"exp":%d}' \
   "$subject" "$org" "$roles_json" "$now" $((now + 8 * 3600)) | b64url)
 signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$key" -binary | b64url)
 printf '%s.%s.%s\n' "$header" "$payload" "$signature"

@@ -15,9 +15,14 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.function.Consumer;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import be.twe.support.Tokens;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -56,6 +61,21 @@ class ProductionTokenTest {
         io.restassured.RestAssured.given()
                 .header("Authorization", "Bearer " + Tokens.signed(ISSUER, "ocmw-44021", "coach"))
                 .get("/municipalities/44021").then().statusCode(200);
+    }
+
+    /** A token of another client of the same realm, or an ID token, is no access to this API. */
+    @ParameterizedTest
+    @ValueSource(strings = {"no audience", "another audience", "ID token", "typ not a string"})
+    void productionRefusesTokensNotIssuedAsAccessTokensForThisApi(String kind) {
+        Consumer<JwtClaimsBuilder> change = switch (kind) {
+            case "no audience" -> c -> c.remove("aud");
+            case "another audience" -> c -> c.audience("ocmw-app");
+            case "ID token" -> c -> c.claim("typ", "ID");
+            default -> c -> c.claim("typ", java.util.List.of("Bearer"));
+        };
+        io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + Tokens.signed(ISSUER, "ocmw-44021", change, "coach"))
+                .get("/municipalities/44021").then().statusCode(401).body("code", equalTo("unauthenticated"));
     }
 
     @Test

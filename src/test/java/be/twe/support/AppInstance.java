@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * The production artifact ({@code target/quarkus-app}) run as a process of its own, configured
- * only by environment variables as the README says, with the development verification key so
- * that {@link Tokens} are accepted. Stopping it sends SIGTERM, as an orchestrator does.
+ * only by environment variables as the README says: verifying tokens with the issuer given as
+ * {@code QUARKUS_OIDC_AUTH_SERVER_URL}, or else with the development key so that {@link Tokens}
+ * are accepted. Stopping it sends SIGTERM, as an orchestrator does.
  */
 public final class AppInstance implements AutoCloseable {
     /** The public half of src/dev/dev-signing-key.pem: the test profile's verification key. */
@@ -41,9 +42,11 @@ public final class AppInstance implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl, "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "QUARKUS_OIDC_PUBLIC_KEY", DEV_PUBLIC_KEY,
-                "QUARKUS_OIDC_TOKEN_ISSUER", Tokens.DEV_ISSUER, "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "QUARKUS_HTTP_PORT", Integer.toString(port),
                 "QUARKUS_HTTP_HOST", "127.0.0.1"));
+        if (!settings.containsKey("QUARKUS_OIDC_AUTH_SERVER_URL")) { // no issuer given: the development key
+            env.putAll(Map.of("QUARKUS_OIDC_PUBLIC_KEY", DEV_PUBLIC_KEY, "QUARKUS_OIDC_TOKEN_ISSUER", Tokens.DEV_ISSUER));
+        }
         env.putAll(new HashMap<>(settings));
         AppInstance instance = new AppInstance(builder.start(), log, port);
         instance.awaitReady(Duration.ofSeconds(90));
@@ -106,7 +109,7 @@ public final class AppInstance implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

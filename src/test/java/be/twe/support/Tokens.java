@@ -13,6 +13,7 @@ import io.smallrye.jwt.util.KeyUtils;
 /** Bearer tokens signed with the development key, as src/dev/token.sh makes them. */
 public final class Tokens {
     public static final String DEV_ISSUER = "https://dev.twe-ocmw.local";
+    public static final String AUDIENCE = "twe-api";
     private static final PrivateKey DEV_KEY = read("src/dev/dev-signing-key.pem");
 
     private Tokens() {
@@ -23,33 +24,36 @@ public final class Tokens {
     }
 
     public static String signed(PrivateKey key, String organisationId, String... roles) {
-        return Jwt.issuer(DEV_ISSUER)
-                .subject("test-user@" + organisationId)
-                .claim("twe_org", organisationId)
-                .claim("twe_roles", List.of(roles))
-                .expiresIn(3600)
-                .sign(key);
+        return claims(organisationId, roles).sign(key);
     }
 
     /** A well-signed token without a {@code sub} claim. */
     public static String withoutSubject(String organisationId, String... roles) {
-        return Jwt.issuer(DEV_ISSUER)
-                .claim("twe_org", organisationId)
-                .claim("twe_roles", List.of(roles))
-                .expiresIn(3600)
-                .sign(DEV_KEY);
+        return with(organisationId, c -> c.remove("sub"), roles);
     }
 
     /** A token like {@link #token} whose claims the caller changes before it is signed. */
     public static String with(String organisationId, java.util.function.Consumer<JwtClaimsBuilder> change,
             String... roles) {
-        JwtClaimsBuilder claims = Jwt.issuer(DEV_ISSUER)
+        return signed(DEV_KEY, organisationId, change, roles);
+    }
+
+    public static String signed(PrivateKey key, String organisationId,
+            java.util.function.Consumer<JwtClaimsBuilder> change, String... roles) {
+        JwtClaimsBuilder claims = claims(organisationId, roles);
+        change.accept(claims);
+        return claims.sign(key);
+    }
+
+    /** An access token as the realm issues one: for the audience twe-api, of type Bearer. */
+    private static JwtClaimsBuilder claims(String organisationId, String... roles) {
+        return Jwt.issuer(DEV_ISSUER)
+                .audience(AUDIENCE)
                 .subject("test-user@" + organisationId)
+                .claim("typ", "Bearer")
                 .claim("twe_org", organisationId)
                 .claim("twe_roles", List.of(roles))
                 .expiresIn(3600);
-        change.accept(claims);
-        return claims.sign(DEV_KEY);
     }
 
     public static PrivateKey read(String path) {

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.AuthenticationFailedException;
 
 /**
- * What a verified token must also say before the API trusts it: who (sub), which roles as a JSON
+ * What a verified token must also say before the API trusts it: that it is an access token (a
+ * {@code typ} claim, where present, is Bearer), who (sub), which roles as a JSON
  * array of roles this API knows (a string would be split on spaces by the framework), and an
  * issue and validity time that are not in the future beyond the allowed clock skew.
  */
@@ -32,6 +33,11 @@ public class TokenClaims {
         if (token.getSubject() == null || token.getSubject().isBlank()) {
             // who acted is audited and logged as the subject: a token without one is no identity
             throw new AuthenticationFailedException("The token has no sub claim");
+        }
+        Object type = token.getClaim("typ");
+        if (type != null && !"Bearer".equals(type instanceof JsonString s ? s.getString() : type.toString())) {
+            // an ID token (Keycloak: typ ID) says who signed in to a client, not what it may call
+            throw new AuthenticationFailedException("The token is not an access token");
         }
         checkRoles(token.getClaim(Roles.CLAIM_ROLES));
         Instant latest = Instant.now().plus(clockSkew);

@@ -1,0 +1,191 @@
+package be.twe.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import be.twe.support.AppInstance;
+import be.twe.support.KeycloakServer;
+import be.twe.support.TestData;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The production artifact against a real Keycloak that imported docs/keycloak/twe-realm.json as
+ * shipped (issue 18): every machine client's client-credentials token and a demo user's
+ * authorization-code-with-PKCE token are accepted with the roles and organisation the realm
+ * gives them, audited writes record the token's subject, and what is not an access token for
+ * this API (an ID token, a token of another client of the realm) is refused.
+ */
+class KeycloakIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final String SECRET = "change-me"; // the shipped placeholder, used unchanged on purpose
+    static final String AARSCHOT = "ocmw-24001"; // in cluster IGO's mandates
+    static final String GENT = "ocmw-44021";
+
+    static EmbeddedPostgres postgres;
+    static KeycloakServer keycloak;
+    static AppInstance api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        long started = System.nanoTime();
+        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        keycloak = KeycloakServer.start(Path.of("docs", "keycloak", "twe-realm.json"));
+        api = AppInstance.start(jdbcUrl(), Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer("twe")));
+        System.out.printf("KeycloakIT: PostgreSQL, Keycloak and the API ready in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+             PreparedStatement agreement = c.prepareStatement(
+                     "insert into partner_agreement (organisation_id, signed_on) values (?, date '2017-01-01')")) {
+            for (String ocmw : List.of(AARSCHOT, GENT)) {
+                agreement.setString(1, ocmw);
+                agreement.executeUpdate();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {api, keycloak, postgres}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    void everyMachineClientsTokenWorksWithTheRolesAndOrganisationOfItsServiceAccount() throws Exception {
+        String vendor = clientToken("vendor-aarschot-sync");
+        String coach = created(call("POST", "/organisations/" + AARSCHOT + "/coaches", vendor,
+                Map.of("name", "Coach Aarschot", "trainedOn", "2024-01-10")));
+        assertAudited(vendor, "coach", coach);
+        String trajectory = created(call("POST", "/trajectories", vendor, Map.of("ocmwId", AARSCHOT,
+                "clientInsz", TestData.newInsz(), "startDate", "2024-02-01", "coachId", coach)));
+
+        String cluster = clientToken("cluster-igo-sync");
+        assertEquals(200, call("GET", "/trajectories/" + trajectory, cluster, null).statusCode(),
+                "IGO reads a trajectory of an OCMW it has a mandate for");
+        assertEquals(403, call("PUT", "/organisations/" + AARSCHOT + "/financial-details", cluster,
+                Map.of("kboNumber", "0403019261", "iban", "BE32123456789002")).statusCode(), "a coach is no admin");
+
+        String vdab = clientToken("vdab-reporting");
+        HttpResponse<String> starts = call("GET", "/statistics/starts?groupBy=year", vdab, null);
+        assertEquals(200, starts.statusCode(), starts.body());
+        assertEquals(403, call("POST", "/organisations/" + AARSCHOT + "/coaches", vdab,
+                Map.of("name", "Coach", "trainedOn", "2024-01-10")).statusCode(), "an analyst does not manage");
+    }
+
+    @Test
+    void aDemoUserSignsInWithPkceMustChangeTheirPasswordAndTheirWriteIsAuditedUnderTheirSubject()
+            throws Exception {
+        JsonNode tokens = keycloak.signIn("twe", "ocmw-app", "http://localhost:8765/callback", "admin-gent",
+                "change-me-now", "a-new-password-of-admin-gent");
+        String access = tokens.path("access_token").asText();
+        JsonNode claims = KeycloakServer.claims(access);
+        assertEquals(GENT, claims.path("twe_org").asText());
+        assertEquals(List.of("admin"), List.of(JSON.convertValue(claims.path("twe_roles"), String[].class)));
+
+        String path = "/organisations/" + GENT + "/financial-details";
+        HttpResponse<String> read = call("GET", path, access, null);
+        HttpResponse<String> write = call("PUT", path, access, Map.of("kboNumber", "0207437468", "iban",
+                "BE71096123456769"), read.headers().firstValue("ETag").map(tag -> Map.of("If-Match", tag)).orElse(Map.of()));
+        assertTrue(write.statusCode() == 200 || write.statusCode() == 201, write.statusCode() + " " + write.body());
+        assertAudited(access, "financial-details", GENT);
+
+        String idToken = tokens.path("id_token").asText();
+        assertFalse(idToken.isEmpty());
+        assertEquals(401, call("GET", path, idToken, null).statusCode(),
+                "an ID token is no bearer token");
+    }
+
+    @Test
+    void aTokenOfAnotherClientOfTheRealmIsRefusedEvenWithTheApisClaims() throws Exception {
+        HttpResponse<String> created = keycloak.admin("POST", "/twe/clients", Map.of("clientId", "rogue-tool",
+                "publicClient", false, "secret", "rogue-secret", "serviceAccountsEnabled", true,
+                "standardFlowEnabled", false, "protocolMappers", List.of(
+                        hardcoded("twe_org", AARSCHOT, "String"), hardcoded("twe_roles", "[\"admin\"]", "JSON"))));
+        assertEquals(201, created.statusCode(), created.body());
+        String rogue = keycloak.clientCredentials("twe", "rogue-tool", "rogue-secret").path("access_token").asText();
+        JsonNode claims = KeycloakServer.claims(rogue);
+        assertEquals(AARSCHOT, claims.path("twe_org").asText());
+        assertFalse(claims.path("sub").asText().isEmpty());
+        assertFalse(claims.path("aud").toString().contains("twe-api"), claims.toString());
+
+        String path = "/organisations/" + AARSCHOT + "/financial-details";
+        assertEquals(401, call("GET", path, rogue, null).statusCode(), "no audience twe-api: no access");
+        assertTrue(call("GET", path, clientToken("vendor-aarschot-sync"), null).statusCode() != 401,
+                "the same request with the realm's own client is authenticated");
+    }
+
+    static Map<String, Object> hardcoded(String claim, String value, String type) {
+        return Map.of("name", claim, "protocol", "openid-connect", "protocolMapper", "oidc-hardcoded-claim-mapper",
+                "config", Map.of("claim.name", claim, "claim.value", value, "jsonType.label", type,
+                        "access.token.claim", "true"));
+    }
+
+    static String clientToken(String clientId) throws Exception {
+        return keycloak.clientCredentials("twe", clientId, SECRET).path("access_token").asText();
+    }
+
+    /** The latest audit event of that kind was written under the token's subject. */
+    static void assertAudited(String token, String entityType, String entityId) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+             PreparedStatement query = c.prepareStatement("select actor_subject, entity_id from audit_event "
+                     + "where entity_type = ? order by id desc limit 1")) {
+            query.setString(1, entityType);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next(), "no audit event for " + entityType);
+                assertEquals(KeycloakServer.claims(token).path("sub").asText(), rs.getString(1));
+                if (entityId != null) {
+                    assertEquals(entityId, rs.getString(2));
+                }
+            }
+        }
+    }
+
+    static String created(HttpResponse<String> response) throws Exception {
+        assertEquals(201, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).path("id").asText();
+    }
+
+    static HttpResponse<String> call(String method, String path, String token, Object body) throws Exception {
+        return call(method, path, token, body, Map.of());
+    }
+
+    static HttpResponse<String> call(String method, String path, String token, Object body,
+            Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url(path)))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        headers.forEach(request::header);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+}
