@@ -9,6 +9,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.containsString;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
@@ -32,13 +35,37 @@ class ErrorFormatTest {
         }
     }
 
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
     @Test
     void unknownPathIsAProblem() {
-        invalid(as("vdab", "analyst")).get("/no-such-thing").then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("", equalTo(Map.of("type", "urn:problem-type:twe:not-found", "code", "not-found",
-                        "title", "Not found", "status", 404, "detail", "No resource at this path.",
-                        "instance", "/no-such-thing")));
+        Map<String, Object> body = invalid(as("vdab", "analyst")).get("/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json").extract().jsonPath().getMap("");
+        assertTrue(body.remove("traceId").toString().matches("[0-9a-f]{32}"), "the request's W3C trace id");
+        assertEquals(Map.of("type", "urn:problem-type:twe:not-found", "code", "not-found",
+                "title", "Not found", "status", 404, "detail", "No resource at this path.",
+                "instance", "/no-such-thing"), body);
+    }
+
+    /** A caller that sends a W3C traceparent finds its own trace id in the problem (and the log). */
+    @Test
+    void theTraceIdOfAnIncomingTraceparentComesBackInTheProblem() {
+        problem(invalid(as("ocmw-44021", "coach")).header("traceparent", TRACEPARENT)
+                .get("/trajectories/" + java.util.UUID.randomUUID()).then(), 404, "not-found")
+                .body("traceId", equalTo(TRACE_ID));
+        invalid(as("vdab", "analyst")).header("traceparent", TRACEPARENT).get("/test-only/failure").then()
+                .statusCode(500).body("traceId", equalTo(TRACE_ID));
+        problem(invalid(io.restassured.RestAssured.given()).header("traceparent", TRACEPARENT)
+                .get("/municipalities").then(), 401, "unauthenticated").body("traceId", equalTo(TRACE_ID));
+    }
+
+    @Test
+    void aMalformedTraceparentStartsATraceOfItsOwn() {
+        String traceId = problem(invalid(as("ocmw-44021", "coach")).header("traceparent", "00-zz-yy-01")
+                .get("/trajectories/" + java.util.UUID.randomUUID()).then(), 404, "not-found")
+                .extract().path("traceId");
+        assertTrue(traceId.matches("[0-9a-f]{32}") && !traceId.equals(TRACE_ID), traceId);
     }
 
     @Test
@@ -46,7 +73,7 @@ class ErrorFormatTest {
         invalid(as("vdab", "analyst")).get("/test-only/failure").then().statusCode(500)
                 .contentType("application/problem+json")
                 .body("code", equalTo("internal-error"))
-                .body("traceId", matchesPattern("[0-9a-f-]{36}"))
+                .body("traceId", matchesPattern("[0-9a-f]{32}"))
                 .body(not(containsString("IllegalStateException")))
                 .body(not(containsString("select")))
                 .body(not(containsString("be.twe")));

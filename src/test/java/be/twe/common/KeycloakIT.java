@@ -1,12 +1,10 @@
 package be.twe.common;
 
+import static be.twe.support.JsonCalls.created;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.support.AppInstance;
+import be.twe.support.JsonCalls;
 import be.twe.support.KeycloakServer;
 import be.twe.support.TestData;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,7 +36,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class KeycloakIT {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String SECRET = "change-me"; // the shipped placeholder, used unchanged on purpose
     static final String AARSCHOT = "ocmw-24001"; // in cluster IGO's mandates
     static final String GENT = "ocmw-44021";
@@ -163,26 +161,13 @@ class KeycloakIT {
         }
     }
 
-    static String created(HttpResponse<String> response) throws Exception {
-        assertEquals(201, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).path("id").asText();
-    }
-
     static HttpResponse<String> call(String method, String path, String token, Object body) throws Exception {
-        return call(method, path, token, body, Map.of());
+        return JsonCalls.call(method, api.url(path), token, body);
     }
 
     static HttpResponse<String> call(String method, String path, String token, Object body,
             Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url(path)))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
-        headers.forEach(request::header);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return JsonCalls.call(method, api.url(path), token, body, headers);
     }
 
     static String jdbcUrl() {

@@ -1,5 +1,6 @@
 package be.twe.municipality;
 
+import static be.twe.support.Problems.exactly;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
@@ -75,7 +76,7 @@ class MunicipalityApiTest {
     @Test
     void unknownMunicipalityIs404() {
         as(OCMW_GENT, "coach").get("/municipalities/99999").then().statusCode(404)
-                .body("", equalTo(Map.of("type", "urn:problem-type:twe:not-found", "code", "not-found",
+                .body("", exactly(Map.of("type", "urn:problem-type:twe:not-found", "code", "not-found",
                         "title", "Not found", "status", 404, "detail", "No municipality '99999'.",
                         "instance", "/municipalities/99999")));
     }

@@ -1,5 +1,6 @@
 package be.twe.organisation;
 
+import static be.twe.support.Problems.exactly;
 import static be.twe.support.Api.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -87,7 +88,7 @@ class OrganisationApiTest {
     @Test
     void unknownOrganisationInTheTokenIs403() {
         as("ocmw-00000", "coach").get("/municipalities").then().statusCode(403)
-                .body("", equalTo(Map.of("type", "urn:problem-type:twe:unknown-organisation",
+                .body("", exactly(Map.of("type", "urn:problem-type:twe:unknown-organisation",
                         "code", "unknown-organisation", "title", "Unknown organisation", "status", 403,
                         "detail", "The token's twe_org claim names no organisation that exists today.",
                         "instance", "/municipalities")));

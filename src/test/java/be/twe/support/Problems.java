@@ -2,6 +2,13 @@ package be.twe.support;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
 import io.restassured.response.ValidatableResponse;
 
 /** Assertions on problem+json answers. */
@@ -13,5 +20,22 @@ public final class Problems {
     public static ValidatableResponse problem(ValidatableResponse response, int status, String code) {
         return response.statusCode(status).body("status", equalTo(status)).body("code", equalTo(code))
                 .body("type", equalTo("urn:problem-type:twe:" + code));
+    }
+
+    /** A whole problem body: these members exactly, plus the request's trace id (32 hex digits). */
+    public static Matcher<Map<String, ?>> exactly(Map<String, ?> members) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Map<String, ?> body) {
+                Map<String, Object> rest = new HashMap<>(body);
+                Object traceId = rest.remove("traceId");
+                return traceId instanceof String id && id.matches("[0-9a-f]{32}") && rest.equals(members);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a problem with a traceId and exactly ").appendValue(members);
+            }
+        };
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import be.twe.api.model.Problem;
 import be.twe.api.model.ProblemIssue;
+import be.twe.common.observability.TraceIds;
 
 /** Builds RFC 9457 responses; the only place that knows the problem type URN and media type. */
 public final class ProblemResponses {
@@ -49,7 +50,11 @@ public final class ProblemResponses {
         return problem;
     }
 
+    /** The problem as the answer to the current request, carrying that request's trace id. */
     public static Response response(Problem problem) {
+        if (problem.getTraceId() == null) {
+            problem.setTraceId(TraceIds.current());
+        }
         return Response.status(problem.getStatus()).type(MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -1,7 +1,5 @@
 package be.twe.common.error;
 
-import java.util.UUID;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -10,11 +8,12 @@ import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
 import be.twe.api.model.Problem;
+import be.twe.common.observability.TraceIds;
 
 /**
  * The catch-all: a database that cannot be used now is a 503 with {@code Retry-After} (logged
- * once per outage); anything else is logged with a trace id and answers a generic 500, so that no
- * class name, stack trace or SQL reaches the caller.
+ * once per outage); anything else is logged with the request's trace id and answers a generic
+ * 500, so that no class name, stack trace or SQL reaches the caller.
  */
 @Provider
 public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
@@ -37,7 +36,7 @@ public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
 
     @Override
     protected Problem toProblem(Throwable e) {
-        String traceId = UUID.randomUUID().toString();
+        String traceId = TraceIds.currentOrNew();
         LOG.errorf(e, "Unexpected error, traceId=%s", traceId);
         return ProblemResponses.problem(ProblemType.INTERNAL_ERROR,
                 "An unexpected error occurred; quote the traceId when you report it.").traceId(traceId);

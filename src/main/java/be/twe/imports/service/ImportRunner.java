@@ -29,6 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class ImportRunner {
+    @Inject
+    be.twe.common.observability.DomainMeters meters;
     private static final int CHUNK = 500;
 
     @Inject
@@ -90,11 +92,15 @@ public class ImportRunner {
 
     void process(UUID importId, int line) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> lines.takePending(importId, line).ifPresent(text -> {
+            boolean ran = QuarkusTransaction.requiringNew().call(() -> lines.takePending(importId, line).map(text -> {
                 LineOutcome done = operations.run(text);
                 lines.record(importId, line, new Result(Status.SUCCEEDED, done.httpStatus(), done.resourceType(),
                         done.resourceId(), done.path(), null));
-            }));
+                return true;
+            }).orElse(false));
+            if (ran) {
+                meters.importLine(true);
+            }
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) { // shutting down: the line stays pending
                 fail(importId, line, ThrowableProblems.of(e, constraintProblems));
@@ -106,5 +112,6 @@ public class ImportRunner {
         String text = problems.write(problem);
         QuarkusTransaction.requiringNew().run(() -> lines.record(importId, line,
                 new Result(Status.FAILED, problem.getStatus(), null, null, null, text)));
+        meters.importLine(false);
     }
 }

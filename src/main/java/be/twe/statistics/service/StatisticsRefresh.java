@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import be.twe.common.jobs.Background;
 import be.twe.common.tenancy.Today;
 import be.twe.document.service.DocumentSettings;
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -47,6 +48,7 @@ public class StatisticsRefresh {
      *
      * @return how many OCMWs were computed again
      */
+    @Timed(value = "twe.statistics.refresh", description = "Refreshes of the statistics aggregates")
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int refresh() {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();

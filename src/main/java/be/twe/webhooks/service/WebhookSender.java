@@ -30,6 +30,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class WebhookSender {
+    @Inject
+    be.twe.common.observability.DomainMeters meters;
     static final String SOURCE = "urn:twe-ocmw";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -80,6 +82,7 @@ public class WebhookSender {
         String why = error;
         QuarkusTransaction.requiringNew().run(() -> webhooks.attempted(deliveryId, attempt, httpStatus, why, outcome,
                 retry == null ? null : retry.toMillis()));
+        meters.webhookAttempt(delivered ? "delivered" : retry == null ? "failed" : "retrying");
         return delivered;
     }
 

@@ -1,0 +1,60 @@
+package be.twe.common.observability;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+
+/**
+ * The meters of the measure's own work, on {@code /q/metrics} beside HTTP, JVM and pool meters:
+ * import lines and webhook attempts by outcome (counted per instance), and the change feed's
+ * latest position (read from PostgreSQL at each scrape, the same on every instance). The
+ * statistics refresh is timed on its method ({@code twe.statistics.refresh}).
+ */
+@Startup // the gauge is there from the first scrape, before any import or delivery
+@ApplicationScoped
+public class DomainMeters {
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    DataSource dataSource;
+
+    @PostConstruct
+    void register() {
+        Gauge.builder("twe.feed.position", this::feedPosition)
+                .description("Latest position of the change feed (NaN while the database is unreachable)")
+                .register(registry);
+    }
+
+    public void importLine(boolean succeeded) {
+        Counter.builder("twe.import.lines").description("Bulk import lines run, by outcome")
+                .tag("outcome", succeeded ? "succeeded" : "failed").register(registry).increment();
+    }
+
+    /** @param outcome delivered, retrying (will be sent again) or failed (retries exhausted) */
+    public void webhookAttempt(String outcome) {
+        Counter.builder("twe.webhook.deliveries").description("Webhook delivery attempts, by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    private double feedPosition() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select coalesce(max(position), 0) from change_event")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException unreachable) {
+            return Double.NaN; // the readiness check and the 503s report the outage
+        }
+    }
+}
