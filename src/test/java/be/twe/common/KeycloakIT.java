@@ -1,6 +1,7 @@
 package be.twe.common;
 
 import static be.twe.support.JsonCalls.created;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,15 +17,21 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.support.AppInstance;
 import be.twe.support.JsonCalls;
 import be.twe.support.KeycloakServer;
+import be.twe.support.Problems;
 import be.twe.support.TestData;
+import be.twe.support.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -34,6 +41,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * gives them, audited writes record the token's subject, and what is not an access token for
  * this API (an ID token, a token of another client of the realm) is refused.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the identity provider is absent at first, stopped at last
 class KeycloakIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SECRET = "change-me"; // the shipped placeholder, used unchanged on purpose
@@ -43,13 +51,17 @@ class KeycloakIT {
     static EmbeddedPostgres postgres;
     static KeycloakServer keycloak;
     static AppInstance api;
+    static HttpResponse<String> beforeKeycloak;
 
     @BeforeAll
     static void start() throws Exception {
         long started = System.nanoTime();
         postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
-        keycloak = KeycloakServer.start(Path.of("docs", "keycloak", "twe-realm.json"));
-        api = AppInstance.start(jdbcUrl(), Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer("twe")));
+        int port = AppInstance.freePort(); // the API starts first: its identity provider is not there yet
+        api = AppInstance.start(jdbcUrl(), Map.of("QUARKUS_OIDC_AUTH_SERVER_URL",
+                "http://127.0.0.1:" + port + "/realms/twe"));
+        beforeKeycloak = call("GET", "/trajectories", Tokens.token(GENT, "coach"), null);
+        keycloak = KeycloakServer.start(Path.of("docs", "keycloak", "twe-realm.json"), port);
         System.out.printf("KeycloakIT: PostgreSQL, Keycloak and the API ready in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
         try (Connection c = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
@@ -72,6 +84,20 @@ class KeycloakIT {
     }
 
     @Test
+    @Order(1)
+    void anIdentityProviderNotReachableAnswers503UntilItIsAndTheApiNeedsNoRestart() throws Exception {
+        assertEquals(503, beforeKeycloak.statusCode(), beforeKeycloak.body());
+        Map<String, Object> problem = JSON.readValue(beforeKeycloak.body(), new TypeReference<>() { });
+        assertThat(problem, Problems.exactly(Map.of("type", "urn:problem-type:twe:service-unavailable",
+                "title", "Service unavailable", "status", 503, "code", "service-unavailable", "instance", "/trajectories",
+                "detail", "The service cannot reach its identity provider to verify the token just now; retry after 5 s.")));
+        assertEquals("5", beforeKeycloak.headers().firstValue("Retry-After").orElse(null));
+        assertFalse(api.log().contains("Unexpected error"), "no 500 logged:\n" + api.log());
+        assertEquals(200, call("GET", "/trajectories", clientToken("vendor-aarschot-sync"), null).statusCode());
+    }
+
+    @Test
+    @Order(2)
     void everyMachineClientsTokenWorksWithTheRolesAndOrganisationOfItsServiceAccount() throws Exception {
         String vendor = clientToken("vendor-aarschot-sync");
         String coach = created(call("POST", "/organisations/" + AARSCHOT + "/coaches", vendor,
@@ -94,6 +120,7 @@ class KeycloakIT {
     }
 
     @Test
+    @Order(3)
     void aDemoUserSignsInWithPkceMustChangeTheirPasswordAndTheirWriteIsAuditedUnderTheirSubject()
             throws Exception {
         JsonNode tokens = keycloak.signIn("twe", "ocmw-app", "http://localhost:8765/callback", "admin-gent",
@@ -117,6 +144,7 @@ class KeycloakIT {
     }
 
     @Test
+    @Order(4)
     void aTokenOfAnotherClientOfTheRealmIsRefusedEvenWithTheApisClaims() throws Exception {
         HttpResponse<String> created = keycloak.admin("POST", "/twe/clients", Map.of("clientId", "rogue-tool",
                 "publicClient", false, "secret", "rogue-secret", "serviceAccountsEnabled", true,
@@ -139,6 +167,17 @@ class KeycloakIT {
         return Map.of("name", claim, "protocol", "openid-connect", "protocolMapper", "oidc-hardcoded-claim-mapper",
                 "config", Map.of("claim.name", claim, "claim.value", value, "jsonType.label", type,
                         "access.token.claim", "true"));
+    }
+
+    @Test
+    @Order(5) // last: it stops Keycloak
+    void tokensIssuedBeforeTheIdentityProviderStoppedStillWorkWithItsKeysKnown() throws Exception {
+        String vendor = clientToken("vendor-aarschot-sync");
+        keycloak.close();
+        assertEquals(200, call("GET", "/trajectories", vendor, null).statusCode());
+        HttpResponse<String> unknownKey = call("GET", "/trajectories",
+                Tokens.signed(Tokens.read("src/test/resources/test-issuer-key.pem"), AARSCHOT, "coach"), null);
+        assertEquals(401, unknownKey.statusCode(), unknownKey.body()); // a key it never published: not a 5xx
     }
 
     static String clientToken(String clientId) throws Exception {

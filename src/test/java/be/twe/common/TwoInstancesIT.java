@@ -14,14 +14,20 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,8 +42,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * Two instances of the production artifact on one PostgreSQL (issue 18): a bulk import whose
  * lines depend on the lines before them runs in file order on one instance at a time while the
- * other resumes unfinished jobs every second; and SIGTERM lets an upload in flight complete.
+ * other resumes unfinished jobs every second; an export of those records is made once, by one
+ * instance; and SIGTERM lets an upload in flight complete.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the export writes out what the import made
 class TwoInstancesIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String OCMW = "ocmw-44021";
@@ -52,7 +60,7 @@ class TwoInstancesIT {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        Map<String, String> settings = Map.of("TWE_IMPORTS_RESUME_EVERY", "1s");
+        Map<String, String> settings = Map.of("TWE_IMPORTS_RESUME_EVERY", "1s", "TWE_EXPORTS_RESUME_EVERY", "1s");
         first = AppInstance.start(url, settings); // migrates the schema
         second = AppInstance.start(url, settings);
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
@@ -78,6 +86,7 @@ class TwoInstancesIT {
     }
 
     @Test
+    @Order(1)
     void anImportRunsInFileOrderWhileAnotherInstanceResumesJobs() throws Exception {
         List<String> lines = new ArrayList<>();
         int pairs = 1_500;
@@ -94,16 +103,7 @@ class TwoInstancesIT {
                 .header("Content-Type", Imports.NDJSON)
                 .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines) + "\n")));
         assertEquals(202, submitted.statusCode(), submitted.body());
-        String id = JSON.readTree(submitted.body()).path("id").asText();
-        JsonNode job = null;
-        while (Duration.between(started, Instant.now()).toMinutes() < 10) {
-            job = JSON.readTree(send(HttpRequest.newBuilder(URI.create(second.url("/imports/" + id))))
-                    .body());
-            if (job.path("status").asText().equals("FINISHED")) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        JsonNode job = awaitFinished(second, "/imports/" + JSON.readTree(submitted.body()).path("id").asText());
         System.out.printf("Two instances: %d import lines in %d s, %s succeeded, %s failed%n", lines.size(),
                 Duration.between(started, Instant.now()).toSeconds(), job.path("succeeded"), job.path("failed"));
         assertEquals("FINISHED", job.path("status").asText(), job.toString());
@@ -112,6 +112,40 @@ class TwoInstancesIT {
     }
 
     @Test
+    @Order(2)
+    void exportsAreMadeOnceEachWhileAnotherInstanceResumesJobs() throws Exception {
+        List<String> exports = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // the first instance makes them one after another, the second resumes them
+            HttpResponse<String> submitted = send(HttpRequest.newBuilder(URI.create(first.url("/exports")))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(202, submitted.statusCode(), submitted.body());
+            exports.add("/exports/" + JSON.readTree(submitted.body()).path("id").asText());
+        }
+        Map<String, JsonNode> finished = new HashMap<>();
+        for (String export : exports) {
+            JsonNode job = awaitFinished(second, export);
+            assertEquals("FINISHED", job.path("status").asText(), job.toString());
+            finished.put(export, job);
+        }
+        Thread.sleep(3_000); // three more resumes on each instance
+        for (String export : exports) {
+            JsonNode job = JSON.readTree(send(HttpRequest.newBuilder(URI.create(first.url(export)))).body());
+            assertEquals(finished.get(export), job, "a finished export was made again");
+            List<String> lines = send(HttpRequest.newBuilder(URI.create(first.url(export + "/content")))).body()
+                    .lines().toList();
+            Set<String> records = new HashSet<>();
+            for (String line : lines) {
+                JsonNode record = JSON.readTree(line);
+                assertTrue(records.add(record.path("resourceType").asText() + "/"
+                        + record.path("resourceId").asText()), "a record twice: " + line);
+            }
+            assertEquals(job.path("records").asInt() + job.path("deletions").asInt(), lines.size());
+            assertTrue(lines.size() >= 3_000, "the import's trajectories and instruments: " + lines.size());
+        }
+    }
+
+    @Test
+    @Order(3)
     void sigtermLetsAnUploadInFlightComplete() throws Exception {
         HttpResponse<String> trajectory = send(HttpRequest.newBuilder(URI.create(first.url("/trajectories")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON
@@ -159,6 +193,20 @@ class TwoInstancesIT {
                 publisher.close();
             }).start();
         }, body.length);
+    }
+
+    /** Polls the job on {@code instance} until it is no longer queued or running (10 minutes at most). */
+    private static JsonNode awaitFinished(AppInstance instance, String path) throws Exception {
+        Instant started = Instant.now();
+        JsonNode job = null;
+        while (Duration.between(started, Instant.now()).toMinutes() < 10) {
+            job = JSON.readTree(send(HttpRequest.newBuilder(URI.create(instance.url(path)))).body());
+            if (!List.of("QUEUED", "RUNNING").contains(job.path("status").asText())) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return job;
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

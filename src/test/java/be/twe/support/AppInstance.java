@@ -35,12 +35,30 @@ public final class AppInstance implements AutoCloseable {
     }
 
     public static AppInstance start(String jdbcUrl, Map<String, String> settings) throws Exception {
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                "target/quarkus-app/quarkus-run.jar");
+        return launch(java, null, jdbcUrl, settings);
+    }
+
+    /**
+     * A container's command: run with the given environment only (the image's), as a container
+     * runtime does, instead of inheriting this JVM's.
+     */
+    public static AppInstance container(List<String> command, Map<String, String> imageEnvironment,
+            String jdbcUrl, Map<String, String> settings) throws Exception {
+        return launch(command, imageEnvironment, jdbcUrl, settings);
+    }
+
+    private static AppInstance launch(List<String> command, Map<String, String> baseEnvironment, String jdbcUrl,
+            Map<String, String> settings) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("twe-instance-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", "target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
+        if (baseEnvironment != null) {
+            env.clear();
+            env.putAll(baseEnvironment);
+        }
         env.putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl, "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres", "QUARKUS_HTTP_PORT", Integer.toString(port),
                 "QUARKUS_HTTP_HOST", "127.0.0.1"));

@@ -42,6 +42,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     public static KeycloakServer start(Path realmExport) throws Exception {
+        return start(realmExport, AppInstance.freePort());
+    }
+
+    /** On a port chosen beforehand, e.g. one an API instance already names as its issuer's. */
+    public static KeycloakServer start(Path realmExport, int port) throws Exception {
         Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-unpacked-by-the-build"));
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak at " + home + ": run through ./mvnw verify, which unpacks it");
@@ -50,7 +55,6 @@ public final class KeycloakServer implements AutoCloseable {
         Files.createDirectories(home.resolve("data/import"));
         Files.copy(realmExport, home.resolve("data/import").resolve(realmExport.getFileName()),
                 StandardCopyOption.REPLACE_EXISTING);
-        int port = AppInstance.freePort();
         Path log = Files.createTempFile("keycloak-", ".log");
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + AppInstance.freePort(),

@@ -7,12 +7,15 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.oidc.OIDCException;
+
 import be.twe.api.model.Problem;
 import be.twe.common.observability.TraceIds;
 
 /**
  * The catch-all: a database that cannot be used now is a 503 with {@code Retry-After} (logged
- * once per outage); anything else is logged with the request's trace id and answers a generic
+ * once per outage), and so is an identity provider that cannot be reached to verify a token
+ * (quarkus-oidc logs that itself and tries again at the next request); anything else is logged with the request's trace id and answers a generic
  * 500, so that no class name, stack trace or SQL reaches the caller.
  */
 @Provider
@@ -26,12 +29,28 @@ public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (outage != null && DatabaseOutage.isUnavailability(e)) {
             outage.failed(e);
-            return Response.fromResponse(ProblemResponses.response(ProblemResponses.problem(
-                    ProblemType.SERVICE_UNAVAILABLE, "The service cannot reach its database just now; retry after "
-                            + outage.retryAfterSeconds() + " s.")))
-                    .header(HttpHeaders.RETRY_AFTER, outage.retryAfterSeconds()).build();
+            return unavailable("The service cannot reach its database just now");
+        }
+        if (outage != null && isIdentityProviderUnavailable(e)) {
+            return unavailable("The service cannot reach its identity provider to verify the token just now");
         }
         return super.toResponse(e);
+    }
+
+    private Response unavailable(String what) {
+        return Response.fromResponse(ProblemResponses.response(ProblemResponses.problem(
+                        ProblemType.SERVICE_UNAVAILABLE, what + "; retry after " + outage.retryAfterSeconds() + " s.")))
+                .header(HttpHeaders.RETRY_AFTER, outage.retryAfterSeconds()).build();
+    }
+
+    /** quarkus-oidc's failure to discover the issuer's metadata or keys, thrown while authenticating. */
+    private static boolean isIdentityProviderUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OIDCException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

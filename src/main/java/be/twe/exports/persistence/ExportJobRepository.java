@@ -19,10 +19,14 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntity, UUID> {
 
-    /** Who requested the export and from where, read without the tenancy filter (no caller exists yet). */
+    /**
+     * Who requested the export and from where, read without the tenancy filter (no caller exists
+     * yet); empty once it finished.
+     */
     public Optional<Object[]> submitter(UUID id) {
-        List<?> rows = getEntityManager().createNativeQuery(
-                        "select organisation_id, subject, roles, since from export_job where id = ?1")
+        List<?> rows = getEntityManager().createNativeQuery("""
+                        select organisation_id, subject, roles, since from export_job
+                        where id = ?1 and finished_at is null""")
                 .setParameter(1, id).getResultList();
         return rows.stream().map(Object[].class::cast).findFirst();
     }

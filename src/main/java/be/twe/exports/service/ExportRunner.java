@@ -60,7 +60,7 @@ public class ExportRunner {
     private void make(UUID exportId) {
         Optional<Object[]> row = QuarkusTransaction.requiringNew().call(() -> jobs.submitter(exportId));
         if (row.isEmpty()) {
-            return; // purged meanwhile
+            return; // finished by another instance while queued here (under the lease, so for good), or purged
         }
         Problem refused = Submitter.of(row.get()).actAs(callers);
         if (refused != null) {

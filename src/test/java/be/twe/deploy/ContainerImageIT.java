@@ -1,0 +1,150 @@
+package be.twe.deploy;
+
+import static be.twe.support.JsonCalls.call;
+import static be.twe.support.JsonCalls.created;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import be.twe.support.AppInstance;
+import be.twe.support.TestData;
+import be.twe.support.Tokens;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The image tarball the build makes (ADR 0022), run as a container runtime runs it, without one:
+ * its layers unpacked in order into a root file system, mounted read-only with a tmpfs on /tmp
+ * (the Kubernetes manifest's emptyDir), /proc and /dev given, and its entrypoint started there as
+ * its user with only its own environment plus the operator's variables. It must become ready,
+ * migrate an empty database and serve audited writes.
+ */
+class ContainerImageIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path IMAGE = Path.of(System.getProperty("image.tar", "target/twe-ocmw-api-image.tar"));
+    static final String OCMW = "ocmw-44021";
+    static JsonNode config;
+    static Path unpacked;
+    static EmbeddedPostgres postgres;
+    static AppInstance api;
+
+    @BeforeAll
+    static void unpackAndStart() throws Exception {
+        unpacked = Files.createTempDirectory("twe-image-");
+        Path image = unpacked.resolve("image");
+        Path root = unpacked.resolve("rootfs");
+        Files.createDirectories(image);
+        Files.createDirectories(root);
+        run("tar", "-xf", IMAGE.toString(), "-C", image.toString());
+        JsonNode manifest = JSON.readTree(image.resolve("manifest.json").toFile()).get(0);
+        config = JSON.readTree(image.resolve(manifest.get("Config").asText()).toFile());
+        for (JsonNode layer : manifest.get("Layers")) {
+            run("tar", "-xzf", image.resolve(layer.asText()).toString(), "-C", root.toString());
+        }
+        postgres = EmbeddedPostgres.builder().start();
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        api = AppInstance.container(containerCommand(root), imageEnvironment(), url,
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"));
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            c.createStatement().executeUpdate("insert into partner_agreement (organisation_id, signed_on) values ('"
+                    + OCMW + "', date '2017-01-01')");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {api, postgres}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+        if (unpacked != null) {
+            run("rm", "-rf", unpacked.toString());
+        }
+    }
+
+    @Test
+    void theImageRunsAsANonRootUserWithoutSecretsAndStartsTheApplication() {
+        JsonNode container = config.get("config");
+        assertEquals("185:185", container.get("User").asText());
+        assertEquals("/opt/java/bin/java", container.get("Entrypoint").get(0).asText());
+        assertEquals("/work/quarkus-run.jar", container.get("Entrypoint").get(container.get("Entrypoint").size() - 1)
+                .asText());
+        assertTrue(container.get("ExposedPorts").has("8080/tcp"));
+        container.get("Env").forEach(variable -> assertFalse(variable.asText().matches("(?i).*(password|secret).*"),
+                variable.asText()));
+        assertEquals(4, config.get("rootfs").get("diff_ids").size(), "runtime, empty directories, libraries, app");
+    }
+
+    @Test
+    void onAReadOnlyRootFilesystemItMigratesAndServesAuditedWrites() throws Exception {
+        String admin = Tokens.token(OCMW, "admin");
+        String coach = created(call("POST", api.url("/organisations/" + OCMW + "/coaches"), admin,
+                Map.of("name", "Coach in a container", "trainedOn", "2024-01-10")));
+        String trajectory = created(call("POST", api.url("/trajectories"), Tokens.token(OCMW, "coach"),
+                Map.of("ocmwId", OCMW, "clientInsz", TestData.newInsz(), "startDate", "2024-01-01", "coachId", coach)));
+        assertEquals(200, call("GET", api.url("/trajectories/" + trajectory), admin, null).statusCode());
+        assertEquals(200, call("GET", api.url("/q/health/ready"), null, null).statusCode());
+        assertFalse(api.log().contains("Read-only file system"), api.log());
+    }
+
+    /**
+     * A mount namespace of its own: the unpacked image read-only, /tmp a tmpfs, /proc, /dev and the
+     * host's name files as a runtime gives them; then the entrypoint replaces the shell, so that
+     * SIGTERM reaches the JVM as it does in a pod.
+     */
+    private static List<String> containerCommand(Path root) {
+        boolean rootUser = "root".equals(System.getProperty("user.name"));
+        String r = root.toString();
+        String script = String.join(" && ", "mkdir -p " + r + "/proc " + r + "/dev",
+                "touch " + r + "/etc/hosts " + r + "/etc/resolv.conf", "mount --bind " + r + " " + r,
+                "mount --rbind /dev " + r + "/dev", "mount --rbind /proc " + r + "/proc",
+                "mount --bind /etc/hosts " + r + "/etc/hosts", "mount --bind /etc/resolv.conf " + r + "/etc/resolv.conf",
+                "mount -o remount,bind,ro " + r, "mount -t tmpfs -o mode=1777 tmpfs " + r + "/tmp",
+                "exec env PATH=\"$image_path\" /usr/sbin/chroot " + (rootUser ? "--userspec=" + config.get("config").get("User").asText() + " " : "")
+                        + r + " \"$@\"");
+        List<String> command = new ArrayList<>(List.of("/usr/bin/unshare", "--mount"));
+        if (!rootUser) { // the user's own namespace, where it is root and may mount
+            command.addAll(List.of("--user", "--map-root-user"));
+        }
+        // the host's tools by their path: the process has only the image's environment
+        command.addAll(List.of("/bin/sh", "-c", "image_path=$PATH; PATH=/usr/sbin:/usr/bin:/sbin:/bin; " + script, "container"));
+        config.get("config").get("Entrypoint").forEach(arg -> command.add(arg.asText()));
+        return command;
+    }
+
+    private static Map<String, String> imageEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        config.get("config").get("Env").forEach(variable -> {
+            String[] pair = variable.asText().split("=", 2);
+            env.put(pair[0], pair[1]);
+        });
+        return env;
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes());
+        }
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+    }
+}
