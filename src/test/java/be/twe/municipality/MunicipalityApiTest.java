@@ -5,7 +5,9 @@ import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,6 +24,30 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class MunicipalityApiTest {
     static final String OCMW_GENT = "ocmw-44021";
+
+    @Test
+    void the308MunicipalitiesOf2017And2018NoneBeforeTheMeasure() {
+        for (int year : new int[] {2017, 2018}) {
+            as(OCMW_GENT, "coach").get("/municipalities?year=" + year + "&limit=500").then().statusCode(200)
+                    .body("items", hasSize(308)).body("next", nullValue());
+        }
+        as(OCMW_GENT, "coach").get("/municipalities?year=2016").then().statusCode(200).body("items", hasSize(0));
+        as(OCMW_GENT, "coach").get("/municipalities?year=2019&limit=500").then().statusCode(200)
+                .body("items", hasSize(300)).body("items.nisCode", hasItems("12041", "44083", "72043"))
+                .body("items.nisCode", not(hasItems("12030", "44011")));
+    }
+
+    @Test
+    void aMunicipalityThatMergedIn2019NamesIts2019Successor() {
+        as(OCMW_GENT, "coach").get("/municipalities/12030").then().statusCode(200)
+                .body("", equalTo(Map.of(
+                        "nisCode", "12030", "name", "Puurs", "provinceNisCode", "10000",
+                        "province", "Antwerpen", "validFrom", "2017-01-01", "validTo", "2018-12-31",
+                        "successor", Map.of("nisCode", "12041", "name", "Puurs-Sint-Amands"))));
+        as(OCMW_GENT, "coach").get("/municipalities/12041?year=2018").then().statusCode(404);
+        as(OCMW_GENT, "coach").get("/municipalities/44021?year=2017").then().statusCode(200)
+                .body("name", equalTo("Gent")).body("validFrom", equalTo("2017-01-01"));
+    }
 
     @Test
     void the300MunicipalitiesOf2024AndThe285Of2025() {
@@ -43,7 +69,8 @@ class MunicipalityApiTest {
             next = page.getString("next");
             pages++;
         }
-        assertEquals(312, seen.size(), "273 unchanged + 27 merged away + 12 new municipality versions");
+        assertEquals(327, seen.size(),
+                "15 versions ending in 2018 + the 300 of 2019-2024 (27 of them ending in 2024) + 12 new in 2025");
         assertEquals(7, pages);
     }
 
@@ -52,7 +79,7 @@ class MunicipalityApiTest {
         as(OCMW_GENT, "coach").get("/municipalities/11056").then().statusCode(200)
                 .body("", equalTo(Map.of(
                         "nisCode", "11056", "name", "Zwijndrecht", "provinceNisCode", "10000",
-                        "province", "Antwerpen", "validFrom", "2019-01-01", "validTo", "2024-12-31",
+                        "province", "Antwerpen", "validFrom", "2017-01-01", "validTo", "2024-12-31",
                         "successor", Map.of("nisCode", "46030", "name", "Beveren-Kruibeke-Zwijndrecht"))));
         as(OCMW_GENT, "coach").get("/municipalities/46030").then().statusCode(200)
                 .body("province", equalTo("Oost-Vlaanderen")).body("validFrom", equalTo("2025-01-01"))

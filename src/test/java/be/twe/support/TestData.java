@@ -41,6 +41,19 @@ public class TestData {
         return newOcmw("44021");
     }
 
+    /** An OCMW of 2017 until {@code lastDay}, when it merged into {@code successorId}. */
+    @Transactional
+    public String newMergedOcmw(String successorId, LocalDate lastDay) {
+        String id = "ocmw-t" + unique();
+        em.createNativeQuery("""
+                insert into organisation (id, kind, name, nis_code, province_nis_code, valid_from, valid_to, successor_id)
+                select :id, 'OCMW', 'Test merged OCMW', nis_code, province_nis_code, date '2017-01-01', :lastDay, s.id
+                from organisation s where s.id = :successor""")
+                .setParameter("id", id).setParameter("lastDay", lastDay).setParameter("successor", successorId)
+                .executeUpdate();
+        return id;
+    }
+
     @Transactional
     public String newCluster() {
         String id = "cluster-t" + unique();

@@ -50,6 +50,7 @@ public enum ProblemType {
     EXPORT_NOT_READY(ProblemKind.CONFLICT, "Export not ready"),
     // 422: a rule of the regulation or of the API
     UNKNOWN_OCMW(ProblemKind.RULE_VIOLATION, "Unknown OCMW"),
+    OCMW_MERGED(ProblemKind.RULE_VIOLATION, "OCMW merged"),
     UNKNOWN_COACH(ProblemKind.RULE_VIOLATION, "Unknown coach"),
     COACH_NOT_TRAINED(ProblemKind.RULE_VIOLATION, "Coach not trained"),
     PARTNER_AGREEMENT_MISSING(ProblemKind.RULE_VIOLATION, "Partner agreement missing"),

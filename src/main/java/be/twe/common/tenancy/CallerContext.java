@@ -23,7 +23,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Resolves the caller's organisation and mandates from the token, once per request. It reads
+ * Resolves the caller's organisation and mandates from the token, once per request: an OCMW acts
+ * for itself and the OCMWs that merged into it (their history), a cluster for the OCMWs that
+ * mandate it today and theirs. It reads
  * with plain JDBC on purpose: the tenancy filters depend on this bean, so it must not go through
  * the filtered Hibernate session itself.
  */
@@ -78,8 +80,9 @@ public class CallerContext {
                 visible.addAll(ids(c, "select cluster_id from mandate where ocmw_id = ? and" + VALID_ON, organisationId, date));
             } else if (kind == OrganisationKind.CLUSTER) {
                 actingFor.addAll(ids(c, "select ocmw_id from mandate where cluster_id = ? and" + VALID_ON, organisationId, date));
-                visible.addAll(actingFor);
             }
+            actingFor.addAll(predecessors(c, actingFor));
+            visible.addAll(actingFor);
             return new Caller(subject, organisationId, kind, Set.copyOf(roles), Set.copyOf(actingFor),
                     Set.copyOf(visible));
         } catch (SQLException e) {
@@ -97,9 +100,48 @@ public class CallerContext {
                     }
                 }
             }
+            String merged = mergedInto(c, organisationId);
+            if (merged != null) {
+                throw new DomainProblem(ProblemType.UNKNOWN_ORGANISATION, merged);
+            }
         }
         throw new DomainProblem(ProblemType.UNKNOWN_ORGANISATION,
                 "The token's " + Roles.CLAIM_ORGANISATION + " claim names no organisation that exists today.");
+    }
+
+    /** For an OCMW that merged: which OCMW now keeps its records, as the problem's detail; else null. */
+    private static String mergedInto(Connection c, String organisationId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select successor_id, valid_to + 1 from organisation where id = ? and successor_id is not null")) {
+            s.setString(1, organisationId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? "The token's %s claim names %s, which merged into %s on %s; %s keeps its records: "
+                        .formatted(Roles.CLAIM_ORGANISATION, organisationId, rs.getString(1), rs.getDate(2),
+                                rs.getString(1)) + "use a token of " + rs.getString(1) + "." : null;
+            }
+        }
+    }
+
+    /** The OCMWs that merged, directly or through earlier mergers, into any of {@code ocmwIds}. */
+    private static Set<String> predecessors(Connection c, Set<String> ocmwIds) throws SQLException {
+        Set<String> ids = new LinkedHashSet<>();
+        if (ocmwIds.isEmpty()) {
+            return ids;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                with recursive predecessor (id) as (
+                    select id from organisation where successor_id = any(?)
+                    union
+                    select o.id from organisation o join predecessor p on o.successor_id = p.id)
+                select id from predecessor""")) {
+            s.setArray(1, c.createArrayOf("varchar", ocmwIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static Set<String> ids(Connection c, String sql, String organisationId, LocalDate date) throws SQLException {

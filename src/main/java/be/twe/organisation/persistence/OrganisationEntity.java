@@ -42,4 +42,7 @@ public class OrganisationEntity {
     public LocalDate validFrom;
     @Column(name = "valid_to")
     public LocalDate validTo;
+    /** The OCMW it merged into, which keeps its records. */
+    @Column(name = "successor_id")
+    public String successorId;
 }

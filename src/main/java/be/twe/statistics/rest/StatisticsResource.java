@@ -155,7 +155,7 @@ public class StatisticsResource implements StatisticsApi {
             mapping = Municipalities.valueOf(municipalities);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputProblem(new Issue("query", "municipalities", municipalities,
-                    "AT_EVENT or MERGED_2025."));
+                    "AT_EVENT, MERGED_2019 or MERGED_2025."));
         }
         return new Filter(fromYear, toYear, province == null ? null : province.toString(), nisCode, clusterId, mapping);
     }

@@ -22,8 +22,20 @@ import be.twe.common.tenancy.CallerContext;
  */
 @ApplicationScoped
 public class StatisticsSql {
-    /** Which municipality an event is reported under: valid in its year, or the 2025 one it became. */
-    public enum Municipalities { AT_EVENT, MERGED_2025 }
+    /**
+     * Which municipality an event is reported under: valid in its year, the 2019-2024 one a
+     * municipality of 2017-2018 became, or the current one it became; each a column prefix of the
+     * municipality_year view.
+     */
+    public enum Municipalities {
+        AT_EVENT("at_event"), MERGED_2019("merged_2019"), MERGED_2025("merged");
+
+        final String columns;
+
+        Municipalities(String columns) {
+            this.columns = columns;
+        }
+    }
 
     public record Filter(Integer fromYear, Integer toYear, String province, String nisCode, String clusterId,
                          Municipalities municipalities) {
@@ -40,7 +52,7 @@ public class StatisticsSql {
     @Transactional
     public List<Map<String, Object>> rows(Figure figure, Grouping grouping, Filter filter) {
         refresh.refresh(); // its own transaction, committed before the statement below reads
-        String place = filter.municipalities() == Municipalities.MERGED_2025 ? "merged" : "at_event";
+        String place = filter.municipalities().columns;
         List<Object> parameters = new ArrayList<>();
         String placed = placed(figure, grouping, filter, place, scope(filter, place, parameters));
         Query query = em.createNativeQuery(figure.median() == null ? totals(figure, grouping, placed)

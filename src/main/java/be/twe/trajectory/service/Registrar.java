@@ -18,6 +18,8 @@ import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.Today;
+import be.twe.organisation.persistence.OrganisationEntity;
+import be.twe.organisation.persistence.OrganisationRepository;
 
 /**
  * Who may write a registration for an OCMW (VDAB policy): a trained coach of an organisation that
@@ -34,6 +36,8 @@ public class Registrar {
     PartnerAgreementRepository agreements;
     @Inject
     Today today;
+    @Inject
+    OrganisationRepository organisations;
 
     public record Registration(String registeredBy, boolean onBehalf) {
     }
@@ -61,6 +65,20 @@ public class Registrar {
         return registration;
     }
 
+    /**
+     * A record of an OCMW that merged is dated before the merger (its successor registers it, or
+     * VDAB): from the merger on, the successor's own records take over.
+     */
+    public void requireExistingOn(String ocmwId, LocalDate date) {
+        OrganisationEntity ocmw = organisations.findById(ocmwId);
+        if (ocmw != null && ocmw.validTo != null && date.isAfter(ocmw.validTo)) {
+            throw new DomainProblem(ProblemType.OCMW_MERGED, ocmw.successorId == null
+                    ? "OCMW '%s' ended on %s.".formatted(ocmwId, ocmw.validTo)
+                    : "OCMW '%s' merged into %s on %s: register what starts from then under %s."
+                            .formatted(ocmwId, ocmw.successorId, ocmw.validTo.plusDays(1), ocmw.successorId));
+        }
+    }
+
     /** Any write for the OCMW: a coach acting for it, or VDAB's helpdesk on its behalf. */
     public Registration authoriseWrite(String ocmwId) {
         return authoriseWrite(ocmwId, Roles.HELPDESK);
@@ -76,7 +94,8 @@ public class Registrar {
         requireRole(caller, Roles.COACH);
         if (!caller.actingFor().contains(ocmwId)) {
             throw new DomainProblem(ProblemType.UNKNOWN_OCMW,
-                    "No OCMW '" + ocmwId + "' that you act for (own OCMW or a mandate valid today).");
+                    "No OCMW '" + ocmwId + "' that you act for (own OCMW, one that merged into it, or a mandate "
+                            + "valid today).");
         }
         return new Registration(caller.organisationId(), false);
     }

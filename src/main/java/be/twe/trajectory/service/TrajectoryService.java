@@ -65,6 +65,7 @@ public class TrajectoryService {
                     "A trajectory starts on or after " + MEASURE_START + ", when TWE-OCMW began.");
         }
         Registrar.Registration registration = registrar.authorise(input.ocmwId(), input.coachId());
+        registrar.requireExistingOn(input.ocmwId(), input.startDate());
         TrajectoryEntity trajectory = new TrajectoryEntity();
         trajectory.id = UUID.randomUUID();
         trajectory.ocmwId = input.ocmwId();
