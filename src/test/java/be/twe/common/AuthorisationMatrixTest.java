@@ -58,7 +58,7 @@ class AuthorisationMatrixTest {
     /** What the actor must get: a status, and for lists whether OCMW A's row is in it. */
     enum Outcome {
         OK(200), CREATED(201), ACCEPTED(202), DELETED(204), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), FORBIDDEN(403),
-        UNAUTHORIZED(401);
+        NOT_ITS_OCMW(403), UNAUTHORIZED(401);
 
         final int status;
 
@@ -103,6 +103,12 @@ class AuthorisationMatrixTest {
 
     static final Map<String, Operation> MATRIX = new LinkedHashMap<>();
 
+    /** OCMW A's mandate of the cluster, as OCMW A lists it. */
+    static Map<String, Object> mandateOf(World w, String cluster) {
+        return as(w.ocmwA(), "admin").get("/organisations/" + w.ocmwA() + "/mandates").then().statusCode(200)
+                .extract().path("items.find { it.clusterId == '" + cluster + "' }");
+    }
+
     static void row(String operationId, BiFunction<RequestSpecification, World, ValidatableResponse> call,
                     String listPath, Outcome own, Outcome other, Outcome clusterWith, Outcome clusterWithout,
                     Outcome vdab) {
@@ -132,6 +138,18 @@ class AuthorisationMatrixTest {
         row("getOrganisation", (r, w) -> r.get("/organisations/" + w.ocmwA).then(), null, ok, nf, ok, nf, ok);
         row("listMandates", (r, w) -> r.get("/organisations/" + w.ocmwA + "/mandates").then(), null,
                 ok, nf, ok, nf, ok);
+        // a past period for the cluster whose mandate ended: today's access stays as it is
+        row("createMandate", (r, w) -> r.body(Map.of("clusterId", w.clusterWithout, "validFrom", "2000-01-01",
+                "validTo", "2000-12-31")).post("/organisations/" + w.ocmwA + "/mandates").then(), null,
+                Outcome.CREATED, nf, nf, nf, Outcome.CREATED);
+        row("getMandate", (r, w) -> r.get("/mandates/" + mandateOf(w, w.clusterWith).get("id")).then(), null,
+                ok, nf, ok, nf, ok);
+        // the ended mandate, changed to what it is: its cluster is a party but only its OCMW or VDAB change it
+        row("updateMandate", (r, w) -> {
+            Map<String, Object> ended = mandateOf(w, w.clusterWithout);
+            return r.header("If-Match", "\"0\"").body(Map.of("validFrom", ended.get("validFrom"),
+                    "validTo", ended.get("validTo"))).put("/mandates/" + ended.get("id")).then();
+        }, null, ok, nf, nf, Outcome.NOT_ITS_OCMW, ok);
         row("getFinancialDetails", (r, w) -> r.get("/organisations/" + w.ocmwA + "/financial-details").then(),
                 null, ok, nf, nf, nf, ok);
         row("updateFinancialDetails", (r, w) -> r.header("If-Match", "\"0\"")
@@ -381,6 +399,8 @@ class AuthorisationMatrixTest {
             response.body("code", equalTo("not-found"));
         } else if (outcome == Outcome.FORBIDDEN) {
             response.body("code", equalTo("missing-role"));
+        } else if (outcome == Outcome.NOT_ITS_OCMW) {
+            response.body("code", equalTo("mandate-by-ocmw"));
         } else if (outcome == Outcome.REFUSED) {
             response.body("code", equalTo("unknown-ocmw"));
         } else if (outcome.status == 401) {

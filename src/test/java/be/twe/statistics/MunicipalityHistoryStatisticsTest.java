@@ -69,6 +69,23 @@ class MunicipalityHistoryStatisticsTest {
                 perMunicipalityAndYear("&municipalities=MERGED_2019&nisCode=12041"));
     }
 
+    /** Counts of one municipality and year as Antwerpen sees them (other tests may register there too). */
+    private static long borsbeekFigure(String municipalities, String nisCode) {
+        return rows("ocmw-11002", "groupBy=municipality,year&fromYear=2018&toYear=2018&municipalities="
+                + municipalities).stream().filter(r -> nisCode.equals(r.get("municipalityNisCode")))
+                .mapToLong(r -> ((Number) r.get("trajectories")).longValue()).sum();
+    }
+
+    @Test
+    void aBorsbeekTrajectoryOf2018RegisteredByAntwerpenCountsUnderBorsbeekAndMergedUnderAntwerpen() {
+        long atEvent = borsbeekFigure("AT_EVENT", "11007");
+        long merged = borsbeekFigure("MERGED_2025", "11002");
+        UUID coach = data.accreditedCoach("ocmw-11002");
+        Registrations.trajectory("ocmw-11002", "ocmw-11007", coach, "2018-04-01");
+        assertEquals(atEvent + 1, borsbeekFigure("AT_EVENT", "11007"), "under Borsbeek, 2018");
+        assertEquals(merged + 1, borsbeekFigure("MERGED_2025", "11002"), "under Antwerpen, mapped to 2025");
+    }
+
     @Test
     void mergedTo2025EveryMergerIsFollowed() {
         assertEquals(perMunicipalityAndYear("&municipalities=MERGED_2019"),

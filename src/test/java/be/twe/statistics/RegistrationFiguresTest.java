@@ -137,6 +137,9 @@ class RegistrationFiguresTest {
         assertEquals(3, starts.get("trajectories"));
         assertEquals(2, starts.get("trajectoriesWithTraining"));
         assertEquals(3, starts.get("training"));
+        assertEquals(((Number) starts.get("art60")).intValue() + ((Number) starts.get("bvs")).intValue()
+                + ((Number) starts.get("training")).intValue() + ((Number) starts.get("wes")).intValue()
+                + ((Number) starts.get("ibo")).intValue(), starts.get("instruments"));
     }
 
     /** Follow-up within 12 months after the trajectory's end (2024-01-31): up to 2025-01-31. */

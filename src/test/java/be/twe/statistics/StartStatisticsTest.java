@@ -65,8 +65,10 @@ class StartStatisticsTest {
 
     static Map<String, Object> row(String province, int year, int trajectories, int wes, int ibo) {
         String name = province.equals("10000") ? "Antwerpen" : "Oost-Vlaanderen";
-        return Map.of("provinceNisCode", province, "provinceName", name, "year", year, "trajectories", trajectories,
-                "art60", 0, "bvs", 0, "training", 0, "wes", wes, "ibo", ibo, "trajectoriesWithTraining", 0);
+        return Map.ofEntries(Map.entry("provinceNisCode", province), Map.entry("provinceName", name),
+                Map.entry("year", year), Map.entry("trajectories", trajectories), Map.entry("art60", 0),
+                Map.entry("bvs", 0), Map.entry("training", 0), Map.entry("wes", wes), Map.entry("ibo", ibo),
+                Map.entry("trajectoriesWithTraining", 0), Map.entry("instruments", wes + ibo));
     }
 
     @Test
@@ -88,8 +90,8 @@ class StartStatisticsTest {
         String csv = as(cluster, "coach").accept("text/csv").get("/statistics/starts?groupBy=province,year").then()
                 .statusCode(200).contentType("text/csv").extract().asString();
         assertEquals(List.of("provinceNisCode,provinceName,year,trajectories,art60,bvs,training,wes,ibo,"
-                        + "trajectoriesWithTraining", "10000,Antwerpen,2023,2,0,0,0,1,1,0",
-                "10000,Antwerpen,2024,1,0,0,0,1,0,0", "40000,Oost-Vlaanderen,2024,1,0,0,0,1,0,0"),
+                        + "trajectoriesWithTraining,instruments", "10000,Antwerpen,2023,2,0,0,0,1,1,0,2",
+                "10000,Antwerpen,2024,1,0,0,0,1,0,0,1", "40000,Oost-Vlaanderen,2024,1,0,0,0,1,0,0,1"),
                 csv.lines().toList());
     }
 
@@ -98,7 +100,7 @@ class StartStatisticsTest {
         assertEquals(List.of(row("10000", 2023, 2, 1, 1), row("10000", 2024, 1, 1, 0)),
                 rows(zwijndrecht, "groupBy=province,year"), "an OCMW its own");
         assertEquals(List.of(Map.of("trajectories", 0, "art60", 0, "bvs", 0, "training", 0, "wes", 0, "ibo", 0,
-                        "trajectoriesWithTraining", 0)),
+                        "trajectoriesWithTraining", 0, "instruments", 0)),
                 rows(data.newCluster(), ""), "a cluster without mandates nothing");
         assertEquals(rows(cluster, "groupBy=province,year"), rows("vdab", "groupBy=province,year&clusterId=" + cluster),
                 "VDAB sees everything, here filtered on the cluster's mandates");

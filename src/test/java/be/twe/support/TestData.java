@@ -101,6 +101,21 @@ public class TestData {
                 .setParameter(1, organisationId).getSingleResult()).intValue() > 0;
     }
 
+    /**
+     * Waits until every import and export submitted so far has finished, so that a test that
+     * submits many (the fuzz) leaves no background work to the tests after it.
+     */
+    public void awaitBackgroundJobs(java.time.Duration timeout) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (count("select (select count(*) from import_job where finished_at is null)"
+                + " + (select count(*) from export_job where finished_at is null)") > 0) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("imports or exports still running after " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** A count read straight from the database (positional parameters ?1, ?2, ...). */
     @Transactional
     public long count(String sql, Object... parameters) {

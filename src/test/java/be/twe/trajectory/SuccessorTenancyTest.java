@@ -118,6 +118,6 @@ class SuccessorTenancyTest {
         create(successor, coach, predecessor, "2019-03-01").statusCode(201);
         as(successor, "coach").get("/statistics/starts?groupBy=year").then().statusCode(200)
                 .body("rows", equalTo(java.util.List.of(Map.of("year", 2019, "trajectories", 1, "art60", 0, "bvs", 0,
-                        "training", 0, "wes", 0, "ibo", 0, "trajectoriesWithTraining", 0))));
+                        "training", 0, "wes", 0, "ibo", 0, "trajectoriesWithTraining", 0, "instruments", 0))));
     }
 }

@@ -43,12 +43,20 @@ public class DatabaseOutage {
                 || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
             return true;
         }
+        if (t instanceof AssertionError && fromDriver(t)) {
+            return true; // pgjdbc asserts when a batch's connection breaks under it ("getAutoCommit() should not throw")
+        }
         for (Throwable suppressed : t.getSuppressed()) {
             if (isUnavailability(suppressed, depth + 1)) {
                 return true;
             }
         }
         return t.getCause() != t && isUnavailability(t.getCause(), depth + 1);
+    }
+
+    private static boolean fromDriver(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.postgresql.");
     }
 
     private static boolean unavailableState(String state) {

@@ -23,6 +23,7 @@ public enum ProblemType {
     MISSING_ROLE(ProblemKind.FORBIDDEN, "Missing role"),
     UNKNOWN_ORGANISATION(ProblemKind.FORBIDDEN, "Unknown organisation"),
     VDAB_ONLY(ProblemKind.FORBIDDEN, "VDAB only"),
+    MANDATE_BY_OCMW(ProblemKind.FORBIDDEN, "Changed by its OCMW only"),
     // 404-415: the resource and its representation
     NOT_FOUND(ProblemKind.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED(ProblemKind.METHOD_NOT_ALLOWED, "Method not allowed"),
@@ -43,6 +44,7 @@ public enum ProblemType {
     TRAJECTORY_ENDED(ProblemKind.CONFLICT, "Trajectory already ended"),
     INSTRUMENT_OVERLAP(ProblemKind.CONFLICT, "Instruments overlap"),
     INSTRUMENT_ENDED(ProblemKind.CONFLICT, "Instrument already ended"),
+    MANDATE_OVERLAP(ProblemKind.CONFLICT, "Mandates overlap"),
     DOCUMENT_VERSION_ALREADY_WITHDRAWN(ProblemKind.CONFLICT, "Already withdrawn"),
     TRANSFER_ALREADY_OPEN(ProblemKind.CONFLICT, "Transfer already open"),
     TRANSFER_NOT_TAKEN_OVER(ProblemKind.CONFLICT, "Transfer not taken over"),
@@ -51,6 +53,9 @@ public enum ProblemType {
     // 422: a rule of the regulation or of the API
     UNKNOWN_OCMW(ProblemKind.RULE_VIOLATION, "Unknown OCMW"),
     OCMW_MERGED(ProblemKind.RULE_VIOLATION, "OCMW merged"),
+    UNKNOWN_CLUSTER(ProblemKind.RULE_VIOLATION, "Unknown cluster"),
+    MANDATE_END_BEFORE_START(ProblemKind.RULE_VIOLATION, "Mandate ends before it starts"),
+    MANDATE_START_BY_VDAB(ProblemKind.RULE_VIOLATION, "Start corrected by VDAB only"),
     UNKNOWN_COACH(ProblemKind.RULE_VIOLATION, "Unknown coach"),
     COACH_NOT_TRAINED(ProblemKind.RULE_VIOLATION, "Coach not trained"),
     PARTNER_AGREEMENT_MISSING(ProblemKind.RULE_VIOLATION, "Partner agreement missing"),

@@ -22,6 +22,7 @@ import be.twe.instrument.rest.InstrumentMapper;
 import be.twe.instrument.service.InstrumentService;
 import be.twe.organisation.rest.OrganisationMapper;
 import be.twe.organisation.service.FinancialDetailsService;
+import be.twe.organisation.service.MandateService;
 import be.twe.sync.persistence.ChangeEventQueries.Entry;
 import be.twe.transfer.rest.TransferMapper;
 import be.twe.transfer.service.TransferService;
@@ -36,6 +37,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class ExportRecords implements ExportLines {
+    @Inject
+    MandateService mandates;
     @Inject
     ObjectMapper json;
     @Inject
@@ -106,6 +109,7 @@ public class ExportRecords implements ExportLines {
             case "coach" -> coachMapper.toDto(coaches.get(p[2], id(p[4])));
             case "partner-agreement" -> coachMapper.toDto(coaches.agreement(p[2]));
             case "financial-details" -> organisationMapper.toDto(financialDetails.get(p[2]));
+            case "mandate" -> organisationMapper.toDto(mandates.get(Long.parseLong(p[2])));
             default -> throw new IllegalStateException("No export for " + entry.resourceType());
         };
     }

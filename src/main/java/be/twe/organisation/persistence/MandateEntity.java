@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
@@ -44,4 +45,11 @@ public class MandateEntity {
     public LocalDate validFrom;
     @Column(name = "valid_to")
     public LocalDate validTo;
+    /** PUBLICATION_2021 or API. */
+    public String source;
+    /** The period is an assumption (the publication gave none) until VDAB corrects it. */
+    @Column(name = "period_assumed")
+    public boolean periodAssumed;
+    @Version
+    public long version;
 }

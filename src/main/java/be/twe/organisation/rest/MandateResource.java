@@ -2,17 +2,26 @@ package be.twe.organisation.rest;
 
 import java.time.LocalDate;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import be.twe.api.MandatesApi;
+import be.twe.api.model.MandateInput;
 import be.twe.api.model.MandatePage;
+import be.twe.api.model.MandatePeriod;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
+import be.twe.common.rest.ETags;
+import be.twe.common.rest.Links;
+import be.twe.common.rest.Replaces;
+import be.twe.common.security.Roles;
 import be.twe.organisation.persistence.MandateEntity;
+import be.twe.organisation.service.MandateService;
 import be.twe.organisation.service.OrganisationService;
+import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class MandateResource implements MandatesApi {
@@ -22,6 +31,10 @@ public class MandateResource implements MandatesApi {
     OrganisationService service;
     @Inject
     OrganisationMapper mapper;
+    @Inject
+    MandateService mandates;
+    @Inject
+    Links links;
     @Context
     UriInfo uri;
 
@@ -31,5 +44,30 @@ public class MandateResource implements MandatesApi {
         Slice<MandateEntity> slice = service.mandates(organisationId, validOn, limit, cursor);
         return Response.ok(new MandatePage().items(slice.items().stream().map(mapper::toDto).toList())
                 .next(pageLinks.next(uri, slice))).build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    @Idempotent
+    public Response createMandate(String organisationId, MandateInput input, String idempotencyKey) {
+        MandateEntity mandate = mandates.grant(organisationId, input.getClusterId(), input.getValidFrom(),
+                input.getValidTo());
+        return links.created(links.to("mandates", mandate.id)).header("ETag", ETags.of(mandate.version))
+                .entity(mapper.toDto(mandate)).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getMandate(Long mandateId, String ifNoneMatch) {
+        MandateEntity mandate = mandates.get(mandateId);
+        return ETags.read(mapper.toDto(mandate), mandate.version, ifNoneMatch);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    @Replaces
+    public Response updateMandate(Long mandateId, String ifMatch, MandatePeriod period) {
+        MandateEntity mandate = mandates.change(mandateId, ifMatch, period.getValidFrom(), period.getValidTo());
+        return ETags.read(mapper.toDto(mandate), mandate.version, null);
     }
 }

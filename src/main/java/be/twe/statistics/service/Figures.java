@@ -22,7 +22,8 @@ public final class Figures {
             select ocmw_id, start_date, type, false from instrument""", Map.of(),
             with(counts("what", "trajectories", "TRAJECTORY", "art60", "ART60", "bvs", "BVS", "training", "TRAINING",
                     "wes", "WES", "ibo", "IBO"), "with_training", "count(*) filter (where trained)"),
-            sums("trajectories", "art60", "bvs", "training", "wes", "ibo", "with_training:trajectoriesWithTraining"),
+            with(sums("trajectories", "art60", "bvs", "training", "wes", "ibo", "with_training:trajectoriesWithTraining"),
+                    "instruments", "coalesce(sum(art60 + bvs + training + wes + ibo), 0)"),
             null, Set.of("trajectory", "instrument"));
 
     /** Trajectories that ended, by their end date; own dimension {@code endReason}. */

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,11 @@ class ContractFuzzTest {
 
     private String ocmw;
     private String cluster;
+
+    @AfterEach
+    void leavesNoBackgroundWork() throws InterruptedException {
+        data.awaitBackgroundJobs(Duration.ofMinutes(3));
+    }
 
     @Test
     void noInputGetsAServerErrorAndEveryRefusalIsAProblem() throws Exception {

@@ -17,6 +17,7 @@ import be.twe.client.api.CoachesApi;
 import be.twe.client.api.DocumentsApi;
 import be.twe.client.api.FinancialDetailsApi;
 import be.twe.client.api.InstrumentsApi;
+import be.twe.client.api.MandatesApi;
 import be.twe.client.api.SyncApi;
 import be.twe.client.api.TrajectoriesApi;
 import be.twe.client.api.TransfersApi;
@@ -43,6 +44,7 @@ public final class SyncClient {
     private final TransfersApi transfers;
     private final CoachesApi coaches;
     private final FinancialDetailsApi financialDetails;
+    private final MandatesApi mandates;
     private final Path mirror;
 
     public SyncClient(String baseUrl, String token, Path mirror) {
@@ -57,6 +59,7 @@ public final class SyncClient {
         this.transfers = new TransfersApi(api);
         this.coaches = new CoachesApi(api);
         this.financialDetails = new FinancialDetailsApi(api);
+        this.mandates = new MandatesApi(api);
         this.mirror = mirror;
     }
 
@@ -118,6 +121,7 @@ public final class SyncClient {
             case COACH -> coaches.getCoach(path.get(1), uuid(path, 3), null);
             case FINANCIAL_DETAILS -> financialDetails.getFinancialDetails(path.get(1), null);
             case PARTNER_AGREEMENT -> coaches.getPartnerAgreement(path.get(1), null);
+            case MANDATE -> mandates.getMandate(Long.valueOf(path.get(1)), null);
         };
     }
 

@@ -1,0 +1,147 @@
+package be.twe.organisation.service;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import be.twe.common.audit.AuditTrail;
+import be.twe.common.error.DomainProblem;
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.ProblemType;
+import be.twe.common.rest.ETags;
+import be.twe.common.tenancy.Caller;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.common.tenancy.OrganisationKind;
+import be.twe.common.tenancy.OwnOrganisation;
+import be.twe.common.tenancy.Today;
+import be.twe.organisation.persistence.MandateEntity;
+import be.twe.organisation.persistence.MandateRepository;
+import be.twe.organisation.persistence.OrganisationEntity;
+import be.twe.organisation.persistence.OrganisationRepository;
+import be.twe.sync.service.Feeds;
+
+/**
+ * Mandates granted and ended by their OCMW, corrected by VDAB (issue 19). A change that makes a
+ * mandate valid or no longer valid today tells the cluster at once, through the same feed entries
+ * the daily visibility job writes when a mandate starts or ends by date.
+ */
+@ApplicationScoped
+@Transactional
+@Feeds
+public class MandateService {
+    @Inject
+    MandateRepository mandates;
+    @Inject
+    OrganisationRepository organisations;
+    @Inject
+    OwnOrganisation ownOrganisation;
+    @Inject
+    CallerContext callers;
+    @Inject
+    AuditTrail auditTrail;
+    @Inject
+    Today today;
+
+    public MandateEntity grant(String ocmwId, String clusterId, LocalDate validFrom, LocalDate validTo) {
+        ownOrganisation.require(ocmwId);
+        OrganisationEntity ocmw = organisations.findByIdOptional(ocmwId)
+                .filter(o -> o.kind == OrganisationKind.OCMW).orElseThrow(() -> new NotFoundProblem("OCMW", ocmwId));
+        if (!isCluster(clusterId)) { // read past the tenancy filter: the OCMW need not see the cluster yet
+            throw new DomainProblem(ProblemType.UNKNOWN_CLUSTER, "No cluster '" + clusterId + "'.");
+        }
+        requireOrder(validFrom, validTo);
+        boolean visibleBefore = validToday(clusterId, ocmw.id);
+        MandateEntity mandate = new MandateEntity();
+        mandate.clusterId = clusterId;
+        mandate.ocmwId = ocmw.id;
+        mandate.validFrom = validFrom;
+        mandate.validTo = validTo;
+        mandate.source = "API";
+        mandates.persistAndFlush(mandate); // the no-overlap constraint decides here
+        audit(mandate, "create", null);
+        tellCluster(mandate, visibleBefore);
+        mandates.getEntityManager().refresh(mandate);
+        return mandate;
+    }
+
+    public MandateEntity get(long id) {
+        return mandates.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("mandate", Long.toString(id)));
+    }
+
+    /** The OCMW ends its mandate (its start stays); VDAB corrects both dates, which are then known. */
+    public MandateEntity change(long id, String ifMatch, LocalDate validFrom, LocalDate validTo) {
+        MandateEntity mandate = get(id);
+        Caller caller = callers.current();
+        if (!caller.unrestricted() && !caller.organisationId().equals(mandate.ocmwId)) {
+            throw new DomainProblem(ProblemType.MANDATE_BY_OCMW,
+                    "Only the OCMW that gave this mandate, or VDAB, changes it.");
+        }
+        ETags.requireMatch(ifMatch, mandate.version);
+        requireOrder(validFrom, validTo);
+        if (!caller.unrestricted() && !validFrom.equals(mandate.validFrom)) {
+            throw new DomainProblem(ProblemType.MANDATE_START_BY_VDAB,
+                    "An OCMW ends a mandate (validTo) and keeps its start " + mandate.validFrom
+                            + "; VDAB corrects a start.");
+        }
+        Map<String, Object> before = snapshot(mandate);
+        boolean visibleBefore = validToday(mandate.clusterId, mandate.ocmwId);
+        mandate.validFrom = validFrom;
+        mandate.validTo = validTo;
+        if (caller.unrestricted()) {
+            mandate.periodAssumed = false;
+        }
+        mandates.flush();
+        audit(mandate, "update", before);
+        tellCluster(mandate, visibleBefore);
+        return mandate;
+    }
+
+    private static void requireOrder(LocalDate validFrom, LocalDate validTo) {
+        if (validTo != null && validTo.isBefore(validFrom)) {
+            throw new DomainProblem(ProblemType.MANDATE_END_BEFORE_START,
+                    "validTo " + validTo + " is before validFrom " + validFrom + ".");
+        }
+    }
+
+    private boolean isCluster(String id) {
+        return ((Number) mandates.getEntityManager().createNativeQuery(
+                "select count(*) from organisation where id = ?1 and kind = 'CLUSTER'").setParameter(1, id)
+                .getSingleResult()).intValue() == 1;
+    }
+
+    private boolean validToday(String clusterId, String ocmwId) {
+        return (Boolean) mandates.getEntityManager().createNativeQuery("select mandate_valid(?1, ?2, ?3)")
+                .setParameter(1, clusterId).setParameter(2, ocmwId).setParameter(3, today.date()).getSingleResult();
+    }
+
+    /** VISIBILITY_GAINED or _LOST entries for the cluster when today's answer changed. */
+    private void tellCluster(MandateEntity mandate, boolean visibleBefore) {
+        boolean visibleNow = validToday(mandate.clusterId, mandate.ocmwId);
+        if (visibleNow != visibleBefore) {
+            mandates.getEntityManager().createNativeQuery("select record_pair_visibility(?1, ?2, ?3)")
+                    .setParameter(1, mandate.clusterId).setParameter(2, mandate.ocmwId).setParameter(3, visibleNow)
+                    .getSingleResult();
+        }
+    }
+
+    /** In both organisations' audit trails. */
+    private void audit(MandateEntity mandate, String action, Map<String, Object> before) {
+        Map<String, Object> after = snapshot(mandate);
+        for (String organisationId : new String[] {mandate.ocmwId, mandate.clusterId}) {
+            auditTrail.record(organisationId, "mandate", mandate.id.toString(), action, before, after);
+        }
+    }
+
+    private static Map<String, Object> snapshot(MandateEntity mandate) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("clusterId", mandate.clusterId);
+        values.put("ocmwId", mandate.ocmwId);
+        values.put("validFrom", String.valueOf(mandate.validFrom));
+        values.put("validTo", mandate.validTo == null ? null : mandate.validTo.toString());
+        return values;
+    }
+}
