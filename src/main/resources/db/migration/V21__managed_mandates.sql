@@ -1,6 +1,13 @@
 -- Mandates as managed data (issue 19): an OCMW's admin grants and ends them, VDAB's admin corrects
 -- periods. The seeded mandates copy the overview published for March 2021, which gives no period:
 -- they are marked as assumed until corrected.
+-- Mandates get addresses of their own (/mandates/{id}): random ids instead of a guessable sequence.
+alter table mandate add column uid uuid not null default gen_random_uuid();
+alter table mandate drop constraint mandate_pkey;
+alter table mandate drop column id;
+alter table mandate rename column uid to id;
+alter table mandate add primary key (id);
+
 alter table mandate add column version bigint not null default 0;
 alter table mandate add column source varchar(20) not null default 'API'
     check (source in ('PUBLICATION_2021', 'API'));

@@ -58,7 +58,7 @@ class AuthorisationMatrixTest {
     /** What the actor must get: a status, and for lists whether OCMW A's row is in it. */
     enum Outcome {
         OK(200), CREATED(201), ACCEPTED(202), DELETED(204), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), FORBIDDEN(403),
-        NOT_ITS_OCMW(403), UNAUTHORIZED(401);
+        NOT_ITS_OCMW(403), VDAB_ONLY(403), UNAUTHORIZED(401);
 
         final int status;
 
@@ -102,6 +102,12 @@ class AuthorisationMatrixTest {
     }
 
     static final Map<String, Operation> MATRIX = new LinkedHashMap<>();
+
+    /** A training session without attendees, recorded by VDAB's trainer. */
+    static String trainingSession() {
+        return as("vdab", "trainer").body(Map.of("heldOn", "2024-01-10", "title", "Opleiding", "coachIds", List.of()))
+                .post("/training-sessions").then().statusCode(201).extract().path("id");
+    }
 
     /** OCMW A's mandate of the cluster, as OCMW A lists it. */
     static Map<String, Object> mandateOf(World w, String cluster) {
@@ -165,13 +171,23 @@ class AuthorisationMatrixTest {
         Outcome created = Outcome.CREATED;
         Outcome refused = Outcome.REFUSED;
         row("listCoaches", (r, w) -> r.get("/organisations/" + w.ocmwA + "/coaches").then(), null, ok, nf, nf, nf, ok);
-        row("createCoach", (r, w) -> r.body(Map.of("name", "New coach", "trainedOn", "2020-01-01"))
+        row("createCoach", (r, w) -> r.body(Map.of("name", "New coach"))
                 .post("/organisations/" + w.ocmwA + "/coaches").then(), null, created, nf, nf, nf, created);
         row("getCoach", (r, w) -> r.get("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(),
                 null, ok, nf, nf, nf, ok);
-        row("updateCoach", (r, w) -> r.header("If-Match", "\"0\"")
-                .body(Bodies.replacing(Map.of("name", "Renamed"), Bodies.COACH))
+        row("updateCoach", (r, w) -> r.header("If-Match", "\"0\"") // trainedOn as VDAB recorded it
+                .body(Map.of("name", "Renamed", "trainedOn", "2017-01-01"))
                 .put("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(), null, ok, nf, nf, nf, ok);
+        // VDAB's training records: VDAB alone, whoever's coach attended
+        Outcome vdabOnly = Outcome.VDAB_ONLY;
+        row("createTrainingSession", (r, w) -> r.body(Map.of("heldOn", "2024-01-10", "title", "Opleiding",
+                "coachIds", List.of(w.coachA().toString()))).post("/training-sessions").then(), null,
+                vdabOnly, vdabOnly, vdabOnly, vdabOnly, created);
+        row("getTrainingSession", (r, w) -> r.get("/training-sessions/" + trainingSession()).then(), null,
+                vdabOnly, vdabOnly, vdabOnly, vdabOnly, ok);
+        row("recordTrainingAttendee", (r, w) -> r.body(Map.of("coachId", w.coachA().toString()))
+                .post("/training-sessions/" + trainingSession() + "/attendees").then(), null,
+                vdabOnly, vdabOnly, vdabOnly, vdabOnly, ok);
         row("getPartnerAgreement", (r, w) -> r.get("/organisations/" + w.ocmwA + "/partner-agreement").then(),
                 null, ok, nf, nf, nf, ok);
         row("updatePartnerAgreement", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("signedOn", "2020-01-01"))
@@ -401,6 +417,8 @@ class AuthorisationMatrixTest {
             response.body("code", equalTo("missing-role"));
         } else if (outcome == Outcome.NOT_ITS_OCMW) {
             response.body("code", equalTo("mandate-by-ocmw"));
+        } else if (outcome == Outcome.VDAB_ONLY) {
+            response.body("code", equalTo("vdab-only"));
         } else if (outcome == Outcome.REFUSED) {
             response.body("code", equalTo("unknown-ocmw"));
         } else if (outcome.status == 401) {

@@ -53,7 +53,7 @@ class KeycloakRealmTest {
     void theRolesAreTheApiClientsRolesAndTheScopeCatalogue() {
         Set<String> roles = new HashSet<>();
         realm.path("roles").path("client").path("twe-api").forEach(r -> roles.add(r.path("name").asText()));
-        assertEquals(Set.of(Roles.COACH, Roles.ADMIN, Roles.ANALYST, Roles.SPOC, Roles.HELPDESK), roles);
+        assertEquals(Set.of(Roles.COACH, Roles.ADMIN, Roles.ANALYST, Roles.SPOC, Roles.HELPDESK, Roles.TRAINER), roles);
         assertEquals(0, realm.path("roles").path("realm").size(), "realm roles would mix Keycloak's defaults in");
     }
 
@@ -100,7 +100,7 @@ class KeycloakRealmTest {
             assertEquals(List.of("UPDATE_PASSWORD"), strings(user.path("requiredActions")), user.path("username").asText());
             roles.addAll(strings(user.path("clientRoles").path("twe-api")));
         }
-        assertEquals(Set.of(Roles.COACH, Roles.ADMIN, Roles.ANALYST, Roles.SPOC, Roles.HELPDESK), roles);
+        assertEquals(Set.of(Roles.COACH, Roles.ADMIN, Roles.ANALYST, Roles.SPOC, Roles.HELPDESK, Roles.TRAINER), roles);
     }
 
     static List<String> strings(JsonNode array) {

@@ -68,7 +68,9 @@ class ObservabilityIT {
         String coachToken = Tokens.token(OCMW, "coach");
         String name = "Vandenbroucke-Claeys";
         String coach = created(call("POST", api.url("/organisations/" + OCMW + "/coaches"), admin,
-                Map.of("name", "Coach " + name, "trainedOn", "2024-01-10")));
+                Map.of("name", "Coach " + name)));
+        assertEquals(201, call("POST", api.url("/training-sessions"), Tokens.token("vdab", "trainer"), Map.of(
+                "heldOn", "2024-01-10", "title", "Registratieopleiding", "coachIds", List.of(coach))).statusCode());
         String iban = "BE71096123456769";
         HttpResponse<String> details = call("GET", api.url("/organisations/" + OCMW + "/financial-details"), admin, null);
         assertEquals(200, call("PUT", api.url("/organisations/" + OCMW + "/financial-details"), admin,

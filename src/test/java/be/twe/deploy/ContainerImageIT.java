@@ -97,7 +97,9 @@ class ContainerImageIT {
     void onAReadOnlyRootFilesystemItMigratesAndServesAuditedWrites() throws Exception {
         String admin = Tokens.token(OCMW, "admin");
         String coach = created(call("POST", api.url("/organisations/" + OCMW + "/coaches"), admin,
-                Map.of("name", "Coach in a container", "trainedOn", "2024-01-10")));
+                Map.of("name", "Coach in a container")));
+        assertEquals(201, call("POST", api.url("/training-sessions"), Tokens.token("vdab", "trainer"), Map.of(
+                "heldOn", "2024-01-10", "title", "Registratieopleiding", "coachIds", List.of(coach))).statusCode());
         String trajectory = created(call("POST", api.url("/trajectories"), Tokens.token(OCMW, "coach"),
                 Map.of("ocmwId", OCMW, "clientInsz", TestData.newInsz(), "startDate", "2024-01-01", "coachId", coach)));
         assertEquals(200, call("GET", api.url("/trajectories/" + trajectory), admin, null).statusCode());

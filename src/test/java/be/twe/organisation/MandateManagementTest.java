@@ -71,19 +71,19 @@ class MandateManagementTest {
         return as(caller, role).body(period(cluster, from, to)).post("/organisations/" + ocmw + "/mandates").then();
     }
 
-    ValidatableResponse change(String caller, String role, long id, String etag, Object from, Object to) {
+    ValidatableResponse change(String caller, String role, String id, String etag, Object from, Object to) {
         return as(caller, role).header("If-Match", etag).body(period(null, from, to)).put("/mandates/" + id).then();
     }
 
-    static long id(ValidatableResponse created) {
-        return ((Number) created.extract().path("id")).longValue();
+    static String id(ValidatableResponse created) {
+        return created.extract().path("id");
     }
 
     @Test
     void theOcmwsAdminOrVdabsGrantsAMandateAndNobodyElse() {
         ValidatableResponse created = grant(ocmw, "admin", "2020-01-01", "2020-12-31").statusCode(201)
                 .body("source", equalTo("API")).header("ETag", equalTo("\"0\""));
-        long granted = id(created);
+        String granted = id(created);
         created.header("Location", equalTo("/mandates/" + granted));
         as(ocmw, "coach").get("/mandates/" + granted).then().statusCode(200).body("periodAssumed", equalTo(false))
                 .body("version", equalTo(0)).body("clusterId", equalTo(cluster));
@@ -104,7 +104,7 @@ class MandateManagementTest {
 
     @Test
     void aMandateIsReadByItsTwoPartiesAndVdabOnly() {
-        long id = id(grant(ocmw, "admin", "2020-01-01", null).statusCode(201));
+        String id = id(grant(ocmw, "admin", "2020-01-01", null).statusCode(201));
         for (String reader : List.of(ocmw, cluster, "vdab")) {
             as(reader, "coach").get("/mandates/" + id).then().statusCode(200).header("ETag", equalTo("\"0\""));
         }
@@ -115,7 +115,7 @@ class MandateManagementTest {
 
     @Test
     void theOcmwEndsAMandateVdabCorrectsItsStartAndTheClusterChangesNothing() {
-        long id = id(grant(ocmw, "admin", "2020-01-01", null).statusCode(201));
+        String id = id(grant(ocmw, "admin", "2020-01-01", null).statusCode(201));
         problem(change(cluster, "admin", id, "\"0\"", "2020-01-01", "2020-06-30"), 403, "mandate-by-ocmw");
         problem(change(data.newOcmw(), "admin", id, "\"0\"", "2020-01-01", "2020-06-30"), 404, "not-found");
         problem(change(ocmw, "admin", id, "\"0\"", "2019-01-01", null), 422, "mandate-start-by-vdab");
@@ -139,7 +139,7 @@ class MandateManagementTest {
     void aMandateGivesAccessFromItsStartAndTakesItAfterItsEndWithFeedEntries() {
         LocalDate now = today.date();
         problem(as(cluster, "coach").get("/trajectories/" + trajectory).then(), 404, "not-found");
-        long id = id(grant(ocmw, "admin", now.minusDays(10), null).statusCode(201));
+        String id = id(grant(ocmw, "admin", now.minusDays(10), null).statusCode(201));
         as(cluster, "coach").get("/trajectories/" + trajectory).then().statusCode(200);
         as(cluster, "coach").get("/changes?limit=500&after=" + start).then().statusCode(200)
                 .body("items.findAll { it.kind == 'VISIBILITY_GAINED' }.resourceId", hasItem(trajectory))
@@ -185,12 +185,12 @@ class MandateManagementTest {
                 + "values (?1, ?2, date '2021-03-01', 'PUBLICATION_2021', true)", cluster, ocmw);
         UUID coach = data.accreditedCoach(ocmw);
         Registrations.trajectory(ocmw, ocmw, coach, "2018-05-01");
-        Number id = as(cluster, "coach").get("/organisations/" + cluster + "/mandates").then().statusCode(200)
+        String id = as(cluster, "coach").get("/organisations/" + cluster + "/mandates").then().statusCode(200)
                 .body("items.source", equalTo(List.of("PUBLICATION_2021"))).body("items.periodAssumed",
                         equalTo(List.of(true))).extract().path("items[0].id");
         String years = "/statistics/starts?groupBy=year&clusterId=" + cluster;
         as("vdab", "analyst").get(years).then().statusCode(200).body("rows.year", equalTo(List.of(2024)));
-        change("vdab", "admin", id.longValue(), "\"0\"", "2017-01-01", null).statusCode(200)
+        change("vdab", "admin", id, "\"0\"", "2017-01-01", null).statusCode(200)
                 .body("periodAssumed", equalTo(false)).body("source", equalTo("PUBLICATION_2021"));
         as("vdab", "analyst").get(years).then().statusCode(200).body("rows.year", containsInAnyOrder(2018, 2024));
     }

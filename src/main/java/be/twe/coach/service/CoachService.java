@@ -16,7 +16,9 @@ import be.twe.coach.persistence.CoachRepository;
 import be.twe.coach.persistence.PartnerAgreementEntity;
 import be.twe.coach.persistence.PartnerAgreementRepository;
 import be.twe.common.audit.AuditTrail;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.ProblemType;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
@@ -49,11 +51,13 @@ public class CoachService {
 
     public CoachEntity create(String organisationId, String name, LocalDate trainedOn) {
         requireOwn(organisationId);
+        if (trainedOn != null) {
+            throw trainingByVdab();
+        }
         CoachEntity coach = new CoachEntity();
         coach.id = UUID.randomUUID();
         coach.organisationId = organisationId;
         coach.name = name;
-        coach.trainedOn = trainedOn;
         coaches.persistAndFlush(coach);
         auditTrail.record(organisationId, "coach", coach.id.toString(), "create", null, snapshot(coach));
         return coach;
@@ -68,9 +72,11 @@ public class CoachService {
     public CoachEntity update(String organisationId, UUID coachId, String ifMatch, String name, LocalDate trainedOn) {
         CoachEntity coach = get(organisationId, coachId);
         ETags.requireMatch(ifMatch, coach.version);
+        if (!java.util.Objects.equals(trainedOn, coach.trainedOn)) {
+            throw trainingByVdab();
+        }
         Map<String, Object> before = snapshot(coach);
         coach.name = name;
-        coach.trainedOn = trainedOn;
         coaches.flush();
         auditTrail.record(organisationId, "coach", coachId.toString(), "update", before, snapshot(coach));
         return coach;
@@ -121,5 +127,11 @@ public class CoachService {
         values.put("name", coach.name);
         values.put("trainedOn", coach.trainedOn == null ? null : coach.trainedOn.toString());
         return values;
+    }
+
+    /** A coach is trained only by VDAB's record of a session it attended (issue 19). */
+    private static DomainProblem trainingByVdab() {
+        return new DomainProblem(ProblemType.TRAINING_BY_VDAB, "trainedOn is recorded by VDAB's trainers, from the "
+                + "training sessions a coach attended (POST /training-sessions); an organisation cannot set it.");
     }
 }

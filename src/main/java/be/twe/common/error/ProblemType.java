@@ -24,6 +24,7 @@ public enum ProblemType {
     UNKNOWN_ORGANISATION(ProblemKind.FORBIDDEN, "Unknown organisation"),
     VDAB_ONLY(ProblemKind.FORBIDDEN, "VDAB only"),
     MANDATE_BY_OCMW(ProblemKind.FORBIDDEN, "Changed by its OCMW only"),
+    TRAINING_BY_VDAB(ProblemKind.FORBIDDEN, "Training recorded by VDAB"),
     // 404-415: the resource and its representation
     NOT_FOUND(ProblemKind.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED(ProblemKind.METHOD_NOT_ALLOWED, "Method not allowed"),

@@ -44,6 +44,14 @@ public final class Cursor {
         }
     }
 
+    public static java.time.LocalDate date(String key) {
+        try {
+            return java.time.LocalDate.parse(key);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid(key);
+        }
+    }
+
     public static long number(String key) {
         try {
             return Long.parseLong(key);

@@ -15,6 +15,8 @@ public final class Roles {
     public static final String SPOC = "spoc";
     /** VDAB's helpdesk: registers on behalf of an OCMW whose staff is not yet trained. */
     public static final String HELPDESK = "helpdesk";
+    /** VDAB's trainers: record registration training sessions and who attended. */
+    public static final String TRAINER = "trainer";
 
     public static final String CLAIM_ROLES = "twe_roles";
     public static final String CLAIM_ORGANISATION = "twe_org";

@@ -24,7 +24,7 @@ import io.quarkus.security.AuthenticationFailedException;
 @ApplicationScoped
 public class TokenClaims {
     private static final Set<String> KNOWN_ROLES = Set.of(Roles.COACH, Roles.ADMIN, Roles.ANALYST, Roles.SPOC,
-            Roles.HELPDESK);
+            Roles.HELPDESK, Roles.TRAINER);
 
     @ConfigProperty(name = "twe.security.clock-skew", defaultValue = "60s")
     Duration clockSkew;

@@ -109,7 +109,7 @@ public class ExportRecords implements ExportLines {
             case "coach" -> coachMapper.toDto(coaches.get(p[2], id(p[4])));
             case "partner-agreement" -> coachMapper.toDto(coaches.agreement(p[2]));
             case "financial-details" -> organisationMapper.toDto(financialDetails.get(p[2]));
-            case "mandate" -> organisationMapper.toDto(mandates.get(Long.parseLong(p[2])));
+            case "mandate" -> organisationMapper.toDto(mandates.get(id(p[2])));
             default -> throw new IllegalStateException("No export for " + entry.resourceType());
         };
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Query;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -21,7 +22,7 @@ public class MunicipalityRepository implements PanacheRepositoryBase<Municipalit
         }
         if (!after.isEmpty()) {
             q.and("(m.nisCode > :afterCode or (m.nisCode = :afterCode and m.validFrom > :afterFrom))",
-                    Map.of("afterCode", after.get(0), "afterFrom", LocalDate.parse(after.get(1))));
+                    Map.of("afterCode", after.get(0), "afterFrom", Cursor.date(after.get(1))));
         }
         return find("from MunicipalityEntity m where " + q.where() + " order by m.nisCode, m.validFrom",
                 q.parameters()).page(0, fetch).list();

@@ -1,11 +1,10 @@
 package be.twe.organisation.persistence;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -31,8 +30,7 @@ import be.twe.common.tenancy.TenancyParameters;
 @Filter(name = Tenancy.OWN_MANDATE)
 public class MandateEntity {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    public UUID id;
     @Column(name = "cluster_id")
     public String clusterId;
     @Formula("(select o.name from organisation o where o.id = cluster_id)")

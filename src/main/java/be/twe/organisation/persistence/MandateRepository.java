@@ -2,6 +2,7 @@ package be.twe.organisation.persistence;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,16 +10,20 @@ import be.twe.common.paging.Query;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class MandateRepository implements PanacheRepositoryBase<MandateEntity, Long> {
+public class MandateRepository implements PanacheRepositoryBase<MandateEntity, UUID> {
     static final String VALID_ON = "m.validFrom <= :validOn and (m.validTo is null or m.validTo >= :validOn)";
 
-    /** Mandates given by (OCMW) or held by (cluster) the organisation, by id. */
-    public List<MandateEntity> listFor(String organisationId, LocalDate validOn, Long afterId, int fetch) {
+    /** Mandates given by (OCMW) or held by (cluster) the organisation, by validity start. */
+    public List<MandateEntity> listFor(String organisationId, LocalDate validOn, LocalDate afterFrom, UUID afterId,
+                                       int fetch) {
         Query q = new Query()
                 .and("(m.clusterId = :org or m.ocmwId = :org)", "org", organisationId)
-                .and(VALID_ON, "validOn", validOn)
-                .and("m.id > :afterId", "afterId", afterId);
-        return find("from MandateEntity m where " + q.where() + " order by m.id", q.parameters())
+                .and(VALID_ON, "validOn", validOn);
+        if (afterId != null) {
+            q.and("(m.validFrom > :afterFrom or (m.validFrom = :afterFrom and m.id > :afterId))",
+                    java.util.Map.of("afterFrom", afterFrom, "afterId", afterId));
+        }
+        return find("from MandateEntity m where " + q.where() + " order by m.validFrom, m.id", q.parameters())
                 .page(0, fetch).list();
     }
 

@@ -1,6 +1,7 @@
 package be.twe.organisation.rest;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ public class MandateResource implements MandatesApi {
 
     @Override
     @Authenticated
-    public Response getMandate(Long mandateId, String ifNoneMatch) {
+    public Response getMandate(UUID mandateId, String ifNoneMatch) {
         MandateEntity mandate = mandates.get(mandateId);
         return ETags.read(mapper.toDto(mandate), mandate.version, ifNoneMatch);
     }
@@ -66,7 +67,7 @@ public class MandateResource implements MandatesApi {
     @Override
     @RolesAllowed(Roles.ADMIN)
     @Replaces
-    public Response updateMandate(Long mandateId, String ifMatch, MandatePeriod period) {
+    public Response updateMandate(UUID mandateId, String ifMatch, MandatePeriod period) {
         MandateEntity mandate = mandates.change(mandateId, ifMatch, period.getValidFrom(), period.getValidTo());
         return ETags.read(mapper.toDto(mandate), mandate.version, null);
     }

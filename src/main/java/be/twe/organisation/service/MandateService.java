@@ -3,6 +3,7 @@ package be.twe.organisation.service;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +57,7 @@ public class MandateService {
         requireOrder(validFrom, validTo);
         boolean visibleBefore = validToday(clusterId, ocmw.id);
         MandateEntity mandate = new MandateEntity();
+        mandate.id = UUID.randomUUID();
         mandate.clusterId = clusterId;
         mandate.ocmwId = ocmw.id;
         mandate.validFrom = validFrom;
@@ -68,12 +70,12 @@ public class MandateService {
         return mandate;
     }
 
-    public MandateEntity get(long id) {
-        return mandates.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("mandate", Long.toString(id)));
+    public MandateEntity get(UUID id) {
+        return mandates.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("mandate", id.toString()));
     }
 
     /** The OCMW ends its mandate (its start stays); VDAB corrects both dates, which are then known. */
-    public MandateEntity change(long id, String ifMatch, LocalDate validFrom, LocalDate validTo) {
+    public MandateEntity change(UUID id, String ifMatch, LocalDate validFrom, LocalDate validTo) {
         MandateEntity mandate = get(id);
         Caller caller = callers.current();
         if (!caller.unrestricted() && !caller.organisationId().equals(mandate.ocmwId)) {

@@ -42,9 +42,10 @@ public class OrganisationService {
 
     public Slice<MandateEntity> mandates(String organisationId, LocalDate validOn, int limit, String cursor) {
         get(organisationId);
-        List<String> after = Cursor.decode(cursor, 1);
-        Long afterId = after.isEmpty() ? null : Cursor.number(after.get(0));
-        return Slice.of(mandates.listFor(organisationId, validOn, afterId, limit + 1), limit,
-                m -> Cursor.encode(m.id.toString()));
+        List<String> after = Cursor.decode(cursor, 2);
+        LocalDate afterFrom = after.isEmpty() ? null : Cursor.date(after.get(0));
+        java.util.UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(1));
+        return Slice.of(mandates.listFor(organisationId, validOn, afterFrom, afterId, limit + 1), limit,
+                m -> Cursor.encode(m.validFrom.toString(), m.id.toString()));
     }
 }

@@ -121,7 +121,7 @@ public final class SyncClient {
             case COACH -> coaches.getCoach(path.get(1), uuid(path, 3), null);
             case FINANCIAL_DETAILS -> financialDetails.getFinancialDetails(path.get(1), null);
             case PARTNER_AGREEMENT -> coaches.getPartnerAgreement(path.get(1), null);
-            case MANDATE -> mandates.getMandate(Long.valueOf(path.get(1)), null);
+            case MANDATE -> mandates.getMandate(uuid(path, 1), null);
         };
     }
 
