@@ -1,5 +1,7 @@
 package be.twe.support;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -105,11 +107,11 @@ public class TestData {
      * Waits until every import and export submitted so far has finished, so that a test that
      * submits many (the fuzz) leaves no background work to the tests after it.
      */
-    public void awaitBackgroundJobs(java.time.Duration timeout) throws InterruptedException {
-        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+    public void awaitBackgroundJobs(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
         while (count("select (select count(*) from import_job where finished_at is null)"
                 + " + (select count(*) from export_job where finished_at is null)") > 0) {
-            if (java.time.Instant.now().isAfter(deadline)) {
+            if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("imports or exports still running after " + timeout);
             }
             Thread.sleep(100);

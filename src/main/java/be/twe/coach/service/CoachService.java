@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,7 @@ public class CoachService {
     public CoachEntity update(String organisationId, UUID coachId, String ifMatch, String name, LocalDate trainedOn) {
         CoachEntity coach = get(organisationId, coachId);
         ETags.requireMatch(ifMatch, coach.version);
-        if (!java.util.Objects.equals(trainedOn, coach.trainedOn)) {
+        if (!Objects.equals(trainedOn, coach.trainedOn)) {
             throw trainingByVdab();
         }
         Map<String, Object> before = snapshot(coach);

@@ -2,6 +2,7 @@ package be.twe.organisation.persistence;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ public class MandateRepository implements PanacheRepositoryBase<MandateEntity, U
                 .and(VALID_ON, "validOn", validOn);
         if (afterId != null) {
             q.and("(m.validFrom > :afterFrom or (m.validFrom = :afterFrom and m.id > :afterId))",
-                    java.util.Map.of("afterFrom", afterFrom, "afterId", afterId));
+                    Map.of("afterFrom", afterFrom, "afterId", afterId));
         }
         return find("from MandateEntity m where " + q.where() + " order by m.validFrom, m.id", q.parameters())
                 .page(0, fetch).list();

@@ -2,6 +2,7 @@ package be.twe.organisation.service;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ public class OrganisationService {
         get(organisationId);
         List<String> after = Cursor.decode(cursor, 2);
         LocalDate afterFrom = after.isEmpty() ? null : Cursor.date(after.get(0));
-        java.util.UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(1));
+        UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(1));
         return Slice.of(mandates.listFor(organisationId, validOn, afterFrom, afterId, limit + 1), limit,
                 m -> Cursor.encode(m.validFrom.toString(), m.id.toString()));
     }

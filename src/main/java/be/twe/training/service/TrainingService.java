@@ -63,10 +63,8 @@ public class TrainingService {
         return session(sessionId);
     }
 
+    /** A coach that does not exist is the foreign key's refusal ({@link TrainingConstraints}). */
     private void attend(UUID sessionId, UUID coachId) {
-        if (count("select count(*) from coach where id = ?1", coachId) == 0) {
-            throw new DomainProblem(ProblemType.UNKNOWN_COACH, "No coach '" + coachId + "'.");
-        }
         em.createNativeQuery("insert into training_attendance (session_id, coach_id) values (?1, ?2) "
                 + "on conflict do nothing").setParameter(1, sessionId).setParameter(2, coachId).executeUpdate();
     }
@@ -88,10 +86,6 @@ public class TrainingService {
 
     private static LocalDate toDate(Object value) {
         return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-
-    private long count(String sql, Object parameter) {
-        return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
     }
 
     private Caller requireVdab() {
