@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,9 @@ class ExportTest {
                 .body("status", equalTo("QUEUED")).extract().path("id");
         JsonPath job = Jobs.await(caller, "/exports/" + id, WAIT);
         assertEquals("FINISHED", job.getString("status"), job.prettify());
+        // the job's own times: it took some time (both were once the transaction's start)
+        assertTrue(OffsetDateTime.parse(job.getString("finishedAt"))
+                .isAfter(OffsetDateTime.parse(job.getString("startedAt"))), job.prettify());
         if (job.getInt("records") + job.getInt("deletions") == 0) {
             return new Export(job, List.of()); // the contract validator takes an empty body for a missing one
         }

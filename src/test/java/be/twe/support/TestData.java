@@ -16,6 +16,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.tenancy.CallerCache;
+
 /**
  * Fresh organisations and mandates per test, written with native SQL (which the tenancy filters
  * do not touch), so tests never share mutable data.
@@ -26,9 +28,12 @@ public class TestData {
 
     @Inject
     EntityManager em;
+    @Inject
+    CallerCache callerCache;
 
     @Transactional
     public String newOcmw(String nisCode) {
+        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
         String id = "ocmw-t" + unique();
         em.createNativeQuery("""
                 insert into organisation (id, kind, name, nis_code, province_nis_code, valid_from)
@@ -46,6 +51,7 @@ public class TestData {
     /** An OCMW of 2017 until {@code lastDay}, when it merged into {@code successorId}. */
     @Transactional
     public String newMergedOcmw(String successorId, LocalDate lastDay) {
+        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
         String id = "ocmw-t" + unique();
         em.createNativeQuery("""
                 insert into organisation (id, kind, name, nis_code, province_nis_code, valid_from, valid_to, successor_id)
@@ -58,6 +64,7 @@ public class TestData {
 
     @Transactional
     public String newCluster() {
+        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
         String id = "cluster-t" + unique();
         em.createNativeQuery("""
                 insert into organisation (id, kind, name, cluster_kind, valid_from)
@@ -69,6 +76,7 @@ public class TestData {
 
     @Transactional
     public void mandate(String clusterId, String ocmwId, LocalDate from, LocalDate to) {
+        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
         em.createNativeQuery("insert into mandate (cluster_id, ocmw_id, valid_from, valid_to) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, clusterId).setParameter(2, ocmwId).setParameter(3, from).setParameter(4, to)
                 .executeUpdate();
@@ -132,6 +140,7 @@ public class TestData {
     /** A statement run straight on the database (positional parameters ?1, ?2, ...). */
     @Transactional
     public int execute(String sql, Object... parameters) {
+        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
         return nativeQuery(sql, parameters).executeUpdate();
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
 import io.quarkus.oidc.OIDCException;
+import io.vertx.core.http.HttpClosedException;
 
 import be.twe.api.model.Problem;
 import be.twe.common.observability.TraceIds;
@@ -15,8 +16,9 @@ import be.twe.common.observability.TraceIds;
 /**
  * The catch-all: a database that cannot be used now is a 503 with {@code Retry-After} (logged
  * once per outage), and so is an identity provider that cannot be reached to verify a token
- * (quarkus-oidc logs that itself and tries again at the next request); anything else is logged with the request's trace id and answers a generic
- * 500, so that no class name, stack trace or SQL reaches the caller.
+ * (quarkus-oidc logs that itself and tries again at the next request); a client that closed the
+ * connection mid-body is no error of ours; anything else is logged with the request's trace id and
+ * answers a generic 500, so that no class name, stack trace or SQL reaches the caller.
  */
 @Provider
 public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
@@ -34,6 +36,12 @@ public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
         if (outage != null && isIdentityProviderUnavailable(e)) {
             return unavailable("The service cannot reach its identity provider to verify the token just now");
         }
+        if (causedBy(e, HttpClosedException.class)) {
+            // the client went away while its body arrived: nothing failed here, and nobody reads the answer
+            LOG.debug("The connection closed before the request body was complete");
+            return ProblemResponses.response(ProblemResponses.problem(ProblemType.UPLOAD_INCOMPLETE,
+                    "The connection closed before the request body was complete."));
+        }
         return super.toResponse(e);
     }
 
@@ -45,8 +53,12 @@ public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
 
     /** quarkus-oidc's failure to discover the issuer's metadata or keys, thrown while authenticating. */
     private static boolean isIdentityProviderUnavailable(Throwable e) {
+        return causedBy(e, OIDCException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OIDCException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

@@ -23,7 +23,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Resolves the caller's organisation and mandates from the token, once per request: an OCMW acts
+ * Resolves the caller's organisation and mandates from the token, once per request and through the
+ * {@link CallerCache} (a few seconds, emptied by every mandate change): an OCMW acts
  * for itself and the OCMWs that merged into it (their history), a cluster for the OCMWs that
  * mandate it today and theirs. It reads
  * with plain JDBC on purpose: the tenancy filters depend on this bean, so it must not go through
@@ -41,6 +42,8 @@ public class CallerContext {
     Today today;
     @Inject
     TokenClaims tokenClaims;
+    @Inject
+    CallerCache cache;
 
     private Caller caller;
 
@@ -71,6 +74,12 @@ public class CallerContext {
 
     private Caller load(String subject, String organisationId, Set<String> roles) {
         LocalDate date = today.date();
+        CallerCache.Resolved resolved = cache.get(organisationId, date, () -> resolve(organisationId, date));
+        return new Caller(subject, organisationId, resolved.kind(), Set.copyOf(roles), resolved.actingFor(),
+                resolved.visible());
+    }
+
+    private CallerCache.Resolved resolve(String organisationId, LocalDate date) {
         try (Connection c = dataSource.getConnection()) {
             OrganisationKind kind = kindOf(c, organisationId, date);
             Set<String> actingFor = new LinkedHashSet<>();
@@ -83,8 +92,7 @@ public class CallerContext {
             }
             actingFor.addAll(predecessors(c, actingFor));
             visible.addAll(actingFor);
-            return new Caller(subject, organisationId, kind, Set.copyOf(roles), Set.copyOf(actingFor),
-                    Set.copyOf(visible));
+            return new CallerCache.Resolved(kind, Set.copyOf(actingFor), Set.copyOf(visible));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot resolve the caller's organisation", e);
         }

@@ -38,11 +38,14 @@ public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntit
                 .getResultList();
     }
 
-    /** Starts (or restarts) the export: its content so far is dropped. */
+    /**
+     * Starts (or restarts) the export: its content so far is dropped. Start and finish are written
+     * in the export's one transaction, so both take the clock, not the transaction's start (now()).
+     */
     public void start(UUID id, long upTo) {
         getEntityManager().createNativeQuery("delete from export_line where export_id = ?1")
                 .setParameter(1, id).executeUpdate();
-        getEntityManager().createNativeQuery("update export_job set started_at = now(), up_to = ?2 where id = ?1")
+        getEntityManager().createNativeQuery("update export_job set started_at = clock_timestamp(), up_to = ?2 where id = ?1")
                 .setParameter(1, id).setParameter(2, upTo).executeUpdate();
     }
 
@@ -63,7 +66,7 @@ public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntit
 
     public void finish(UUID id, int records, int deletions, String problem) {
         getEntityManager().createNativeQuery("""
-                        update export_job set finished_at = now(), records = ?2, deletions = ?3,
+                        update export_job set finished_at = clock_timestamp(), records = ?2, deletions = ?3,
                             problem = cast(?4 as jsonb)
                         where id = ?1""")
                 .setParameter(1, id).setParameter(2, records).setParameter(3, deletions).setParameter(4, problem)

@@ -33,9 +33,29 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
                 .page(0, fetch).list();
     }
 
-    public List<InstrumentEntity> ofTrajectories(Collection<UUID> trajectoryIds) {
-        return trajectoryIds.isEmpty() ? List.of()
-                : find("trajectoryId in ?1 order by startDate", trajectoryIds).list();
+    /** The dates and type of an instrument, what the yearly target needs of it. */
+    public record Dates(UUID trajectoryId, InstrumentType type, LocalDate start, LocalDate effectiveEnd) {
+    }
+
+    /**
+     * The instruments' dates of trajectories the caller already read through the tenancy filter,
+     * in one native query: an HQL query under enabled filters is translated again at every call,
+     * which made a fifth of a trajectory read (issue 20).
+     */
+    public List<Dates> datesOf(Collection<UUID> trajectoryIds) {
+        if (trajectoryIds.isEmpty()) {
+            return List.of();
+        }
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select trajectory_id, type, start_date, coalesce(end_date, planned_end_date)
+                from instrument where trajectory_id = any(?1) order by start_date""")
+                .setParameter(1, trajectoryIds.toArray(UUID[]::new)).getResultList();
+        return rows.stream().map(Object[].class::cast).map(r -> new Dates((UUID) r[0],
+                InstrumentType.valueOf((String) r[1]), date(r[2]), date(r[3]))).toList();
+    }
+
+    private static LocalDate date(Object column) {
+        return column instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) column;
     }
 
     /** Another instrument of the trajectory running on any day of [from, to]. */

@@ -17,6 +17,7 @@ import be.twe.common.error.ProblemType;
 import be.twe.common.persistence.Timestamps;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
+import be.twe.instrument.persistence.InstrumentRepository.Dates;
 import be.twe.instrument.persistence.InstrumentType;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.InstrumentsOfTrajectory;
@@ -62,9 +63,9 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
 
     @Override
     public Map<UUID, List<InstrumentYear>> years(Collection<TrajectoryEntity> trajectories) {
-        Map<UUID, List<InstrumentEntity>> byTrajectory = instruments
-                .ofTrajectories(trajectories.stream().map(t -> t.id).toList()).stream()
-                .collect(Collectors.groupingBy(i -> i.trajectoryId));
+        Map<UUID, List<Dates>> byTrajectory = instruments
+                .datesOf(trajectories.stream().map(t -> t.id).toList()).stream()
+                .collect(Collectors.groupingBy(Dates::trajectoryId));
         Map<UUID, List<InstrumentYear>> years = new HashMap<>();
         for (TrajectoryEntity t : trajectories) {
             years.put(t.id, years(t, byTrajectory.getOrDefault(t.id, List.of())));
@@ -73,16 +74,16 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
     }
 
     /** Years counted from the start, to the end (or the planned end while open). */
-    static List<InstrumentYear> years(TrajectoryEntity t, List<InstrumentEntity> instruments) {
+    static List<InstrumentYear> years(TrajectoryEntity t, List<Dates> instruments) {
         LocalDate last = t.endDate != null ? t.endDate : t.plannedEndDate;
         List<InstrumentYear> years = new ArrayList<>();
         for (int n = 0; !t.startDate.plusYears(n).isAfter(last); n++) {
             LocalDate from = t.startDate.plusYears(n);
             LocalDate to = min(t.startDate.plusYears(n + 1).minusDays(1), last);
             int started = (int) instruments.stream()
-                    .filter(i -> !i.startDate.isBefore(from) && !i.startDate.isAfter(to)).count();
-            boolean art60 = instruments.stream().anyMatch(i -> i.is(InstrumentType.ART60)
-                    && !i.startDate.isAfter(to) && !i.effectiveEnd().isBefore(from));
+                    .filter(i -> !i.start().isBefore(from) && !i.start().isAfter(to)).count();
+            boolean art60 = instruments.stream().anyMatch(i -> i.type() == InstrumentType.ART60
+                    && !i.start().isAfter(to) && !i.effectiveEnd().isBefore(from));
             years.add(new InstrumentYear(n + 1, from, to, started, art60));
         }
         return years;

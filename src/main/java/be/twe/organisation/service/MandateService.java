@@ -15,6 +15,7 @@ import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.Caller;
+import be.twe.common.tenancy.CallerCache;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.OrganisationKind;
 import be.twe.common.tenancy.OwnOrganisation;
@@ -46,6 +47,8 @@ public class MandateService {
     AuditTrail auditTrail;
     @Inject
     Today today;
+    @Inject
+    CallerCache callerCache;
 
     public MandateEntity grant(String ocmwId, String clusterId, LocalDate validFrom, LocalDate validTo) {
         ownOrganisation.require(ocmwId);
@@ -122,6 +125,7 @@ public class MandateService {
 
     /** VISIBILITY_GAINED or _LOST entries for the cluster when today's answer changed. */
     private void tellCluster(MandateEntity mandate, boolean visibleBefore) {
+        callerCache.invalidateAfterCommit();
         boolean visibleNow = validToday(mandate.clusterId, mandate.ocmwId);
         if (visibleNow != visibleBefore) {
             mandates.getEntityManager().createNativeQuery("select record_pair_visibility(?1, ?2, ?3)")

@@ -8,10 +8,13 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 
 import be.twe.sync.persistence.ChangeEventQueries;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Runs inside the service's transaction (after {@code @Transactional}'s interceptor): when the
- * outermost fed call returns, flushes so the feed triggers have fired and notes the transaction.
+ * outermost fed call of a write returns, flushes so the feed triggers have fired and notes the
+ * transaction.
  */
 @Feeds
 @Interceptor
@@ -24,12 +27,15 @@ public class FeedsInterceptor {
     @Inject
     WrittenTransaction written;
 
+    @Inject
+    CurrentVertxRequest request;
+
     @AroundInvoke
     Object noteTransaction(InvocationContext context) throws Exception {
         boolean outermost = written.enter();
         try {
             Object result = context.proceed();
-            if (outermost) {
+            if (outermost && !httpRead()) {
                 em.flush();
                 String transaction = queries.currentTransaction();
                 if (transaction != null) {
@@ -40,5 +46,14 @@ public class FeedsInterceptor {
         } finally {
             written.leave();
         }
+    }
+
+    /**
+     * A GET or HEAD writes no feed entry and gets no Feed-Position: asking PostgreSQL for its
+     * transaction would be a round trip per read (issue 20). Background work has no request.
+     */
+    private boolean httpRead() {
+        RoutingContext current = request.getCurrent();
+        return current != null && !WrittenTransaction.WRITES.contains(current.request().method().name());
     }
 }

@@ -1,10 +1,15 @@
 package be.twe.sync.service;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.RequestScoped;
 
 /** The database transaction a request wrote in, kept until the response is sent. */
 @RequestScoped
 public class WrittenTransaction {
+    /** The HTTP methods that write; reads (GET, HEAD, OPTIONS) write no feed entry. */
+    public static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
     private String transaction;
     private int depth;
 
