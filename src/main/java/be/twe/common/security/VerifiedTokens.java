@@ -1,0 +1,98 @@
+package be.twe.common.security;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Tokens quarkus-oidc verified, kept until they expire (at most {@code twe.security.token-cache-ttl}):
+ * a client sends the same token for minutes, and checking its RSA signature again was a fifth of
+ * a read (issue 20). Asked before quarkus-oidc; a token it does not hold (or one that expired)
+ * goes on to quarkus-oidc, and {@link VerifiedTokenKeeper} keeps what that verified. The
+ * claims this API checks itself (TokenClaims) are checked at every request as before.
+ */
+@ApplicationScoped
+public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+    private static final String SERVED = VerifiedTokens.class.getName();
+    private final Cache<String, SecurityIdentity> verified;
+    private final Duration lifespanGrace;
+
+    VerifiedTokens(@ConfigProperty(name = "twe.security.token-cache-ttl", defaultValue = "5m") Duration ttl,
+                   @ConfigProperty(name = "quarkus.oidc.token.lifespan-grace", defaultValue = "0") int graceSeconds) {
+        verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).recordStats().build();
+        lifespanGrace = Duration.ofSeconds(graceSeconds);
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return Integer.MAX_VALUE; // before quarkus-oidc's provider (1001)
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.getToken().getToken();
+        SecurityIdentity identity = verified.getIfPresent(token);
+        if (identity == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (expired(identity)) {
+            verified.invalidate(token);
+            return Uni.createFrom().nullItem(); // quarkus-oidc refuses it as it always did
+        }
+        // the same identity, tied to this request instead of the one that first sent the token;
+        // marked, so that the keeper does not store it in the original's place (each copy refers
+        // to the one it was made from: stored copies made a chain that filled the heap)
+        QuarkusSecurityIdentity.Builder now = QuarkusSecurityIdentity.builder(identity).addAttribute(SERVED, true);
+        Object routingContext = request.getAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
+        if (routingContext != null) {
+            now.addAttribute(RoutingContext.class.getName(), routingContext);
+        }
+        return Uni.createFrom().item(now.build());
+    }
+
+    void keep(SecurityIdentity identity) {
+        if (identity.getAttribute(SERVED) != null) {
+            return;
+        }
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        if (credential != null && identity.getPrincipal() instanceof JsonWebToken && !expired(identity)) {
+            verified.put(credential.getToken(), identity);
+        }
+    }
+
+    SecurityIdentity held(String token) {
+        return verified.getIfPresent(token);
+    }
+
+    /** How often a request's token was found verified (tests and metrics). */
+    public long hits() {
+        return verified.stats().hitCount();
+    }
+
+    private boolean expired(SecurityIdentity identity) {
+        long exp = ((JsonWebToken) identity.getPrincipal()).getExpirationTime();
+        return exp == 0 || Instant.ofEpochSecond(exp).plus(lifespanGrace).isBefore(Instant.now());
+    }
+}
