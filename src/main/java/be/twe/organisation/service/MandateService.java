@@ -67,6 +67,7 @@ public class MandateService {
         mandate.validTo = validTo;
         mandate.source = "API";
         mandates.persistAndFlush(mandate); // the no-overlap constraint decides here
+        callerCache.invalidateAfterCommit(); // ADR 0025
         audit(mandate, "create", null);
         tellCluster(mandate, visibleBefore);
         mandates.getEntityManager().refresh(mandate);
@@ -100,6 +101,7 @@ public class MandateService {
             mandate.periodAssumed = false;
         }
         mandates.flush();
+        callerCache.invalidateAfterCommit(); // ADR 0025
         audit(mandate, "update", before);
         tellCluster(mandate, visibleBefore);
         return mandate;
@@ -125,7 +127,6 @@ public class MandateService {
 
     /** VISIBILITY_GAINED or _LOST entries for the cluster when today's answer changed. */
     private void tellCluster(MandateEntity mandate, boolean visibleBefore) {
-        callerCache.invalidateAfterCommit();
         boolean visibleNow = validToday(mandate.clusterId, mandate.ocmwId);
         if (visibleNow != visibleBefore) {
             mandates.getEntityManager().createNativeQuery("select record_pair_visibility(?1, ?2, ?3)")
