@@ -54,6 +54,22 @@ public class DatabaseOutage {
         return t.getCause() != t && isUnavailability(t.getCause(), depth + 1);
     }
 
+    /** A deadlock (40P01) or serialization failure (40001): the transaction was rolled back, retrying may succeed. */
+    public static boolean isTransientConflict(Throwable e) {
+        String state = sqlState(e);
+        return "40P01".equals(state) || "40001".equals(state);
+    }
+
+    /** The SQLSTATE of the first SQL exception among the causes, or null. */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     private static boolean fromDriver(Throwable t) {
         StackTraceElement[] trace = t.getStackTrace();
         return trace.length > 0 && trace[0].getClassName().startsWith("org.postgresql.");

@@ -15,7 +15,8 @@ import be.twe.common.observability.TraceIds;
 
 /**
  * The catch-all: a database that cannot be used now is a 503 with {@code Retry-After} (logged
- * once per outage), and so is an identity provider that cannot be reached to verify a token
+ * once per outage), and so is a transaction PostgreSQL ended as a deadlock or serialization
+ * failure (nothing was written; KeyLock keeps the known cases from getting here), and so is an identity provider that cannot be reached to verify a token
  * (quarkus-oidc logs that itself and tries again at the next request); a client that closed the
  * connection mid-body is no error of ours; anything else is logged with the request's trace id and
  * answers a generic 500, so that no class name, stack trace or SQL reaches the caller.
@@ -32,6 +33,11 @@ public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
         if (outage != null && DatabaseOutage.isUnavailability(e)) {
             outage.failed(e);
             return unavailable("The service cannot reach its database just now");
+        }
+        if (outage != null && DatabaseOutage.isTransientConflict(e)) {
+            // not an outage: nothing to log as one; the same request succeeds or meets the rule when repeated
+            LOG.infof("A transaction ended by the database's conflict detection (%s): 503", DatabaseOutage.sqlState(e));
+            return unavailable("The request conflicted with a concurrent one and was undone");
         }
         if (outage != null && isIdentityProviderUnavailable(e)) {
             return unavailable("The service cannot reach its identity provider to verify the token just now");

@@ -20,7 +20,7 @@ import io.agroal.api.AgroalDataSource;
  */
 @ApplicationScoped
 public class JobLease {
-    /** Key space of job locks (two-int advisory locks; ReferenceLock uses 7265011). */
+    /** Key space of job locks (two-int advisory locks; KeyLock uses 7265011). */
     private static final int NAMESPACE = 7265012;
 
     @Inject

@@ -15,7 +15,7 @@ import be.twe.common.tenancy.CallerContext;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.sync.service.Feeds;
-import be.twe.trajectory.service.ReferenceLock;
+import be.twe.common.persistence.KeyLock;
 import be.twe.trajectory.service.Registrar;
 
 /**
@@ -33,7 +33,7 @@ public class InstrumentReferences {
     @Inject
     CallerContext callers;
     @Inject
-    ReferenceLock lock;
+    KeyLock lock;
     @Inject
     Registrar registrar;
 

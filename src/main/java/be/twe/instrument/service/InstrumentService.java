@@ -14,6 +14,7 @@ import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.KeyLock;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.instrument.persistence.InstrumentEntity;
@@ -36,6 +37,8 @@ public class InstrumentService {
     TrajectoryService trajectories;
     @Inject
     Registrar registrar;
+    @Inject
+    KeyLock lock;
 
     public record Ending(LocalDate endDate, String outcome, String stopReason) {
     }
@@ -49,6 +52,7 @@ public class InstrumentService {
         TrajectoryEntity trajectory = trajectories.find(trajectoryId);
         Registrar.Registration registration = registrar.authorise(trajectory.ocmwId, in.coachId());
         rules.check(trajectory, in, null);
+        lock.lock("instrument-period", trajectory.id.toString()); // KeyLock: an overlap, never a deadlock
         InstrumentEntity instrument = new InstrumentEntity();
         instrument.id = UUID.randomUUID();
         instrument.trajectoryId = trajectory.id;
@@ -80,6 +84,7 @@ public class InstrumentService {
                     "Instrument '" + instrumentId + "' ended on " + instrument.endDate + ".");
         }
         rules.check(trajectory, in, instrumentId);
+        lock.lock("instrument-period", trajectory.id.toString());
         apply(instrument, in);
         instruments.flush();
         return instrument;

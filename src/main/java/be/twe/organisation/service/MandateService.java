@@ -13,6 +13,7 @@ import be.twe.common.audit.AuditTrail;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.persistence.KeyLock;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerCache;
@@ -49,6 +50,8 @@ public class MandateService {
     Today today;
     @Inject
     CallerCache callerCache;
+    @Inject
+    KeyLock lock;
 
     public MandateEntity grant(String ocmwId, String clusterId, LocalDate validFrom, LocalDate validTo) {
         ownOrganisation.require(ocmwId);
@@ -66,6 +69,7 @@ public class MandateService {
         mandate.validFrom = validFrom;
         mandate.validTo = validTo;
         mandate.source = "API";
+        lock.lock("mandate", clusterId, ocmw.id); // KeyLock: an overlap, never a deadlock
         mandates.persistAndFlush(mandate); // the no-overlap constraint decides here
         callerCache.invalidateAfterCommit(); // ADR 0025
         audit(mandate, "create", null);
@@ -95,6 +99,7 @@ public class MandateService {
         }
         Map<String, Object> before = snapshot(mandate);
         boolean visibleBefore = validToday(mandate.clusterId, mandate.ocmwId);
+        lock.lock("mandate", mandate.clusterId, mandate.ocmwId);
         mandate.validFrom = validFrom;
         mandate.validTo = validTo;
         if (caller.unrestricted()) {

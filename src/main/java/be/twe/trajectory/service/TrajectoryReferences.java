@@ -13,6 +13,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.persistence.KeyLock;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
@@ -34,7 +35,7 @@ public class TrajectoryReferences {
     @Inject
     CallerContext callers;
     @Inject
-    ReferenceLock lock;
+    KeyLock lock;
     @Inject
     Registrar registrar;
 

@@ -25,6 +25,15 @@ class DatabaseOutageClassificationTest {
     }
 
     @Test
+    void deadlocksAndSerializationFailuresAreTransientConflictsNotOutages() {
+        assertTrue(DatabaseOutage.isTransientConflict(new RuntimeException(new SQLException("deadlock detected", "40P01"))));
+        assertTrue(DatabaseOutage.isTransientConflict(new SQLException("could not serialize access", "40001")));
+        assertFalse(DatabaseOutage.isUnavailability(new SQLException("deadlock detected", "40P01")));
+        assertFalse(DatabaseOutage.isTransientConflict(new SQLException("exclusion constraint", "23P01")));
+        assertFalse(DatabaseOutage.isTransientConflict(new NullPointerException()));
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertFalse(DatabaseOutage.isUnavailability(new SQLException("duplicate key", "23505")));
         assertFalse(DatabaseOutage.isUnavailability(new SQLException("syntax error", "42601")));
