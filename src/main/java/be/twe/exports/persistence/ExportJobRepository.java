@@ -34,7 +34,7 @@ public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntit
     @SuppressWarnings("unchecked")
     public List<UUID> unfinished() {
         return getEntityManager().createNativeQuery(
-                "select id from export_job where finished_at is null order by submitted_at", UUID.class)
+                "select id from export_job where finished_at is null order by submitted_at")
                 .getResultList();
     }
 

@@ -1,12 +1,15 @@
 package be.twe.exports.service;
 
+import java.util.List;
+
 import be.twe.sync.persistence.ChangeEventQueries;
 
-/** Turns a record's last feed entry into its export line (JSON), as the requesting user sees it. */
+/** Turns records' last feed entries into their export lines (JSON), as the requesting user sees them. */
 public interface ExportLines {
     /** The line, and whether it is a deletion. */
     record Line(String json, boolean deletion) {
     }
 
-    Line of(ChangeEventQueries.Entry entry);
+    /** The lines of these entries, in their order. */
+    List<Line> of(List<ChangeEventQueries.Entry> entries);
 }

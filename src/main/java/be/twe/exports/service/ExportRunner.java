@@ -69,7 +69,7 @@ public class ExportRunner {
         }
         long since = ((Number) row.get()[3]).longValue();
         try {
-            // one transaction holds the feed's cursor; each record is read in one of its own
+            // one transaction holds the feed's cursor; records are read per batch in transactions of their own
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> export(exportId, since));
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) { // shutting down: it restarts later
@@ -81,27 +81,29 @@ public class ExportRunner {
     private void export(UUID exportId, long since) {
         long upTo = feed.lastPosition();
         jobs.start(exportId, upTo);
-        List<String> batch = new ArrayList<>();
-        int written = 0;
-        int deletions = 0;
+        List<ChangeEventQueries.Entry> batch = new ArrayList<>();
+        int[] counts = {0, 0}; // lines written, deletions
         try (Stream<ChangeEventQueries.Entry> entries = feed.lastPerRecord(callers.current(), since, upTo)) {
             for (var it = entries.iterator(); it.hasNext(); ) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new IllegalStateException("interrupted");
                 }
-                ExportLines.Line line = lines.of(it.next());
-                batch.add(line.json());
-                deletions += line.deletion() ? 1 : 0;
+                batch.add(it.next());
                 if (batch.size() == BATCH) {
-                    jobs.append(exportId, written + 1, batch);
-                    written += batch.size();
-                    batch.clear();
+                    write(exportId, batch, counts);
                 }
             }
         }
-        jobs.append(exportId, written + 1, batch);
-        written += batch.size();
-        jobs.finish(exportId, written - deletions, deletions, null);
+        write(exportId, batch, counts);
+        jobs.finish(exportId, counts[0] - counts[1], counts[1], null);
+    }
+
+    private void write(UUID exportId, List<ChangeEventQueries.Entry> batch, int[] counts) {
+        List<ExportLines.Line> made = lines.of(batch);
+        jobs.append(exportId, counts[0] + 1, made.stream().map(ExportLines.Line::json).toList());
+        counts[0] += made.size();
+        counts[1] += (int) made.stream().filter(ExportLines.Line::deletion).count();
+        batch.clear();
     }
 
     private void finishFailed(UUID exportId, Problem problem) {

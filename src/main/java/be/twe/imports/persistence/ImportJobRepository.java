@@ -32,7 +32,7 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJobEntit
     @SuppressWarnings("unchecked")
     public List<UUID> unfinished() {
         return getEntityManager().createNativeQuery(
-                "select id from import_job where finished_at is null order by submitted_at", UUID.class)
+                "select id from import_job where finished_at is null order by submitted_at")
                 .getResultList();
     }
 

@@ -79,10 +79,11 @@ public class ImportLineRepository {
     /** The next pending line numbers after {@code after}, in file order. */
     @SuppressWarnings("unchecked")
     public List<Integer> pending(UUID importId, int after, int limit) {
-        return em.createNativeQuery("""
+        List<?> lines = em.createNativeQuery("""
                         select line from import_line where import_id = ?1 and status = 'PENDING' and line > ?2
-                        order by line limit ?3""", Integer.class)
+                        order by line limit ?3""")
                 .setParameter(1, importId).setParameter(2, after).setParameter(3, limit).getResultList();
+        return lines.stream().map(l -> ((Number) l).intValue()).toList();
     }
 
     /**
@@ -93,7 +94,7 @@ public class ImportLineRepository {
     public Optional<String> takePending(UUID importId, int line) {
         List<String> rows = em.createNativeQuery("""
                         select request from import_line where import_id = ?1 and line = ?2 and status = 'PENDING'
-                        for update skip locked""", String.class)
+                        for update skip locked""")
                 .setParameter(1, importId).setParameter(2, line).getResultList();
         return rows.stream().findFirst();
     }

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import be.twe.api.model.Problem;
 import be.twe.common.error.ConstraintProblems;
@@ -23,16 +26,25 @@ import be.twe.imports.persistence.ImportLineRepository.Status;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Runs one import as its submitter, line by line in file order, on one instance at a time. Each
- * line is one transaction that takes the line (row lock), makes the record and writes the
- * result; a refused line's problem is written in a transaction of its own.
+ * Runs one import as its submitter, line by line in file order, on one instance at a time. Lines
+ * run in batches: one transaction takes each line (row lock), makes its record and writes its
+ * result, so a commit covers many lines (ADR 0027). A refusal dooms the batch's transaction (the
+ * services are transactional), so the batch is rolled back and split: the lines before the
+ * refused one run again as a batch, the refused one alone as before (its record attempt in one
+ * transaction, its problem written in another), and the rest as the next batch. Each line thus
+ * meets the database exactly as it would as a single call after the lines before it.
  */
 @ApplicationScoped
 public class ImportRunner {
-    @Inject
-    be.twe.common.observability.DomainMeters meters;
     private static final int CHUNK = 500;
 
+    @Inject
+    be.twe.common.observability.DomainMeters meters;
+    @ConfigProperty(name = "twe.imports.batch-lines", defaultValue = "100")
+    int batchLines;
+
+    @Inject
+    EntityManager em;
     @Inject
     ImportJobRepository jobs;
     @Inject
@@ -70,17 +82,17 @@ public class ImportRunner {
             if (!lease.stillHeld()) {
                 return false; // its session ended: another instance may have taken the job over
             }
-            for (int line : next) {
+            for (int done = 0; done < next.size(); ) {
                 if (Thread.currentThread().isInterrupted()) {
                     return false;
                 }
                 if (refused == null) {
-                    process(importId, line);
+                    done += runBatch(importId, next.subList(done, Math.min(next.size(), done + batchLines)));
                 } else {
-                    fail(importId, line, refused);
+                    fail(importId, next.get(done++), refused);
                 }
-                after = line;
             }
+            after = next.get(next.size() - 1);
         }
         QuarkusTransaction.requiringNew().run(() -> jobs.finishIfDone(importId));
         return true;
@@ -90,14 +102,61 @@ public class ImportRunner {
         return QuarkusTransaction.requiringNew().call(() -> lines.pending(importId, after, CHUNK));
     }
 
+    /**
+     * Runs the lines in one transaction up to the first refused one; returns how many lines it
+     * settled (all, or those before the refused one and that one).
+     */
+    private int runBatch(UUID importId, List<Integer> batch) {
+        if (batch.size() == 1) {
+            process(importId, batch.get(0));
+            return 1;
+        }
+        int[] reached = {0};
+        try {
+            int ran = QuarkusTransaction.requiringNew().call(() -> {
+                int taken = 0;
+                for (int line : batch) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new IllegalStateException("interrupted");
+                    }
+                    taken += runLine(importId, line) ? 1 : 0;
+                    reached[0]++;
+                }
+                return taken;
+            });
+            for (int i = 0; i < ran; i++) {
+                meters.importLine(true);
+            }
+            return batch.size();
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return batch.size(); // shutting down: the lines stay pending, and the caller stops
+            }
+            int refusedAt = Math.min(reached[0], batch.size() - 1); // a failed commit: the last one is tried alone
+            int settled = refusedAt == 0 ? 0 : runBatch(importId, batch.subList(0, refusedAt));
+            if (settled < refusedAt) {
+                return settled; // the earlier lines met a refusal this time (a concurrent change): go on from there
+            }
+            process(importId, batch.get(refusedAt));
+            return refusedAt + 1;
+        }
+    }
+
+    /** Takes the line and makes its record in the current transaction; false when it was no longer pending. */
+    private boolean runLine(UUID importId, int line) {
+        return lines.takePending(importId, line).map(text -> {
+            LineOutcome done = operations.run(text);
+            lines.record(importId, line, new Result(Status.SUCCEEDED, done.httpStatus(), done.resourceType(),
+                    done.resourceId(), done.path(), null));
+            em.flush();
+            em.clear(); // else every later line's flush checks all records the batch made so far
+            return true;
+        }).orElse(false);
+    }
+
     void process(UUID importId, int line) {
         try {
-            boolean ran = QuarkusTransaction.requiringNew().call(() -> lines.takePending(importId, line).map(text -> {
-                LineOutcome done = operations.run(text);
-                lines.record(importId, line, new Result(Status.SUCCEEDED, done.httpStatus(), done.resourceType(),
-                        done.resourceId(), done.path(), null));
-                return true;
-            }).orElse(false));
+            boolean ran = QuarkusTransaction.requiringNew().call(() -> runLine(importId, line));
             if (ran) {
                 meters.importLine(true);
             }

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
+
 import be.twe.common.jobs.Background;
 import be.twe.common.tenancy.Today;
 import io.quarkus.scheduler.Scheduled;
@@ -27,8 +29,8 @@ public class VisibilityChanges {
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void catchUp() {
-        LocalDate last = (LocalDate) em.createNativeQuery("select max(day) from visibility_day", LocalDate.class)
-                .getSingleResult();
+        LocalDate last = (LocalDate) em.createNativeQuery("select max(day) as day from visibility_day")
+                .unwrap(NativeQuery.class).addScalar("day", LocalDate.class).getSingleResult();
         LocalDate from = last == null ? today.date() : last.plusDays(1);
         for (LocalDate day = from; !day.isAfter(today.date()); day = day.plusDays(1)) {
             record(day);

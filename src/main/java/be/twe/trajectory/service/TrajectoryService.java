@@ -1,6 +1,8 @@
 package be.twe.trajectory.service;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,6 +91,16 @@ public class TrajectoryService {
     /** A trajectory the caller may see, or 404. */
     public TrajectoryEntity find(UUID id) {
         return trajectories.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("trajectory", id.toString()));
+    }
+
+    /** The trajectories among {@code ids} the caller may see (as {@link #get} shows them), in one query and one for their years. */
+    public Map<UUID, TrajectoryView> visible(Collection<UUID> ids) {
+        List<TrajectoryEntity> found = ids.isEmpty() ? List.of()
+                : trajectories.find("from TrajectoryEntity t join fetch t.client where t.id in ?1", ids).list();
+        Map<UUID, List<InstrumentsOfTrajectory.InstrumentYear>> years = instruments.years(found);
+        Map<UUID, TrajectoryView> views = new HashMap<>();
+        found.forEach(t -> views.put(t.id, new TrajectoryView(t, years.get(t.id))));
+        return views;
     }
 
     public Slice<TrajectoryView> list(TrajectoryRepository.Criteria criteria, int limit, String cursor) {

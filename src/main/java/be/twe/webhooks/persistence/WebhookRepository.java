@@ -24,7 +24,7 @@ public class WebhookRepository {
 
     @SuppressWarnings("unchecked")
     public List<UUID> subscriptionIds() {
-        return em.createNativeQuery("select id from webhook_subscription order by created_at", UUID.class)
+        return em.createNativeQuery("select id from webhook_subscription order by created_at")
                 .getResultList();
     }
 

@@ -1,0 +1,171 @@
+package be.twe.imports;
+
+import static be.twe.support.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import be.twe.support.Imports;
+import be.twe.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Lines run in batches (ADR 0027), yet each line has exactly the outcome and problem it has as a
+ * single call after the lines before it: one file is imported by one OCMW and made by single
+ * calls by another (the same operations with its own coach and clients), and the two reports
+ * match line by line, refusals included, at the start, the middle and the end of batches.
+ */
+@QuarkusTest
+class ImportEquivalenceTest {
+    static final int BATCH = 100; // twe.imports.batch-lines
+
+    @Inject
+    TestData data;
+
+    /** One line of the file, independent of the OCMW that runs it. */
+    record Step(String operation, String reference, String trajectoryReference, Map<String, Object> body) {
+    }
+
+    /** What one OCMW needs to make the steps its own: its id, coach and a fresh INSZ per client number. */
+    record Party(String ocmw, UUID coach, Map<Integer, String> insz) {
+        Party(String ocmw, UUID coach) {
+            this(ocmw, coach, new HashMap<>());
+        }
+
+        String insz(int client) {
+            return client < 0 ? "85073100321" : insz.computeIfAbsent(client, c -> TestData.newInsz()); // <0: fails mod 97
+        }
+    }
+
+    /** ~260 steps: trajectories each followed by instruments, with refusals of every kind spread over the batches. */
+    static List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        for (int client = 0; steps.size() < 2 * BATCH + 60; client++) {
+            String ref = "T-" + client;
+            LocalDate start = LocalDate.of(2024, 1, 1).plusDays(client % 200);
+            steps.add(trajectory(ref, client, start));
+            steps.add(wes(ref, start.plusDays(10), start.plusDays(40)));
+            switch (client % 9) {
+                case 1 -> steps.add(wes(ref, start.plusDays(20), start.plusDays(50)));          // 409 instrument-overlap
+                case 2 -> steps.add(trajectory(null, client, start));                         // 409 client-has-open-trajectory
+                case 3 -> steps.add(wes(ref, start.minusDays(5), start.plusDays(5)));          // 422 outside the trajectory
+                case 4 -> steps.add(wes("T-unknown", start, start.plusDays(5)));               // 404 unknown reference
+                case 5 -> steps.add(trajectory("T-bad-" + client, -1, start));                // 400 body.clientInsz
+                case 6 -> steps.add(trajectory(ref, client, start));                          // 200: the same again
+                case 7 -> {                                                                   // two refusals in a row
+                    steps.add(wes(ref, start.plusDays(30), start.plusDays(60)));
+                    steps.add(wes(ref, start.plusDays(40), start.plusDays(45)));
+                }
+                default -> {
+                }
+            }
+        }
+        // refusals at the first batch's end and the second's start (splits move later boundaries)
+        steps.add(BATCH, wes("T-0", LocalDate.of(2024, 1, 15), LocalDate.of(2024, 1, 20)));
+        steps.add(BATCH - 1, wes("T-0", LocalDate.of(2024, 1, 16), LocalDate.of(2024, 1, 21)));
+        steps.add(wes("T-1", LocalDate.of(2024, 1, 13), LocalDate.of(2024, 1, 14)));        // the file's last line: 409
+        return steps;
+    }
+
+    static Step trajectory(String reference, int client, LocalDate start) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("client", client);
+        body.put("startDate", start.toString());
+        return new Step(reference == null ? "createTrajectory" : "createOrUpdateTrajectoryByReference", reference, null,
+                body);
+    }
+
+    static Step wes(String trajectoryReference, LocalDate start, LocalDate plannedEnd) {
+        return new Step("createInstrument", null, trajectoryReference, Map.of("type", "WES", "employer",
+                "Bakkerij Peeters", "startDate", start.toString(), "plannedEndDate", plannedEnd.toString()));
+    }
+
+    static Map<String, Object> body(Step step, Party party) {
+        Map<String, Object> body = new HashMap<>(step.body());
+        body.put("coachId", party.coach().toString());
+        if (body.containsKey("client")) {
+            body.put("clientInsz", party.insz((Integer) body.remove("client")));
+            body.put("ocmwId", party.ocmw());
+        }
+        return body;
+    }
+
+    static String line(Step step, Party party) {
+        Map<String, Object> fields = new HashMap<>();
+        if (step.reference() != null) {
+            fields.put("externalReference", step.reference());
+        }
+        if (step.trajectoryReference() != null) {
+            fields.put("trajectoryReference", step.trajectoryReference());
+        }
+        return Imports.line(step.operation(), fields, body(step, party));
+    }
+
+    /** The step as its single call: status and problem code (or resource type). */
+    static String single(Step step, Party party) {
+        Response answer = switch (step.operation()) {
+            case "createTrajectory" -> as(party.ocmw(), "coach").body(body(step, party)).post("/trajectories");
+            case "createOrUpdateTrajectoryByReference" -> as(party.ocmw(), "coach").body(body(step, party))
+                    .put("/trajectories/by-reference/" + step.reference());
+            default -> {
+                Response trajectory = as(party.ocmw(), "coach")
+                        .get("/trajectories/by-reference/" + step.trajectoryReference());
+                yield trajectory.statusCode() != 200 ? trajectory : as(party.ocmw(), "coach").body(body(step, party))
+                        .post("/trajectories/" + trajectory.path("id") + "/instruments");
+            }
+        };
+        return answer.statusCode() + " " + (answer.statusCode() < 300 ? "made" : answer.path("code"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static String reported(Map<String, Object> line) {
+        int status = (Integer) line.get("httpStatus");
+        return status + " " + (status < 300 ? "made" : ((Map<String, Object>) line.get("problem")).get("code"));
+    }
+
+    @Test
+    void everyLineHasTheOutcomeAndProblemOfItsSingleCall() {
+        List<Step> steps = steps();
+        Party single = party();
+        Party imported = party();
+
+        List<String> expected = new ArrayList<>();
+        for (Step step : steps) {
+            expected.add(single(step, single));
+        }
+        List<String> file = new ArrayList<>();
+        for (Step step : steps) {
+            file.add(line(step, imported));
+        }
+        String id = Imports.submit(imported.ocmw(), file);
+        Imports.awaitFinished(imported.ocmw(), id, Duration.ofSeconds(120));
+        List<String> actual = Imports.report(imported.ocmw(), id).stream().map(ImportEquivalenceTest::reported).toList();
+
+        assertEquals(expected, actual);
+        long refusals = expected.stream().filter(e -> !e.startsWith("20")).count();
+        assertTrue(refusals > 40 && expected.size() > 2 * BATCH + 50, refusals + " of " + expected.size());
+        assertEquals(countOf(single.ocmw(), "trajectory"), countOf(imported.ocmw(), "trajectory"));
+        assertEquals(countOf(single.ocmw(), "instrument"), countOf(imported.ocmw(), "instrument"));
+    }
+
+    Party party() {
+        String ocmw = data.newOcmw();
+        return new Party(ocmw, data.accreditedCoach(ocmw));
+    }
+
+    long countOf(String ocmw, String table) {
+        return data.count("select count(*) from " + table + " where ocmw_id = ?1", ocmw);
+    }
+}
