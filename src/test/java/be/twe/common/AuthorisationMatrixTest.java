@@ -205,6 +205,9 @@ class AuthorisationMatrixTest {
                 .put("/trajectories/by-reference/" + UUID.randomUUID()).then(), null, null,
                 created, refused, created, refused, created);
         row("getTrajectory", (r, w) -> r.get("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
+        // who read the file: the OCMW's own record, like its financial details; the mandated cluster too gets 404
+        row("listTrajectoryAccessLog", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/access-log").then(), null,
+                ok, nf, nf, nf, ok);
         row("updateTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
                 .body(Bodies.replacing(Map.of("coachId", w.coachA().toString()), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);

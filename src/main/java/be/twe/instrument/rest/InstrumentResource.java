@@ -14,6 +14,7 @@ import be.twe.api.model.InstrumentInput;
 import be.twe.api.model.InstrumentPage;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
+import be.twe.common.privacy.AccessLog;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
 import be.twe.common.rest.Replaces;
@@ -35,6 +36,8 @@ public class InstrumentResource implements InstrumentsApi {
     InstrumentReferences references;
     @Inject
     InstrumentMapper mapper;
+    @Inject
+    AccessLog accessLog;
     @Context
     UriInfo uri;
 
@@ -42,6 +45,7 @@ public class InstrumentResource implements InstrumentsApi {
     @Authenticated
     public Response listInstruments(UUID trajectoryId, Integer limit, String cursor) {
         Slice<InstrumentEntity> slice = service.list(trajectoryId, limit, cursor);
+        accessLog.read("listInstruments", slice.items().stream().map(InstrumentResource::read).toList());
         return Response.ok(new InstrumentPage().items(slice.items().stream().map(mapper::toDto).toList())
                 .next(pageLinks.next(uri, slice))).build();
     }
@@ -57,6 +61,7 @@ public class InstrumentResource implements InstrumentsApi {
     @Authenticated
     public Response getInstrumentByReference(UUID trajectoryId, String externalReference, String ifNoneMatch) {
         InstrumentEntity instrument = references.get(trajectoryId, externalReference);
+        accessLog.read("getInstrumentByReference", read(instrument));
         return ETags.read(mapper.toDto(instrument), instrument.version, ifNoneMatch);
     }
 
@@ -74,7 +79,12 @@ public class InstrumentResource implements InstrumentsApi {
     @Authenticated
     public Response getInstrument(UUID trajectoryId, UUID instrumentId, String ifNoneMatch) {
         InstrumentEntity instrument = service.get(trajectoryId, instrumentId);
+        accessLog.read("getInstrument", read(instrument));
         return ETags.read(mapper.toDto(instrument), instrument.version, ifNoneMatch);
+    }
+
+    private static AccessLog.Read read(InstrumentEntity instrument) {
+        return new AccessLog.Read(instrument.ocmwId, instrument.trajectoryId, "instrument", instrument.id.toString());
     }
 
     @Override

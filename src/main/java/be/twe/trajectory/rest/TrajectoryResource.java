@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import be.twe.api.TrajectoriesApi;
+import be.twe.api.model.AccessLogEntry;
+import be.twe.api.model.AccessLogPage;
 import be.twe.api.model.TrajectoryEnd;
 import be.twe.api.model.TrajectoryInput;
 import be.twe.api.model.TrajectoryPage;
@@ -18,6 +20,8 @@ import be.twe.api.model.TrajectoryStatus;
 import be.twe.api.model.TrajectoryUpdate;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
+import be.twe.common.privacy.AccessLog;
+import be.twe.common.privacy.AccessLogQueries;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
 import be.twe.common.rest.Replaces;
@@ -40,6 +44,8 @@ public class TrajectoryResource implements TrajectoriesApi {
     TrajectoryReferences references;
     @Inject
     TrajectoryMapper mapper;
+    @Inject
+    AccessLog accessLog;
     @Context
     UriInfo uri;
 
@@ -50,6 +56,7 @@ public class TrajectoryResource implements TrajectoriesApi {
         Boolean open = status == null ? null : status == TrajectoryStatus.OPEN;
         Slice<TrajectoryView> slice = service.list(
                 new TrajectoryRepository.Criteria(ocmwId, nisCode, open, startFrom, startTo, modifiedSince), limit, cursor);
+        accessLog.read("listTrajectories", slice.items().stream().map(TrajectoryResource::read).toList());
         return Response.ok(new TrajectoryPage().items(slice.items().stream().map(mapper::toDto).toList())
                 .next(pageLinks.next(uri, slice))).build();
     }
@@ -65,6 +72,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     @Authenticated
     public Response getTrajectoryByReference(String externalReference, String ifNoneMatch) {
         TrajectoryView view = references.get(externalReference);
+        accessLog.read("getTrajectoryByReference", read(view));
         return ETags.read(mapper.toDto(view), view.trajectory().version, ifNoneMatch);
     }
 
@@ -81,7 +89,27 @@ public class TrajectoryResource implements TrajectoriesApi {
     @Authenticated
     public Response getTrajectory(UUID trajectoryId, String ifNoneMatch) {
         TrajectoryView view = service.get(trajectoryId);
+        accessLog.read("getTrajectory", read(view));
         return ETags.read(mapper.toDto(view), view.trajectory().version, ifNoneMatch);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response listTrajectoryAccessLog(UUID trajectoryId, Integer limit, String cursor) {
+        Slice<AccessLogQueries.Row> slice = service.accessLog(trajectoryId, limit, cursor);
+        return Response.ok(new AccessLogPage().items(slice.items().stream().map(TrajectoryResource::toDto).toList())
+                .next(pageLinks.next(uri, slice))).build();
+    }
+
+    private static AccessLog.Read read(TrajectoryView view) {
+        return new AccessLog.Read(view.trajectory().ocmwId, view.trajectory().id, "trajectory",
+                view.trajectory().id.toString());
+    }
+
+    private static AccessLogEntry toDto(AccessLogQueries.Row row) {
+        return new AccessLogEntry().id(row.id()).occurredAt(row.occurredAt()).subject(row.subject())
+                .organisationId(row.organisationId()).roles(row.roles()).operation(row.operation())
+                .resourceType(row.resourceType()).resourceId(row.resourceId());
     }
 
     @Override

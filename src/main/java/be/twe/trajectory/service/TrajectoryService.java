@@ -19,7 +19,11 @@ import be.twe.common.error.ProblemType;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
+import be.twe.common.privacy.AccessLogQueries;
 import be.twe.common.rest.ETags;
+import be.twe.common.tenancy.Caller;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.common.tenancy.OrganisationKind;
 import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.ClientRepository;
 import be.twe.trajectory.persistence.TrajectoryEntity;
@@ -46,6 +50,10 @@ public class TrajectoryService {
     InstrumentsOfTrajectory instruments;
     @Inject
     TransfersOfTrajectory transfers;
+    @Inject
+    CallerContext callers;
+    @Inject
+    AccessLogQueries accessLogs;
 
     public record NewTrajectory(String ocmwId, String clientInsz, LocalDate startDate, UUID coachId,
                                 String externalReference) {
@@ -91,6 +99,20 @@ public class TrajectoryService {
     /** A trajectory the caller may see, or 404. */
     public TrajectoryEntity find(UUID id) {
         return trajectories.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("trajectory", id.toString()));
+    }
+
+    /**
+     * Who read the trajectory's file: for the OCMW it belongs to (found through the tenancy
+     * filter, so also an OCMW it merged into) and VDAB; a cluster acts for the OCMW but the log
+     * is the OCMW's own record, so it gets 404 like any record it may not see.
+     */
+    public Slice<AccessLogQueries.Row> accessLog(UUID id, int limit, String cursor) {
+        TrajectoryEntity trajectory = find(id);
+        Caller caller = callers.current();
+        if (!caller.unrestricted() && caller.kind() != OrganisationKind.OCMW) {
+            throw new NotFoundProblem("trajectory", trajectory.id.toString());
+        }
+        return accessLogs.of(trajectory.id, limit, cursor);
     }
 
     /** The trajectories among {@code ids} the caller may see (as {@link #get} shows them), in one query and one for their years. */

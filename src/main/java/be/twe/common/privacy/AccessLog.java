@@ -1,0 +1,78 @@
+package be.twe.common.privacy;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import be.twe.common.tenancy.Caller;
+import be.twe.common.tenancy.CallerContext;
+
+/**
+ * Records who read a client's file (issue 21). A read only queues its entries here; {@link
+ * AccessLogWriter} writes them in batches on a connection of its own, so a read is not slowed
+ * by the log and an entry survives the rollback of the read's transaction.
+ */
+@ApplicationScoped
+public class AccessLog {
+    /** One record of personal data read by the current caller. */
+    public record Entry(OffsetDateTime occurredAt, String subject, String organisationId, List<String> roles,
+                        String operation, String ocmwId, UUID trajectoryId, String resourceType,
+                        String resourceId) {
+    }
+
+    /** What was read: a record of a trajectory's file. */
+    public record Read(String ocmwId, UUID trajectoryId, String resourceType, String resourceId) {
+    }
+
+    @Inject
+    CallerContext callers;
+
+    final ConcurrentLinkedQueue<Entry> queued = new ConcurrentLinkedQueue<>();
+    final AtomicInteger size = new AtomicInteger();
+
+    /** The current caller read these records through {@code operation}. */
+    public void read(String operation, List<Read> reads) {
+        if (reads.isEmpty()) {
+            return;
+        }
+        Caller caller = callers.current();
+        OffsetDateTime now = OffsetDateTime.now();
+        List<String> roles = caller.roles().stream().sorted().toList();
+        for (Read read : reads) {
+            queued.add(new Entry(now, caller.subject(), caller.organisationId(), roles, operation, read.ocmwId(),
+                    read.trajectoryId(), read.resourceType(), read.resourceId()));
+            size.incrementAndGet();
+        }
+    }
+
+    public void read(String operation, Read read) {
+        read(operation, List.of(read));
+    }
+
+    /** Takes up to {@code max} queued entries, oldest first. */
+    List<Entry> take(int max) {
+        List<Entry> taken = new ArrayList<>();
+        Entry entry;
+        while (taken.size() < max && (entry = queued.poll()) != null) {
+            taken.add(entry);
+            size.decrementAndGet();
+        }
+        return taken;
+    }
+
+    /** Queues again entries whose write failed (their time is kept, their place in line is not). */
+    void putBack(List<Entry> entries) {
+        queued.addAll(entries);
+        size.addAndGet(entries.size());
+    }
+
+    int pending() {
+        return size.get();
+    }
+}

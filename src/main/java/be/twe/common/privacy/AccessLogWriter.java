@@ -1,0 +1,101 @@
+package be.twe.common.privacy;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import be.twe.common.error.DatabaseOutage;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Writes the queued access-log entries every second, in batches, on a connection of its own in
+ * auto-commit: no request waits for it and no request's rollback takes an entry with it. While
+ * the database cannot be used the entries wait (at most {@link #MAX_PENDING}); at shutdown the
+ * queue is written once more.
+ */
+@ApplicationScoped
+public class AccessLogWriter {
+    static final int BATCH = 1000;
+    static final int MAX_PENDING = 100_000;
+    private static final Logger LOG = Logger.getLogger(AccessLogWriter.class);
+
+    @Inject
+    AccessLog log;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    DatabaseOutage outage;
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void everySecond() {
+        flush();
+    }
+
+    void atShutdown(@Observes ShutdownEvent event) {
+        flush();
+    }
+
+    /** Writes everything queued so far; returns how many entries it wrote. */
+    public synchronized int flush() {
+        int written = 0;
+        for (List<AccessLog.Entry> batch = log.take(BATCH); !batch.isEmpty(); batch = log.take(BATCH)) {
+            try {
+                write(batch);
+                written += batch.size();
+            } catch (SQLException | RuntimeException e) {
+                if (DatabaseOutage.isUnavailability(e)) {
+                    outage.failed(e);
+                } else { // the driver's message can hold the values: only the state is logged
+                    LOG.errorf("Access log: writing %d entries failed (SQLSTATE %s); they are kept",
+                            batch.size(), e instanceof SQLException sql ? sql.getSQLState() : e.getClass().getName());
+                }
+                keep(batch);
+                return written;
+            }
+        }
+        return written;
+    }
+
+    private void keep(List<AccessLog.Entry> batch) {
+        int room = MAX_PENDING - log.pending();
+        if (room < batch.size()) {
+            // memory is bounded; the count, never the content, is logged
+            LOG.errorf("Access log: %d entries dropped, the database could not be used for too long",
+                    batch.size() - Math.max(room, 0));
+        }
+        log.putBack(batch.subList(0, Math.max(0, Math.min(room, batch.size()))));
+    }
+
+    private void write(List<AccessLog.Entry> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                insert into access_log (occurred_at, subject, organisation_id, roles, operation, ocmw_id,
+                                        trajectory_id, resource_type, resource_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            c.setAutoCommit(true);
+            for (AccessLog.Entry e : batch) {
+                Array roles = c.createArrayOf("text", e.roles().toArray());
+                insert.setObject(1, e.occurredAt());
+                insert.setString(2, e.subject());
+                insert.setString(3, e.organisationId());
+                insert.setArray(4, roles);
+                insert.setString(5, e.operation());
+                insert.setString(6, e.ocmwId());
+                insert.setObject(7, e.trajectoryId());
+                insert.setString(8, e.resourceType());
+                insert.setString(9, e.resourceId());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}

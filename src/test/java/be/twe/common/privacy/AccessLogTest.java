@@ -1,0 +1,144 @@
+package be.twe.common.privacy;
+
+import static be.twe.support.Api.anonymous;
+import static be.twe.support.Api.as;
+import static be.twe.support.Api.invalid;
+import static be.twe.support.Problems.problem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import be.twe.common.tenancy.CallerContext;
+import be.twe.support.Registrations;
+import be.twe.support.TestData;
+import be.twe.trajectory.service.TrajectoryService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Who read a client's file (issue 21): recorded per read, readable by the OCMW's admin and VDAB. */
+@QuarkusTest
+class AccessLogTest {
+    @Inject
+    TestData data;
+    @Inject
+    AccessLogWriter writer;
+    @Inject
+    CallerContext callers;
+    @Inject
+    AccessLog accessLog;
+    @Inject
+    TrajectoryService trajectories;
+
+    String ocmw;
+    String cluster;
+    String trajectory;
+    String instrument;
+
+    @BeforeEach
+    void aTrajectoryOfAnOcmwWithAMandatedCluster() {
+        ocmw = data.newOcmw();
+        cluster = data.newCluster();
+        data.mandate(cluster, ocmw, LocalDate.now().minusYears(1), null);
+        UUID coach = data.accreditedCoach(ocmw);
+        trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
+        instrument = Registrations.wes(ocmw, trajectory, coach, "2024-02-01", "2024-02-29");
+        writer.flush();
+    }
+
+    JsonPath log(String caller) {
+        return as(caller, "admin").get("/trajectories/" + trajectory + "/access-log").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    @Test
+    void aClustersReadIsInTheLogOfTheOcmwAndOfVdabAndNoOneElseReadsIt() {
+        as(cluster, "coach").get("/trajectories/" + trajectory).then().statusCode(200);
+        as(cluster, "coach").get("/trajectories/" + trajectory + "/instruments").then().statusCode(200);
+        as(cluster, "coach").get("/trajectories/" + trajectory + "/instruments/" + instrument).then().statusCode(200);
+        writer.flush();
+
+        for (String reader : List.of(ocmw, "vdab")) {
+            JsonPath page = log(reader);
+            List<Map<String, Object>> byCluster = page.<Map<String, Object>>getList("items").stream()
+                    .filter(e -> cluster.equals(e.get("organisationId"))).toList();
+            assertEquals(List.of("getInstrument", "listInstruments", "getTrajectory"),
+                    byCluster.stream().map(e -> e.get("operation")).toList(), reader + ": newest first");
+            assertEquals(trajectory, byCluster.get(2).get("resourceId"));
+            assertEquals("trajectory", byCluster.get(2).get("resourceType"));
+            assertEquals(instrument, byCluster.get(0).get("resourceId"));
+            assertEquals(List.of("coach"), byCluster.get(0).get("roles"));
+            assertTrue(((String) byCluster.get(0).get("subject")).length() > 0);
+        }
+        problem(as(data.newOcmw(), "admin").get("/trajectories/" + trajectory + "/access-log").then(), 404,
+                "not-found");
+        problem(as(cluster, "admin").get("/trajectories/" + trajectory + "/access-log").then(), 404, "not-found");
+        problem(as(ocmw, "coach").get("/trajectories/" + trajectory + "/access-log").then(), 403, "missing-role");
+        problem(invalid(anonymous()).get("/trajectories/" + trajectory + "/access-log").then(), 401,
+                "unauthenticated");
+    }
+
+    @Test
+    void readingTheLogIsNotARead() {
+        log(ocmw);
+        writer.flush();
+        as(ocmw, "admin").get("/trajectories/" + trajectory + "/access-log").then().statusCode(200)
+                .body("items.operation", not(hasItem("listTrajectoryAccessLog")));
+    }
+
+    @Test
+    void listsRecordEveryTrajectoryOfThePage() {
+        as(ocmw, "coach").get("/trajectories?ocmwId=" + ocmw).then().statusCode(200)
+                .body("items.id", hasItem(trajectory));
+        writer.flush();
+        as(ocmw, "admin").get("/trajectories/" + trajectory + "/access-log").then().statusCode(200)
+                .body("items[0].operation", equalTo("listTrajectories"))
+                .body("items[0].organisationId", equalTo(ocmw));
+    }
+
+    /** The entry is written on a connection of its own, not in the read's transaction. */
+    @Test
+    @ActivateRequestContext
+    void aReadWhoseTransactionRollsBackIsStillRecorded() {
+        callers.actAs("reader-rolled-back", ocmw, Set.of("coach"));
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            // what the resource does (the HTTP tests above go through it): read, then record
+            UUID id = trajectories.get(UUID.fromString(trajectory)).trajectory().id;
+            accessLog.read("getTrajectory", new AccessLog.Read(ocmw, id, "trajectory", id.toString()));
+            throw new IllegalStateException("the read's transaction rolls back");
+        }));
+        writer.flush();
+        assertEquals(1, data.count("select count(*) from access_log where trajectory_id = cast(?1 as uuid) "
+                + "and subject = 'reader-rolled-back' and operation = 'getTrajectory'", trajectory));
+    }
+
+    @Test
+    void theApplicationsDatabaseRoleCannotChangeOrRemoveTheLog() {
+        as(ocmw, "coach").get("/trajectories/" + trajectory).then().statusCode(200);
+        writer.flush();
+        long before = data.count("select count(*) from access_log where trajectory_id = cast(?1 as uuid)", trajectory);
+        assertTrue(before > 0);
+        for (String change : List.of("update access_log set subject = 'someone else' where trajectory_id = cast(?1 as uuid)",
+                "delete from access_log where trajectory_id = cast(?1 as uuid)")) {
+            assertThrows(RuntimeException.class, () -> data.execute(change, trajectory), change);
+        }
+        assertThrows(RuntimeException.class, () -> data.execute("truncate access_log"));
+        assertEquals(before, data.count("select count(*) from access_log where trajectory_id = cast(?1 as uuid)",
+                trajectory));
+    }
+}
