@@ -42,6 +42,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class ExportRecords implements ExportLines {
+    /** The kinds read per batch; every other kind is read one record at a time. */
+    private static final Set<String> BATCHED = Set.of("trajectory", "instrument");
+
     @Inject
     MandateService mandates;
     @Inject
@@ -84,8 +87,6 @@ public class ExportRecords implements ExportLines {
         }
         return lines;
     }
-
-    private static final Set<String> BATCHED = Set.of("trajectory", "instrument");
 
     /** The visible trajectories and instruments among the entries, as DTOs by path. */
     private Map<String, Object> readBatched(List<Entry> entries) {
