@@ -18,6 +18,7 @@ import be.twe.api.model.DocumentKind;
 import be.twe.api.model.DocumentPage;
 import be.twe.api.model.DocumentWithdrawal;
 import be.twe.common.paging.PageLinks;
+import be.twe.common.privacy.AccessLog;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ContentDigest;
 import be.twe.common.rest.ETags;
@@ -46,6 +47,8 @@ public class DocumentResource implements DocumentsApi {
     DocumentStore store;
     @Inject
     DocumentMapper mapper;
+    @Inject
+    AccessLog accessLog;
     @Context
     UriInfo uri;
     @Context
@@ -55,6 +58,7 @@ public class DocumentResource implements DocumentsApi {
     @Authenticated
     public Response listDocuments(UUID trajectoryId, DocumentKind kind, Integer limit, String cursor) {
         Slice<DocumentView> slice = service.list(trajectoryId, kind == null ? null : kind.toString(), limit, cursor);
+        accessLog.read("listDocuments", slice.items().stream().map(DocumentResource::read).toList());
         return Response.ok(new DocumentPage().items(slice.items().stream().map(mapper::toDto).toList())
                 .next(pageLinks.next(uri, slice))).build();
     }
@@ -76,6 +80,7 @@ public class DocumentResource implements DocumentsApi {
     @Authenticated
     public Response getDocument(UUID trajectoryId, UUID documentId, String ifNoneMatch) {
         DocumentView document = service.get(trajectoryId, documentId);
+        accessLog.read("getDocument", read(document));
         return ETags.read(mapper.toDto(document), document.state(), ifNoneMatch);
     }
 
@@ -97,6 +102,7 @@ public class DocumentResource implements DocumentsApi {
     public Response getDocumentVersion(UUID trajectoryId, UUID documentId, Integer versionNumber,
                                        String ifNoneMatch) {
         DocumentVersionEntity version = service.version(trajectoryId, documentId, versionNumber);
+        accessLog.read("getDocumentVersion", read(version));
         return ETags.read(mapper.toDto(version), version.version, ifNoneMatch);
     }
 
@@ -106,6 +112,7 @@ public class DocumentResource implements DocumentsApi {
                                             String ifNoneMatch) {
         DocumentService.Download download = service.download(trajectoryId, documentId, versionNumber, ifNoneMatch);
         DocumentVersionEntity version = download.version();
+        accessLog.read("downloadDocumentVersion", read(version)); // also when not modified: the caller holds it
         String etag = DocumentService.contentETag(version);
         if (download.notModified()) {
             return Response.notModified().header("ETag", etag).build();
@@ -131,6 +138,15 @@ public class DocumentResource implements DocumentsApi {
     @Authenticated
     public Response getPlanMonitoring(String organisationId, Integer dueDays) {
         return Response.ok(mapper.toDto(monitoring.report(organisationId, dueDays))).build();
+    }
+
+    private static AccessLog.Read read(DocumentView view) {
+        return new AccessLog.Read(view.document().ocmwId, view.document().trajectoryId, "document",
+                view.document().id.toString());
+    }
+
+    private static AccessLog.Read read(DocumentVersionEntity version) {
+        return new AccessLog.Read(version.ocmwId, version.trajectoryId, "document-version", version.id.toString());
     }
 
     /** A retried upload is recognised by its declared digest, so a key needs one (the body is never buffered). */

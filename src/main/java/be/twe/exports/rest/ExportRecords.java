@@ -16,9 +16,11 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.api.model.Transfer;
 import be.twe.coach.rest.CoachMapper;
 import be.twe.coach.service.CoachService;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.privacy.AccessLog;
 import be.twe.document.rest.DocumentMapper;
 import be.twe.document.service.DocumentService;
 import be.twe.exports.service.ExportLines;
@@ -73,19 +75,38 @@ public class ExportRecords implements ExportLines {
     FinancialDetailsService financialDetails;
     @Inject
     OrganisationMapper organisationMapper;
+    @Inject
+    AccessLog accessLog;
 
     @Override
     public List<Line> of(List<Entry> entries) {
         Map<String, Object> batched = QuarkusTransaction.requiringNew().call(() -> readBatched(entries));
         List<Line> lines = new ArrayList<>(entries.size());
+        List<AccessLog.Read> reads = new ArrayList<>();
         for (Entry entry : entries) {
             boolean gone = entry.kind().equals("DELETED") || entry.kind().equals("VISIBILITY_LOST");
             Optional<Object> record = gone ? Optional.empty()
                     : BATCHED.contains(entry.resourceType()) ? Optional.ofNullable(batched.get(entry.path()))
                     : read(() -> record(entry));
             lines.add(line(entry, record));
+            record.flatMap(r -> personalData(entry, r)).ifPresent(reads::add);
         }
+        accessLog.read("createExport", reads);
         return lines;
+    }
+
+    /**
+     * The access-log entry of a record of a client's file; an export is read by the user who asked
+     * for it only (ADR 0012), so writing it into the export is that user's read.
+     */
+    private static Optional<AccessLog.Read> personalData(Entry entry, Object record) {
+        if (record instanceof Transfer transfer) {
+            return Optional.of(new AccessLog.Read(transfer.getOcmwId(), transfer.getTrajectoryId(),
+                    entry.resourceType(), entry.resourceId()));
+        }
+        String[] p = entry.path().split("/"); // /trajectories/{t}/...: the entry's organisation is its OCMW
+        return p[1].equals("trajectories") ? Optional.of(new AccessLog.Read(entry.organisationId(), id(p[2]),
+                entry.resourceType(), entry.resourceId())) : Optional.empty();
     }
 
     /** The visible trajectories and instruments among the entries, as DTOs by path. */

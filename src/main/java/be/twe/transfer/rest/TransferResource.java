@@ -1,5 +1,6 @@
 package be.twe.transfer.rest;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import be.twe.api.model.TransferQuestion;
 import be.twe.api.model.TransferReason;
 import be.twe.api.model.TransferStatus;
 import be.twe.common.paging.PageLinks;
+import be.twe.common.privacy.AccessLog;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
@@ -43,6 +45,8 @@ public class TransferResource implements TransfersApi {
     HandOverService handOver;
     @Inject
     TransferMapper mapper;
+    @Inject
+    AccessLog accessLog;
     @Context
     UriInfo uri;
 
@@ -50,6 +54,7 @@ public class TransferResource implements TransfersApi {
     @Authenticated
     public Response listTrajectoryTransfers(UUID trajectoryId, Integer limit, String cursor) {
         Slice<TransferView> slice = service.ofTrajectory(trajectoryId, limit, cursor);
+        accessLog.read("listTrajectoryTransfers", reads(slice));
         return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(pageLinks.next(uri, slice)))
                 .build();
     }
@@ -75,6 +80,7 @@ public class TransferResource implements TransfersApi {
                 status == null ? null : be.twe.transfer.persistence.TransferStatus.valueOf(status.toString()),
                 province == null ? null : province.toString(), ocmwId, reason == null ? null : reason.toString(),
                 olderThanDays, limit, cursor);
+        accessLog.read("listTransfers", reads(slice));
         return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(pageLinks.next(uri, slice)))
                 .build();
     }
@@ -83,6 +89,7 @@ public class TransferResource implements TransfersApi {
     @Authenticated
     public Response getTransfer(UUID transferId, String ifNoneMatch) {
         TransferView view = service.get(transferId);
+        accessLog.read("getTransfer", read(view));
         return ETags.read(mapper.toDto(view), view.transfer().version, ifNoneMatch);
     }
 
@@ -121,6 +128,15 @@ public class TransferResource implements TransfersApi {
         return Response.status(Response.Status.CREATED).entity(mapper.toDto(handOver.recordFollowUp(transferId,
                 new HandOverService.NewFollowUp(in.getType().toString(), in.getStartDate(), in.getEndDate(),
                         in.getDescription())))).build();
+    }
+
+    private static List<AccessLog.Read> reads(Slice<TransferView> slice) {
+        return slice.items().stream().map(TransferResource::read).toList();
+    }
+
+    private static AccessLog.Read read(TransferView view) {
+        return new AccessLog.Read(view.transfer().ocmwId, view.transfer().trajectoryId, "transfer",
+                view.transfer().id.toString());
     }
 
     private Response withETag(TransferView view) {

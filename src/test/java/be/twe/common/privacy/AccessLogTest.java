@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.common.tenancy.CallerContext;
+import be.twe.support.Jobs;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import be.twe.trajectory.service.TrajectoryService;
@@ -91,6 +94,45 @@ class AccessLogTest {
         problem(as(ocmw, "coach").get("/trajectories/" + trajectory + "/access-log").then(), 403, "missing-role");
         problem(invalid(anonymous()).get("/trajectories/" + trajectory + "/access-log").then(), 401,
                 "unauthenticated");
+    }
+
+    @Test
+    void readsOfDocumentsAndTransfersAndExportsAreInTheLog() {
+        String document = Registrations.document(ocmw, trajectory, "POP");
+        String transfer = as(ocmw, "coach").body(Map.of("reason", "LONG_TRAINING", "channel", "VEO",
+                "transferDate", "2024-06-30", "trajectoryEnd", Map.of("endReason", "LONG_TRAINING",
+                        "endAdvice", "Opleiding via VeO."))).post("/trajectories/" + trajectory + "/transfers").then()
+                .statusCode(201).extract().path("id");
+        String documentPath = "/trajectories/" + trajectory + "/documents/" + document;
+        as(cluster, "coach").get("/trajectories/" + trajectory + "/documents").then().statusCode(200);
+        as(cluster, "coach").get(documentPath).then().statusCode(200);
+        as(cluster, "coach").get(documentPath + "/versions/1").then().statusCode(200);
+        as(cluster, "coach").get(documentPath + "/versions/1/content").then().statusCode(200);
+        as(cluster, "coach").get("/trajectories/" + trajectory + "/transfers").then().statusCode(200);
+        as(cluster, "coach").get("/transfers/" + transfer).then().statusCode(200);
+        as("vdab", "spoc").get("/transfers?ocmwId=" + ocmw).then().statusCode(200);
+        String export = as(cluster, "coach").post("/exports?since=0").then().statusCode(202)
+                .extract().path("id");
+        assertEquals("FINISHED", Jobs.await(cluster, "/exports/" + export, Duration.ofSeconds(60))
+                .getString("status"));
+        writer.flush();
+
+        List<Map<String, Object>> entries = as(ocmw, "admin").queryParam("limit", 100)
+                .get("/trajectories/" + trajectory + "/access-log").then().statusCode(200).extract().jsonPath()
+                .getList("items");
+        Set<String> byCluster = entries.stream().filter(e -> cluster.equals(e.get("organisationId")))
+                .map(e -> e.get("operation") + " " + e.get("resourceType") + " " + e.get("resourceId"))
+                .collect(Collectors.toSet());
+        String version = data.rows("select cast(id as text), number from document_version "
+                + "where document_id = cast(?1 as uuid)", document).get(0).split("\\|")[0];
+        assertEquals(Set.of("listDocuments document " + document, "getDocument document " + document,
+                "getDocumentVersion document-version " + version, "downloadDocumentVersion document-version " + version,
+                "listTrajectoryTransfers transfer " + transfer, "getTransfer transfer " + transfer,
+                "createExport trajectory " + trajectory, "createExport instrument " + instrument,
+                "createExport document " + document, "createExport document-version " + version,
+                "createExport transfer " + transfer), byCluster);
+        assertTrue(entries.stream().anyMatch(e -> "vdab".equals(e.get("organisationId"))
+                && "listTransfers".equals(e.get("operation")) && transfer.equals(e.get("resourceId"))), entries::toString);
     }
 
     @Test
