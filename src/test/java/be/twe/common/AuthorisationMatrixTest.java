@@ -58,7 +58,7 @@ class AuthorisationMatrixTest {
     /** What the actor must get: a status, and for lists whether OCMW A's row is in it. */
     enum Outcome {
         OK(200), CREATED(201), ACCEPTED(202), DELETED(204), LISTED(200), NOT_LISTED(200), NOT_FOUND(404), REFUSED(422), FORBIDDEN(403),
-        NOT_ITS_OCMW(403), VDAB_ONLY(403), UNAUTHORIZED(401);
+        NOT_ITS_OCMW(403), VDAB_ONLY(403), OCMW_ONLY(403), UNAUTHORIZED(401);
 
         final int status;
 
@@ -208,6 +208,11 @@ class AuthorisationMatrixTest {
         // who read the file: the OCMW's own record, like its financial details; the mandated cluster too gets 404
         row("listTrajectoryAccessLog", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/access-log").then(), null,
                 ok, nf, nf, nf, ok);
+        // the OCMW is the controller: another OCMW holds nothing of the client, clusters and VDAB may not ask
+        row("createClientAccessReport", (r, w) -> r.body(Map.of("clientInsz", as(w.ocmwA, "coach")
+                        .get("/trajectories/" + w.trajectoryA).then().extract().path("clientInsz")))
+                .post("/client-access-reports").then(), null, ok, nf, Outcome.OCMW_ONLY, Outcome.OCMW_ONLY,
+                Outcome.OCMW_ONLY);
         row("updateTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
                 .body(Bodies.replacing(Map.of("coachId", w.coachA().toString()), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
@@ -422,6 +427,8 @@ class AuthorisationMatrixTest {
             response.body("code", equalTo("mandate-by-ocmw"));
         } else if (outcome == Outcome.VDAB_ONLY) {
             response.body("code", equalTo("vdab-only"));
+        } else if (outcome == Outcome.OCMW_ONLY) {
+            response.body("code", equalTo("ocmw-only"));
         } else if (outcome == Outcome.REFUSED) {
             response.body("code", equalTo("unknown-ocmw"));
         } else if (outcome.status == 401) {

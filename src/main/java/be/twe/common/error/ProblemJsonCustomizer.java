@@ -26,7 +26,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * Problem bodies leave out absent members (traceId, currentETag, issues), while resources keep
  * explicit nulls for their nullable fields, as the contract says. Resources whose members depend
  * on the case leave the absent ones out: an import's report line (its record or its problem), an
- * export (its problem when it failed) and a statistics row (the dimensions it is grouped by).
+ * export (its problem when it failed) and a statistics row (the dimensions it is grouped by, and
+ * its empty list of suppressed values: exact figures suppress nothing).
  */
 @Singleton
 public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
@@ -56,16 +57,16 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
         mapper.addMixIn(Problem.class, OmitEmpty.class);
         mapper.addMixIn(ProblemIssue.class, StoredIssue.class);
         mapper.addMixIn(ImportLineResult.class, OmitNull.class);
-        mapper.addMixIn(StartRow.class, OmitNull.class);
-        mapper.addMixIn(EndRow.class, OmitNull.class);
-        mapper.addMixIn(InstrumentStatisticsRow.class, OmitNull.class);
-        mapper.addMixIn(TargetYearRow.class, OmitNull.class);
-        mapper.addMixIn(TrainingRow.class, OmitNull.class);
-        mapper.addMixIn(TransferStatisticsRow.class, OmitNull.class);
-        mapper.addMixIn(OutcomeRow.class, OmitNull.class);
-        mapper.addMixIn(HelpdeskRow.class, OmitNull.class);
-        mapper.addMixIn(CoachStatisticsRow.class, OmitNull.class);
-        mapper.addMixIn(PlanStatisticsRow.class, OmitNull.class);
+        mapper.addMixIn(StartRow.class, OmitEmpty.class);
+        mapper.addMixIn(EndRow.class, OmitEmpty.class);
+        mapper.addMixIn(InstrumentStatisticsRow.class, OmitEmpty.class);
+        mapper.addMixIn(TargetYearRow.class, OmitEmpty.class);
+        mapper.addMixIn(TrainingRow.class, OmitEmpty.class);
+        mapper.addMixIn(TransferStatisticsRow.class, OmitEmpty.class);
+        mapper.addMixIn(OutcomeRow.class, OmitEmpty.class);
+        mapper.addMixIn(HelpdeskRow.class, OmitEmpty.class);
+        mapper.addMixIn(CoachStatisticsRow.class, OmitEmpty.class);
+        mapper.addMixIn(PlanStatisticsRow.class, OmitEmpty.class);
         mapper.addMixIn(ExportJob.class, OmitNullProblem.class);
     }
 }

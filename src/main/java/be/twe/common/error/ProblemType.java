@@ -23,6 +23,7 @@ public enum ProblemType {
     MISSING_ROLE(ProblemKind.FORBIDDEN, "Missing role"),
     UNKNOWN_ORGANISATION(ProblemKind.FORBIDDEN, "Unknown organisation"),
     VDAB_ONLY(ProblemKind.FORBIDDEN, "VDAB only"),
+    OCMW_ONLY(ProblemKind.FORBIDDEN, "OCMW only"),
     MANDATE_BY_OCMW(ProblemKind.FORBIDDEN, "Changed by its OCMW only"),
     TRAINING_BY_VDAB(ProblemKind.FORBIDDEN, "Training recorded by VDAB"),
     // 404-415: the resource and its representation
@@ -31,6 +32,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(ProblemKind.NOT_ACCEPTABLE, "Not acceptable"),
     BODY_TIMEOUT(ProblemKind.REQUEST_TIMEOUT, "Body too slow"),
     DOCUMENT_VERSION_WITHDRAWN(ProblemKind.GONE, "Version withdrawn"),
+    DOCUMENT_VERSION_ERASED(ProblemKind.GONE, "Content erased"),
     PRECONDITION_FAILED(ProblemKind.PRECONDITION_FAILED, "Stale version"),
     PRECONDITION_REQUIRED(ProblemKind.PRECONDITION_REQUIRED, "If-Match required"),
     PAYLOAD_TOO_LARGE(ProblemKind.PAYLOAD_TOO_LARGE, "Payload too large"),

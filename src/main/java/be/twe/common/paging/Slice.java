@@ -1,5 +1,6 @@
 package be.twe.common.paging;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,6 +14,18 @@ public record Slice<T>(List<T> items, String nextCursor) {
         }
         List<T> page = fetched.subList(0, limit);
         return new Slice<>(List.copyOf(page), cursorOf.apply(page.get(limit - 1)));
+    }
+
+    /** Every item of every page, {@code page} called with each next cursor (null first) until there is none. */
+    public static <T> List<T> all(Function<String, Slice<T>> page) {
+        List<T> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Slice<T> slice = page.apply(cursor);
+            all.addAll(slice.items());
+            cursor = slice.nextCursor();
+        } while (cursor != null);
+        return all;
     }
 
     public <R> Slice<R> map(Function<T, R> mapper) {

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import be.twe.common.error.DatabaseOutage;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -45,8 +46,15 @@ public class AccessLogWriter {
         flush();
     }
 
-    /** Writes everything queued so far; returns how many entries it wrote. */
-    public synchronized int flush() {
+    /**
+     * Writes everything queued so far; returns how many entries it wrote. Outside any transaction
+     * of the caller's: a connection enlisted in one could not be put in auto-commit.
+     */
+    public int flush() {
+        return QuarkusTransaction.suspendingExisting().call(this::flushQueued);
+    }
+
+    private synchronized int flushQueued() {
         int written = 0;
         for (List<AccessLog.Entry> batch = log.take(BATCH); !batch.isEmpty(); batch = log.take(BATCH)) {
             try {

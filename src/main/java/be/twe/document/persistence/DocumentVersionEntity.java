@@ -50,6 +50,9 @@ public class DocumentVersionEntity {
     public String withdrawalReason;
     @Version
     public long version;
+    /** When retention erased its content (ADR 0031); written by the retention job only. */
+    @Column(name = "erased_at", insertable = false, updatable = false)
+    public OffsetDateTime erasedAt;
 
     public boolean withdrawn() {
         return withdrawnAt != null;

@@ -119,6 +119,11 @@ public class DocumentService {
                     "Version " + number + " of document '" + documentId + "' was withdrawn on "
                             + version.withdrawnAt.toLocalDate() + ".");
         }
+        if (version.erasedAt != null) {
+            throw new DomainProblem(ProblemType.DOCUMENT_VERSION_ERASED, "The content of version " + number
+                    + " of document '" + documentId + "' was erased on " + version.erasedAt.toLocalDate()
+                    + ", after the retention period.");
+        }
         if (contentETag(version).equals(ifNoneMatch == null ? null : ifNoneMatch.trim())) {
             return new Download(version, true);
         }

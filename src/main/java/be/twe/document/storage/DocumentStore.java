@@ -18,4 +18,7 @@ public interface DocumentStore {
 
     /** Copies a stored object to {@code out}, in its own transaction. */
     void copyTo(String key, OutputStream out) throws IOException;
+
+    /** Removes a stored object for good, within the caller's transaction (retention, ADR 0031). */
+    void erase(String key);
 }

@@ -75,6 +75,16 @@ public class LargeObjectStore implements DocumentStore {
         }
     }
 
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(String key) {
+        try (Connection connection = dataSource.getConnection()) {
+            objects(connection).delete(Long.parseLong(key.substring(PREFIX.length())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not erase a large object", e);
+        }
+    }
+
     /** Within a transaction, closing the pooled connection keeps it for the transaction; its end releases it. */
     private static LargeObjectManager objects(Connection connection) throws SQLException {
         return connection.unwrap(PGConnection.class).getLargeObjectAPI();

@@ -1,6 +1,7 @@
 package be.twe.statistics.rest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,11 @@ import be.twe.api.model.TrainingStatistics;
 import be.twe.api.model.TransferStatistics;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.statistics.service.Disclosure;
 import be.twe.statistics.service.Figure;
 import be.twe.statistics.service.Figures;
 import be.twe.statistics.service.Grouping;
+import be.twe.statistics.service.PublicStatistics;
 import be.twe.statistics.service.StatisticsSql;
 import be.twe.statistics.service.StatisticsSql.Filter;
 import be.twe.statistics.service.StatisticsSql.Municipalities;
@@ -41,6 +44,8 @@ public class StatisticsResource implements StatisticsApi {
     @Inject
     StatisticsSql statistics;
     @Inject
+    PublicStatistics publicStatistics;
+    @Inject
     ObjectMapper json;
     @Context
     HttpHeaders headers;
@@ -49,16 +54,18 @@ public class StatisticsResource implements StatisticsApi {
     @Authenticated
     public Response getStartStatistics(List<String> groupBy, Integer fromYear, Integer toYear,
                                        ProvinceNisCode province, String nisCode, String clusterId,
-                                       String municipalities) {
+                                       String municipalities, String disclosure) {
         return answer(Figures.STARTS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 StartStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getEndStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
-                                     String nisCode, String clusterId, String municipalities) {
+                                     String nisCode, String clusterId, String municipalities, String disclosure) {
         return answer(Figures.ENDS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 EndStatistics.class);
     }
 
@@ -66,64 +73,72 @@ public class StatisticsResource implements StatisticsApi {
     @Authenticated
     public Response getInstrumentStatistics(List<String> groupBy, Integer fromYear, Integer toYear,
                                             ProvinceNisCode province, String nisCode, String clusterId,
-                                            String municipalities) {
+                                            String municipalities, String disclosure) {
         return answer(Figures.INSTRUMENTS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 InstrumentStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getTargetYearStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
-            String nisCode, String clusterId, String municipalities) {
+            String nisCode, String clusterId, String municipalities, String disclosure) {
         return answer(Figures.TARGET_YEARS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 TargetYearStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getTrainingStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
-            String nisCode, String clusterId, String municipalities) {
+            String nisCode, String clusterId, String municipalities, String disclosure) {
         return answer(Figures.TRAININGS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 TrainingStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getTransferStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
-            String nisCode, String clusterId, String municipalities) {
+            String nisCode, String clusterId, String municipalities, String disclosure) {
         return answer(Figures.TRANSFERS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 TransferStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getOutcomeStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
-            String nisCode, String clusterId, String municipalities) {
+            String nisCode, String clusterId, String municipalities, String disclosure) {
         return answer(Figures.OUTCOMES, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 OutcomeStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getHelpdeskStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
-            String nisCode, String clusterId, String municipalities) {
+            String nisCode, String clusterId, String municipalities, String disclosure) {
         return answer(Figures.HELPDESK, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 HelpdeskStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getCoachStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
-            String nisCode, String clusterId, String municipalities) {
+            String nisCode, String clusterId, String municipalities, String disclosure) {
         return answer(Figures.COACHES, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 CoachStatistics.class);
     }
 
     @Override
     @Authenticated
     public Response getPlanStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
-            String nisCode, String clusterId, String municipalities) {
+            String nisCode, String clusterId, String municipalities, String disclosure) {
         return answer(Figures.PLANS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
                 PlanStatistics.class);
     }
 
@@ -131,17 +146,45 @@ public class StatisticsResource implements StatisticsApi {
      * The figure's rows as CSV when asked, else as the figure's JSON table: every table of the
      * contract is {@code groupBy}, {@code municipalities} and {@code rows} of its own row schema.
      */
-    private Response answer(Figure figure, List<String> groupBy, Filter filter, Class<?> tableType) {
+    private Response answer(Figure figure, List<String> groupBy, Filter filter, String disclosure,
+                            Class<?> tableType) {
         Grouping grouping = Grouping.of(groupBy, figure.dimensions());
-        List<Map<String, Object>> rows = statistics.rows(figure, grouping, filter);
+        boolean published = isPublic(disclosure);
+        List<Map<String, Object>> rows = published ? publicStatistics.rows(figure, grouping, filter)
+                : statistics.rows(figure, grouping, filter);
         if (wantsCsv()) {
             List<String> columns = new ArrayList<>(grouping.columns());
             columns.addAll(figure.valueNames());
-            return Response.ok(CsvTables.write(columns, rows.stream().map(row -> new ArrayList<>(row.values()))
-                    .toList()), CSV.withCharset("UTF-8")).build();
+            return Response.ok(CsvTables.write(columns, rows.stream().map(row -> csvRow(columns, row)).toList()),
+                    CSV.withCharset("UTF-8")).build();
         }
-        return Response.ok(json.convertValue(Map.of("groupBy", grouping.dimensions(),
-                "municipalities", filter.municipalities().name(), "rows", rows), tableType)).build();
+        Map<String, Object> table = new LinkedHashMap<>(Map.of("groupBy", grouping.dimensions(),
+                "municipalities", filter.municipalities().name(), "rows", rows));
+        if (!published) {
+            return Response.ok(json.convertValue(table, tableType)).build();
+        }
+        // as a map, so a suppressed value is written as null: the row types leave nulls out
+        table.put("disclosure", "PUBLIC");
+        table.put("threshold", publicStatistics.threshold());
+        return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A suppressed cell says so in CSV, where an empty one would read as "no value". */
+    @SuppressWarnings("unchecked")
+    private static List<Object> csvRow(List<String> columns, Map<String, Object> row) {
+        List<String> suppressed = (List<String>) row.getOrDefault(Disclosure.SUPPRESSED, List.of());
+        return columns.stream().map(c -> suppressed.contains(c) ? (Object) Disclosure.SUPPRESSED : row.get(c))
+                .toList();
+    }
+
+    private static boolean isPublic(String disclosure) {
+        if (disclosure == null || disclosure.equals("EXACT")) {
+            return false;
+        }
+        if (disclosure.equals("PUBLIC")) {
+            return true;
+        }
+        throw new InvalidInputProblem(new Issue("query", "disclosure", disclosure, "EXACT or PUBLIC."));
     }
 
     private boolean wantsCsv() {

@@ -1,6 +1,7 @@
 package be.twe.statistics.service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +17,30 @@ import java.util.Set;
  * @param values     answer name -> aggregate over the table's rows of a group
  * @param median     answer name of a median in months over the table's {@code days} arrays, or null
  * @param sources    the tables the events read: a write to another one leaves the figure as it is
+ * @param sums       answer name of a count -> the counts of the same row it is the sum of, which
+ *                   publishing must not let reveal one another (ADR 0030)
  */
 public record Figure(String table, String events, Map<String, String> dimensions, Map<String, String> partials,
-                     Map<String, String> values, String median, Set<String> sources) {
+                     Map<String, String> values, String median, Set<String> sources,
+                     Map<String, List<String>> sums) {
+
+    public Figure(String table, String events, Map<String, String> dimensions, Map<String, String> partials,
+                  Map<String, String> values, String median, Set<String> sources) {
+        this(table, events, dimensions, partials, values, median, sources, Map.of());
+    }
+
+    /** The same figure, where {@code total} is the sum of {@code parts} in every row. */
+    Figure summing(String total, String... parts) {
+        Map<String, List<String>> more = new LinkedHashMap<>(sums);
+        more.put(total, List.of(parts));
+        return new Figure(table, events, dimensions, partials, values, median, sources, more);
+    }
+
+    /** The answer's names of the counts (sums of partial counts); the other values are derived from counts. */
+    public List<String> countNames() {
+        return values.entrySet().stream().filter(v -> v.getValue().startsWith("coalesce(sum("))
+                .map(Map.Entry::getKey).toList();
+    }
 
     /** The answer's names of the values, the median last. */
     public List<String> valueNames() {

@@ -24,7 +24,7 @@ public final class Figures {
                     "wes", "WES", "ibo", "IBO"), "with_training", "count(*) filter (where trained)"),
             with(sums("trajectories", "art60", "bvs", "training", "wes", "ibo", "with_training:trajectoriesWithTraining"),
                     "instruments", "coalesce(sum(art60 + bvs + training + wes + ibo), 0)"),
-            null, Set.of("trajectory", "instrument"));
+            null, Set.of("trajectory", "instrument")).summing("instruments", "art60", "bvs", "training", "wes", "ibo");
 
     /** Trajectories that ended, by their end date; own dimension {@code endReason}. */
     public static final Figure ENDS = new Figure("statistics_ends", """
@@ -53,7 +53,7 @@ public final class Figures {
                     "stoppedEarly", "coalesce(sum(stopped_early), 0)",
                     "takenOver", "coalesce(sum(taken_over), 0)",
                     "averageMonths", "round(sum(days_sum) / nullif(sum(ended), 0) / 30.4375, 1)"),
-            "medianMonths", Set.of("instrument"));
+            "medianMonths", Set.of("instrument")).summing("ended", "completed", "stoppedEarly", "takenOver");
 
     /**
      * The "two instruments per year" target: each year of a trajectory counted from its start, up to
@@ -81,7 +81,8 @@ public final class Figures {
                     "met_by_art60", "count(*) filter (where started < 2 and art60)",
                     "not_met", "count(*) filter (where started < 2 and not art60)"),
             sums("trajectory_years:trajectoryYears", "met_with_instruments:metWithTwoInstruments",
-                    "met_by_art60:metByArt60Exception", "not_met:notMet"), null, Set.of("trajectory", "instrument"));
+                    "met_by_art60:metByArt60Exception", "not_met:notMet"), null, Set.of("trajectory", "instrument"))
+            .summing("trajectoryYears", "metWithTwoInstruments", "metByArt60Exception", "notMet");
 
     /** Trainings by their start date; own dimensions organiser, kind (generic or technical) and name. */
     public static final Figure TRAININGS = new Figure("statistics_trainings", """
@@ -180,7 +181,8 @@ public final class Figures {
                     "not_yet_due", "count(*) filter (where first_day is null and due_day >= :today)"),
             sums("trajectories", "with_pop:withPop", "with_gpmi:withGpmi", "with_other:withOtherPlan",
                     "on_time:planOnTime", "late:planLate", "missing:planMissing", "not_yet_due:planNotYetDue"),
-            null, Set.of("trajectory", "document", "document_version"));
+            null, Set.of("trajectory", "document", "document_version"))
+            .summing("trajectories", "planOnTime", "planLate", "planMissing", "planNotYetDue");
 
     /** Every figure, each kept in its own table. */
     public static final List<Figure> ALL = List.of(STARTS, ENDS, INSTRUMENTS, TARGET_YEARS, TRAININGS, TRANSFERS,

@@ -1,6 +1,7 @@
 package be.twe.trajectory.persistence;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -50,6 +51,9 @@ public class TrajectoryEntity extends RegisteredRecord {
     public Boolean atWorkAtMeasurement;
     @Column(name = "at_work_within_12_months")
     public Boolean atWorkWithin12Months;
+    /** When retention pseudonymised it (ADR 0031); written by the retention job only. */
+    @Column(name = "pseudonymised_at", insertable = false, updatable = false)
+    public OffsetDateTime pseudonymisedAt;
 
     public boolean isOpen() {
         return endDate == null;

@@ -106,7 +106,8 @@ public class TrajectoryResource implements TrajectoriesApi {
                 view.trajectory().id.toString());
     }
 
-    private static AccessLogEntry toDto(AccessLogQueries.Row row) {
+    /** An access-log entry as the contract shows it (also in a client's access report). */
+    public static AccessLogEntry toDto(AccessLogQueries.Row row) {
         return new AccessLogEntry().id(row.id()).occurredAt(row.occurredAt()).subject(row.subject())
                 .organisationId(row.organisationId()).roles(row.roles()).operation(row.operation())
                 .resourceType(row.resourceType()).resourceId(row.resourceId());

@@ -81,7 +81,7 @@ public class TrajectoryReferences {
         if (!existing.ocmwId.equals(in.ocmwId())) {
             differing.add(Issue.body("ocmwId", null, "Differs from the trajectory with this reference."));
         }
-        if (!existing.client.insz.equals(in.clientInsz())) {
+        if (!in.clientInsz().equals(existing.client.insz)) { // null once pseudonymised (ADR 0031)
             differing.add(Issue.body("clientInsz", null, "Differs from the trajectory with this reference."));
         }
         if (!Objects.equals(existing.startDate, in.startDate())) {
