@@ -129,6 +129,9 @@ class RetentionTest {
     @Test
     void anOldFileKeepsItsFactsAndLosesItsPersonalData() {
         long position = data.feedPosition();
+        String stored = "select count(*) from pg_largeobject_metadata m join document_version v "
+                + "on 'pg-lo:' || m.oid = v.storage_key where v.document_id = cast(?1 as uuid)";
+        assertEquals(1, data.count(stored, document), "the content is stored before");
         assertEquals(2, retention.run(CUT_OFF, ocmw), "the two files that ended before 2024");
 
         JsonPath trajectory = get("/trajectories/" + old);
@@ -153,8 +156,7 @@ class RetentionTest {
         assertEquals(RetentionJob.REMOVED, plan.get("versions[0].fileName"));
         problem(as(ocmw, "coach").get("/trajectories/" + old + "/documents/" + document + "/versions/1/content")
                 .then(), 410, "document-version-erased");
-        assertEquals(0, data.count("select count(*) from pg_largeobject_metadata m join document_version v "
-                + "on 'lo:' || m.oid = v.storage_key where v.document_id = cast(?1 as uuid)", document));
+        assertEquals(0, data.count(stored, document), "and erased after");
         assertEquals(0, data.count("select count(*) from client where insz = ?1", oldInsz));
         assertEquals(1, data.count("select count(*) from client c join trajectory t on t.client_id = c.id "
                 + "where t.id = cast(?1 as uuid) and c.pseudonym ~ '^[0-9a-f]{64}$'", old));
@@ -174,6 +176,15 @@ class RetentionTest {
         assertNotNull(returned.get("pseudonymisedAt"), "the old file itself is pseudonymised");
         assertEquals(RetentionJob.REMOVED, returned.get("endAdvice"));
         assertEquals(returningInsz, returned.get("clientInsz"), "but the client, followed again, keeps the INSZ");
+    }
+
+    @Test
+    void aDocumentWhoseContentIsAlreadyGoneDoesNotHoldRetentionUp() {
+        assertEquals(1, data.count("select count(lo_unlink(m.oid)) from pg_largeobject_metadata m join document_version v "
+                + "on 'pg-lo:' || m.oid = v.storage_key where v.document_id = cast(?1 as uuid)", document));
+        assertEquals(2, retention.run(CUT_OFF, ocmw));
+        problem(as(ocmw, "coach").get("/trajectories/" + old + "/documents/" + document + "/versions/1/content")
+                .then(), 410, "document-version-erased");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -78,8 +79,11 @@ public class LargeObjectStore implements DocumentStore {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String key) {
-        try (Connection connection = dataSource.getConnection()) {
-            objects(connection).delete(Long.parseLong(key.substring(PREFIX.length())));
+        // an object already gone is no error: one missing object must not hold up retention for good
+        try (Connection connection = dataSource.getConnection(); PreparedStatement unlink = connection.prepareStatement(
+                "select lo_unlink(oid) from pg_largeobject_metadata where oid = ?")) {
+            unlink.setLong(1, Long.parseLong(key.substring(PREFIX.length())));
+            unlink.executeQuery().close();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not erase a large object", e);
         }

@@ -2,12 +2,15 @@ package be.twe.statistics.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+
+import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.error.Issue;
 
 /**
  * Statistics safe to publish (issue 21, ADR 0030), decided over a table of every level at once:
@@ -28,6 +31,8 @@ import java.util.TreeMap;
  */
 public final class Disclosure {
     public static final String SUPPRESSED = "suppressed";
+    /** More cells than this (about 100 MB) is refused: a public table that detailed would be mostly suppressed. */
+    static final int MAX_CELLS = 400_000;
     private static final List<String> PLACES = List.of("", "province", "municipality");
 
     /** A level: grouped by year or not, by a place (index in {@link #PLACES}), and by these own dimensions. */
@@ -65,7 +70,10 @@ public final class Disclosure {
     private final Grouping grouping;
     private final List<String> counts;
     private final int threshold;
-    private final Map<String, Cell> cells = new TreeMap<>(); // sorted: decisions in the same order every time
+    private final Map<String, Cell> cells = new HashMap<>();
+    private final Map<Level, String> levelIds = new HashMap<>();
+    /** The cells and the sums, sorted by key: decisions in the same order every time. */
+    private List<Cell> ordered;
     private final List<Sum> sums = new ArrayList<>();
 
     private Disclosure(Figure figure, Grouping finest, int threshold) {
@@ -111,21 +119,36 @@ public final class Disclosure {
                 levels.add(new Level(true, place, dimensions));
             }
         }
-        Map<String, Sum> byTotal = new LinkedHashMap<>();
+        for (Level level : levels) { // short ids in keys: a level's full text in every key cost most of the time
+            levelIds.put(level, Integer.toString(levelIds.size()));
+        }
+        List<List<Integer>> coarserOf = levels.stream()
+                .map(level -> coarser(level).stream().map(levels::indexOf).toList()).toList();
+        Map<String, Sum> byTotal = new HashMap<>();
+        String[] keys = new String[levels.size()];
         for (Map<String, Object> row : finest) {
-            for (Level level : levels) {
-                Cell cell = cell(level, row);
+            for (int l = 0; l < levels.size(); l++) {
+                keys[l] = key(levels.get(l), row);
+            }
+            for (int l = 0; l < levels.size(); l++) {
+                Cell cell = cell(keys[l]);
+                if (cells.size() > MAX_CELLS) {
+                    throw new InvalidInputProblem(new Issue("query", "groupBy", levels.get(l).dimensions().toString(),
+                            "Too many groups to publish at once; group by fewer dimensions."));
+                }
                 for (int c = 0; c < counts.size(); c++) {
                     Object value = row.get(counts.get(c));
                     cell.counts[c] += value == null ? 0 : ((Number) value).longValue();
                 }
-                for (Level coarser : coarser(level)) { // the sums this cell is a part of: one per dimension left out
-                    byTotal.computeIfAbsent(key(coarser, row) + "\u0001" + level,
-                            k -> new Sum(cell(coarser, row), new LinkedHashSet<>())).parts().add(cell);
+                for (int coarser : coarserOf.get(l)) { // the sums this cell is a part of: one per dimension left out
+                    String total = keys[coarser];
+                    byTotal.computeIfAbsent(total + "\u0001" + l, k -> new Sum(cell(total), new LinkedHashSet<>()))
+                            .parts().add(cell);
                 }
             }
         }
-        sums.addAll(byTotal.values());
+        byTotal.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sums.add(e.getValue()));
+        ordered = cells.values().stream().sorted(Comparator.comparing(cell -> cell.key)).toList();
     }
 
     /** The levels one dimension coarser: without the year, one place up, or without one own dimension. */
@@ -145,13 +168,13 @@ public final class Disclosure {
         return coarser;
     }
 
-    private Cell cell(Level level, Map<String, Object> row) {
-        return cells.computeIfAbsent(key(level, row), k -> new Cell(k, counts.size()));
+    private Cell cell(String key) {
+        return cells.computeIfAbsent(key, k -> new Cell(k, counts.size()));
     }
 
     /** The level and the row's values of its dimensions; a municipality alone names its place. */
     private String key(Level level, Map<String, Object> row) {
-        StringBuilder key = new StringBuilder(level.toString());
+        StringBuilder key = new StringBuilder(levelIds.get(level));
         for (String dimension : level.dimensions()) {
             for (String column : grouping.columnsByDimension().get(dimension).keySet()) {
                 key.append('\u0000').append(row.get(column));
@@ -161,7 +184,7 @@ public final class Disclosure {
     }
 
     private void suppress() {
-        for (Cell cell : cells.values()) {
+        for (Cell cell : ordered) {
             for (int c = 0; c < counts.size(); c++) {
                 cell.suppressed[c] = cell.counts[c] >= 1 && cell.counts[c] < threshold;
             }
@@ -169,7 +192,7 @@ public final class Disclosure {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Cell cell : cells.values()) {
+            for (Cell cell : ordered) {
                 changed |= protectRow(cell);
             }
             for (Sum sum : sums) {

@@ -93,8 +93,8 @@ class StrictRequestTest {
     void theRefusalSaysWhichParametersTheOperationTakes() {
         invalid(as(VDAB, "analyst")).queryParam("grupBy", "municipality").get("/statistics/starts").then()
                 .statusCode(400).body("issues[0].name", equalTo("grupBy"))
-                .body("issues[0].detail", equalTo("Unknown parameter; this operation takes clusterId, fromYear, "
-                        + "groupBy, municipalities, nisCode, province, toYear."));
+                .body("issues[0].detail", equalTo("Unknown parameter; this operation takes clusterId, disclosure, "
+                        + "fromYear, groupBy, municipalities, nisCode, province, toYear."));
         invalid(as(VDAB, "analyst")).queryParam("years", "2027").get("/statistics/starts").then()
                 .statusCode(400).body("issues[0].name", equalTo("years"));
     }
