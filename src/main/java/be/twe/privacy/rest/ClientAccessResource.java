@@ -15,7 +15,6 @@ import be.twe.document.rest.DocumentMapper;
 import be.twe.instrument.rest.InstrumentMapper;
 import be.twe.privacy.service.ClientAccessReports;
 import be.twe.trajectory.rest.TrajectoryMapper;
-import be.twe.trajectory.rest.TrajectoryResource;
 import be.twe.transfer.rest.TransferMapper;
 
 public class ClientAccessResource implements PrivacyApi {
@@ -42,7 +41,7 @@ public class ClientAccessResource implements PrivacyApi {
                 .instruments(file.instruments().stream().map(instruments::toDto).toList())
                 .documents(file.documents().stream().map(documents::toDto).toList())
                 .transfers(transfers.toDtos(file.transfers()))
-                .accessLog(file.accessLog().stream().map(TrajectoryResource::toDto).toList())));
+                .accessLog(file.accessLog().stream().map(trajectories::toDto).toList())));
         return Response.ok(report).build();
     }
 }

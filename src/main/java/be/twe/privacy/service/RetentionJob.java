@@ -135,11 +135,8 @@ public class RetentionJob {
         }
     }
 
+    /** A statement over the trajectories {@code ?1} that writes the marker {@code ?2}. */
     private void update(String sql, String trajectories) {
-        Query query = em.createNativeQuery(sql).setParameter(1, trajectories);
-        if (sql.contains("?2")) {
-            query.setParameter(2, REMOVED);
-        }
-        query.executeUpdate();
+        em.createNativeQuery(sql).setParameter(1, trajectories).setParameter(2, REMOVED).executeUpdate();
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
+import be.twe.api.model.AccessLogEntry;
 import be.twe.api.model.InstrumentYear;
 import be.twe.api.model.Trajectory;
 import be.twe.api.model.TrajectoryInput;
 import be.twe.api.model.TrajectoryStatus;
+import be.twe.common.privacy.AccessLogQueries;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.InstrumentsOfTrajectory;
 import be.twe.trajectory.service.TrajectoryService;
@@ -32,6 +34,10 @@ public interface TrajectoryMapper {
     InstrumentYear toDto(InstrumentsOfTrajectory.InstrumentYear year);
 
     TrajectoryService.NewTrajectory toNew(TrajectoryInput in);
+
+    /** An access-log entry (also in a client's access report). */
+    @Mapping(target = "removeRolesItem", ignore = true)
+    AccessLogEntry toDto(AccessLogQueries.Row row);
 
     default TrajectoryStatus status(TrajectoryEntity entity) {
         return entity.isOpen() ? TrajectoryStatus.OPEN : TrajectoryStatus.ENDED;

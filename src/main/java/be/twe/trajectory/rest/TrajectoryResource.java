@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import be.twe.api.TrajectoriesApi;
-import be.twe.api.model.AccessLogEntry;
 import be.twe.api.model.AccessLogPage;
 import be.twe.api.model.TrajectoryEnd;
 import be.twe.api.model.TrajectoryInput;
@@ -97,7 +96,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     @RolesAllowed(Roles.ADMIN)
     public Response listTrajectoryAccessLog(UUID trajectoryId, Integer limit, String cursor) {
         Slice<AccessLogQueries.Row> slice = service.accessLog(trajectoryId, limit, cursor);
-        return Response.ok(new AccessLogPage().items(slice.items().stream().map(TrajectoryResource::toDto).toList())
+        return Response.ok(new AccessLogPage().items(slice.items().stream().map(mapper::toDto).toList())
                 .next(pageLinks.next(uri, slice))).build();
     }
 
@@ -106,12 +105,6 @@ public class TrajectoryResource implements TrajectoriesApi {
                 view.trajectory().id.toString());
     }
 
-    /** An access-log entry as the contract shows it (also in a client's access report). */
-    public static AccessLogEntry toDto(AccessLogQueries.Row row) {
-        return new AccessLogEntry().id(row.id()).occurredAt(row.occurredAt()).subject(row.subject())
-                .organisationId(row.organisationId()).roles(row.roles()).operation(row.operation())
-                .resourceType(row.resourceType()).resourceId(row.resourceId());
-    }
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
