@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class AuthorisationMatrixTest {
     /** OCMW A's data and, per actor, an accredited coach of the actor's own organisation. */
     record World(String ocmwA, String ocmwB, String clusterWith, String clusterWithout, Map<Actor, UUID> coaches,
                  String trajectoryA, String instrumentA, String documentA, String transferA, long feedStart,
-                 String importA, UUID exportA, UUID subscriptionA, UUID deliveryA) {
+                 String importA, UUID exportA, UUID subscriptionA, UUID deliveryA, UUID helpdeskRequestA) {
         String documents() {
             return "/trajectories/" + trajectoryA + "/documents";
         }
@@ -144,6 +145,10 @@ class AuthorisationMatrixTest {
         row("getOrganisation", (r, w) -> r.get("/organisations/" + w.ocmwA).then(), null, ok, nf, ok, nf, ok);
         row("listMandates", (r, w) -> r.get("/organisations/" + w.ocmwA + "/mandates").then(), null,
                 ok, nf, ok, nf, ok);
+        // who guides for whom over every organisation: the mandates one gave or holds, VDAB all
+        row("listAllMandates", (r, w, a) -> r.get("/mandates?limit=500&ocmwId=" + w.ocmwA).then(), "items.id",
+                w -> (String) mandateOf(w, w.clusterWith).get("id"), Outcome.LISTED, Outcome.NOT_LISTED,
+                Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED);
         // a past period for the cluster whose mandate ended: today's access stays as it is
         row("createMandate", (r, w) -> r.body(Map.of("clusterId", w.clusterWithout, "validFrom", "2000-01-01",
                 "validTo", "2000-12-31")).post("/organisations/" + w.ocmwA + "/mandates").then(), null,
@@ -192,6 +197,15 @@ class AuthorisationMatrixTest {
                 null, ok, nf, nf, nf, ok);
         row("updatePartnerAgreement", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("signedOn", "2020-01-01"))
                 .put("/organisations/" + w.ocmwA + "/partner-agreement").then(), null, ok, nf, nf, nf, ok);
+        // the OCMW's plan method: read by whoever acts for it, decided by the OCMW (or VDAB)
+        row("getPlanMethod", (r, w) -> r.get("/organisations/" + w.ocmwA + "/plan-method").then(),
+                null, ok, nf, ok, nf, ok);
+        row("updatePlanMethod", (r, w) -> {
+            Map<String, Object> pop = new HashMap<>(Map.of("method", "POP"));
+            pop.put("reason", null);
+            pop.put("reasonText", null);
+            return r.header("If-Match", "\"0\"").body(pop).put("/organisations/" + w.ocmwA + "/plan-method").then();
+        }, null, ok, nf, nf, nf, ok);
         row("listTrajectories", (r, w, a) -> r.get("/trajectories?limit=500&startFrom=2024-02-01").then(),
                 "items.id", World::trajectoryA,
                 Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED);
@@ -318,6 +332,8 @@ class AuthorisationMatrixTest {
                 ok, ok, ok, ok, ok);
         row("getTransferStatistics", (r, w) -> r.get("/statistics/transfers?groupBy=reason").then(), null,
                 ok, ok, ok, ok, ok);
+        row("getFollowUpStatistics", (r, w) -> r.get("/statistics/follow-ups?groupBy=followUpType").then(), null,
+                ok, ok, ok, ok, ok);
         row("getOutcomeStatistics", (r, w) -> r.get("/statistics/outcomes?groupBy=year").then(), null,
                 ok, ok, ok, ok, ok);
         row("getHelpdeskStatistics", (r, w) -> r.get("/statistics/helpdesk?groupBy=resourceType").then(), null,
@@ -328,6 +344,19 @@ class AuthorisationMatrixTest {
                 ok, ok, ok, ok, ok);
 
         // webhook subscriptions are OCMW A's settings, for its admins; no one else sees them, not even VDAB
+        // requests to VDAB's helpdesk: filed by whoever writes for the OCMW, answered by VDAB only
+        row("createHelpdeskRequest", (r, w) -> r.body(Map.of("ocmwId", w.ocmwA, "kind", "QUESTION",
+                        "description", "Hoe registreer ik een IBO?")).post("/helpdesk-requests").then(), null,
+                created, refused, created, refused, created);
+        row("listHelpdeskRequests", (r, w, a) -> r.get("/helpdesk-requests?limit=500&ocmwId=" + w.ocmwA).then(),
+                "items.id", w -> w.helpdeskRequestA.toString(), Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED,
+                Outcome.NOT_LISTED, Outcome.LISTED);
+        row("getHelpdeskRequest", (r, w) -> r.get("/helpdesk-requests/" + w.helpdeskRequestA).then(), null,
+                ok, nf, ok, nf, ok);
+        row("answerHelpdeskRequest", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("outcome", "ANSWERED",
+                        "answer", "Zoals een WES, met het type IBO.")).post("/helpdesk-requests/" + w.helpdeskRequestA
+                        + "/answer").then(), null,
+                Outcome.VDAB_ONLY, nf, Outcome.VDAB_ONLY, nf, ok);
         row("createWebhookSubscription", (r, w) -> r.body(Map.of("url", "http://127.0.0.1:9/hook",
                 "eventTypes", List.of("*"))).post("/webhook-subscriptions").then(), null, created, created, created,
                 created, created);
@@ -403,8 +432,11 @@ class AuthorisationMatrixTest {
                 + "path, version, organisation_id, occurred_at, status, attempts) values (?1, ?2, 1, "
                 + "'twe.trajectory.created', 'trajectory', ?3, ?4, 0, ?5, now(), 'DELIVERED', 1)",
                 deliveryA, subscriptionA, trajectory, "/trajectories/" + trajectory, a);
+        UUID helpdeskRequestA = UUID.randomUUID(); // OCMW A's open question to VDAB's helpdesk
+        data.execute("insert into helpdesk_request (id, ocmw_id, kind, description, requested_by) "
+                + "values (?1, ?2, 'QUESTION', 'Hoe registreer ik een IBO?', ?2)", helpdeskRequestA, a);
         world = new World(a, b, with, without, coaches, trajectory, instrument, document, transfer,
-                feedStart, importA, exportA, subscriptionA, deliveryA);
+                feedStart, importA, exportA, subscriptionA, deliveryA, helpdeskRequestA);
     }
 
     static Stream<Arguments> cells() {

@@ -158,6 +158,18 @@ class ImportEquivalenceTest {
         assertTrue(refusals > 40 && expected.size() > 2 * BATCH + 50, refusals + " of " + expected.size());
         assertEquals(countOf(single.ocmw(), "trajectory"), countOf(imported.ocmw(), "trajectory"));
         assertEquals(countOf(single.ocmw(), "instrument"), countOf(imported.ocmw(), "instrument"));
+        // the history loaded by import answers every figure as the single calls do (issue 29)
+        for (String figure : List.of("starts?groupBy=year", "ends?groupBy=year,endReason",
+                "instruments?groupBy=year,instrumentType,outcome", "target-years?groupBy=year",
+                "plans?groupBy=year,planMethod", "helpdesk?groupBy=year,resourceType")) {
+            List<Object> fromSingle = figure(single.ocmw(), figure);
+            assertTrue(!fromSingle.isEmpty() || figure.startsWith("ends"), figure);
+            assertEquals(fromSingle, figure(imported.ocmw(), figure), figure);
+        }
+    }
+
+    static List<Object> figure(String ocmw, String path) {
+        return as(ocmw, "analyst").get("/statistics/" + path).then().statusCode(200).extract().jsonPath().getList("rows");
     }
 
     Party party() {

@@ -83,7 +83,7 @@ class InstrumentApiTest {
 
     ValidatableResponse endTrajectory(String date) {
         return as(org, "coach").header("If-Match", "\"0\"")
-                .body(Map.of("endDate", date, "endReason", "MAX_DURATION_REACHED", "endAdvice", "Naar VDAB."))
+                .body(Map.of("endDate", date, "endReason", "STOPPED_EARLY", "endAdvice", "Naar VDAB."))
                 .post("/trajectories/" + trajectory + "/end").then();
     }
 
@@ -182,10 +182,15 @@ class InstrumentApiTest {
         created(generic);
     }
 
+    /** "voltijdse of deeltijdse opleiding van maximaal drie maanden" (2021 written question). */
     @Test
-    void aPartTimeTechnicalTrainingMayTakeSixMonths() {
+    void aPartTimeTechnicalTrainingAlsoLastsAtMostThreeMonths() {
         Map<String, Object> partTime = instrument("TRAINING", "2024-01-01", "2024-06-30");
         partTime.put("training", training("VDAB", true, false));
+        problem(create(partTime), 422, "instrument-max-duration")
+                .body("detail", equalTo("A TRAINING_TECHNICAL_PART_TIME starting 2024-01-01 ends at the latest "
+                        + "2024-03-31 (3 months)."));
+        partTime.put("plannedEndDate", "2024-03-31");
         created(partTime);
     }
 

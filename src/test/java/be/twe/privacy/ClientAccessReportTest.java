@@ -119,4 +119,20 @@ class ClientAccessReportTest {
         problem(invalid(as(ocmw, "admin")).body(Map.of("clientInsz", insz, "name", "x"))
                 .post("/client-access-reports").then(), 400, "invalid-input");
     }
+
+    /** The OCMW a merged one became keeps its files, so it reports on them (GDPR art. 15). */
+    @Test
+    void theSuccessorOfAMergedOcmwReportsOnThePredecessorsFiles() {
+        String successor = data.newOcmw("11002");
+        String predecessor = data.newMergedOcmw(successor, LocalDate.of(2024, 12, 31));
+        UUID coach = data.accreditedCoach(successor);
+        String client = TestData.newInsz();
+        String old = as(successor, "coach").body(Map.of("ocmwId", predecessor, "clientInsz", client,
+                "startDate", "2023-05-01", "coachId", coach.toString())).post("/trajectories").then().statusCode(201)
+                .extract().path("id");
+        JsonPath report = as(successor, "admin").body(Map.of("clientInsz", client)).post("/client-access-reports")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(old), report.getList("files.trajectory.id"));
+        assertEquals(predecessor, report.get("files[0].trajectory.ocmwId"));
+    }
 }

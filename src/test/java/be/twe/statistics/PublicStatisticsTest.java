@@ -177,13 +177,14 @@ class PublicStatisticsTest {
     @Test
     void everyFigureHasAPublicAnswer() {
         for (String figure : List.of("starts", "ends", "instruments", "target-years", "trainings", "transfers",
-                "outcomes", "helpdesk", "coaches", "plans")) {
+                "follow-ups", "outcomes", "helpdesk", "coaches", "plans")) {
             List<Map<String, Object>> rows = as(cluster, "coach")
                     .get("/statistics/" + figure + "?disclosure=PUBLIC&groupBy=year,municipality").then()
                     .statusCode(200).extract().jsonPath().getList("rows");
             for (Map<String, Object> row : rows) {
                 row.forEach((name, value) -> {
-                    if (value instanceof Integer count && !name.equals("year")) {
+                    // the OCMWs of a plans row are organisations, not persons: no count to protect
+                    if (value instanceof Integer count && !name.equals("year") && !name.equals("ocmws")) {
                         assertTrue(count == 0 || count >= THRESHOLD, figure + ": " + row);
                     }
                 });

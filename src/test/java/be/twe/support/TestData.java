@@ -37,7 +37,7 @@ public class TestData {
         String id = "ocmw-t" + unique();
         em.createNativeQuery("""
                 insert into organisation (id, kind, name, nis_code, province_nis_code, valid_from)
-                select :id, 'OCMW', 'Test OCMW ' || name, nis_code, province_nis_code, date '2019-01-01'
+                select :id, 'OCMW', 'Test OCMW ' || name, nis_code, province_nis_code, date '2017-01-01'
                 from municipality where nis_code = :nis order by valid_from desc limit 1""")
                 .setParameter("id", id).setParameter("nis", nisCode).executeUpdate();
         addFinancialDetails(id);

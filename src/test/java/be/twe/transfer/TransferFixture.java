@@ -50,7 +50,8 @@ final class TransferFixture {
         body.put("channel", channel);
         body.put("transferDate", date.toString());
         if (endsTrajectory) {
-            body.put("trajectoryEnd", Map.of("endReason", "MAX_DURATION_REACHED",
+            // "maximum duration reached" ends a trajectory only at 24 months: other transfers end it early
+            body.put("trajectoryEnd", Map.of("endReason", reason.equals("MAX_DURATION_REACHED") ? reason : "STOPPED_EARLY",
                     "endAdvice", "Verder begeleiden naar werk via VDAB."));
         }
         return body;

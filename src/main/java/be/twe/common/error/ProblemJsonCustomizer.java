@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.api.model.CoachStatisticsRow;
 import be.twe.api.model.EndRow;
+import be.twe.api.model.FollowUpStatisticsRow;
 import be.twe.api.model.ExportJob;
 import be.twe.api.model.HelpdeskRow;
 import be.twe.api.model.ImportLineResult;
@@ -63,6 +64,7 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
         mapper.addMixIn(TargetYearRow.class, OmitEmpty.class);
         mapper.addMixIn(TrainingRow.class, OmitEmpty.class);
         mapper.addMixIn(TransferStatisticsRow.class, OmitEmpty.class);
+        mapper.addMixIn(FollowUpStatisticsRow.class, OmitEmpty.class);
         mapper.addMixIn(OutcomeRow.class, OmitEmpty.class);
         mapper.addMixIn(HelpdeskRow.class, OmitEmpty.class);
         mapper.addMixIn(CoachStatisticsRow.class, OmitEmpty.class);

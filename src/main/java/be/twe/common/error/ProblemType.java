@@ -56,6 +56,7 @@ public enum ProblemType {
     // 422: a rule of the regulation or of the API
     UNKNOWN_OCMW(ProblemKind.RULE_VIOLATION, "Unknown OCMW"),
     OCMW_MERGED(ProblemKind.RULE_VIOLATION, "OCMW merged"),
+    OCMW_NOT_YET_FORMED(ProblemKind.RULE_VIOLATION, "OCMW not yet formed"),
     UNKNOWN_CLUSTER(ProblemKind.RULE_VIOLATION, "Unknown cluster"),
     MANDATE_END_BEFORE_START(ProblemKind.RULE_VIOLATION, "Mandate ends before it starts"),
     MANDATE_START_BY_VDAB(ProblemKind.RULE_VIOLATION, "Start corrected by VDAB only"),
@@ -78,6 +79,7 @@ public enum ProblemType {
     INSTRUMENT_TYPE_FIXED(ProblemKind.RULE_VIOLATION, "Type cannot change"),
     INSTRUMENT_END_OUTSIDE_PERIOD(ProblemKind.RULE_VIOLATION, "End outside the instrument"),
     TAKEOVER_NOT_IBO(ProblemKind.RULE_VIOLATION, "Only an IBO is taken over"),
+    TAKEOVER_BEFORE_END(ProblemKind.RULE_VIOLATION, "Taken over at the trajectory's end"),
     REASON_SET_BY_API(ProblemKind.RULE_VIOLATION, "Reason set by the API"),
     CHANNEL_RESERVED_FOR_VDAB(ProblemKind.RULE_VIOLATION, "Channel reserved for VDAB"),
     TRANSFER_DATE_IN_FUTURE(ProblemKind.RULE_VIOLATION, "Transfer date in the future"),

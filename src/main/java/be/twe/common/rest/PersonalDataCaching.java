@@ -24,7 +24,7 @@ public class PersonalDataCaching {
             Pattern.compile("/municipalities(/[^/]+)?"),
             Pattern.compile("/organisations(/[^/]+)?"),
             Pattern.compile("/organisations/[^/]+/(mandates|partner-agreement|funding)"),
-            Pattern.compile("/mandates/[^/]+"),
+            Pattern.compile("/mandates(/[^/]+)?"),
             Pattern.compile("/statistics/[^/]+"),
             Pattern.compile("/q/.*"));
 

@@ -30,7 +30,7 @@ public class CallerCache {
     }
 
     /** What the organisation and mandate rows say about an organisation on a day. */
-    record Resolved(OrganisationKind kind, Set<String> actingFor, Set<String> visible) {
+    record Resolved(OrganisationKind kind, Set<String> actingFor, Set<String> visible, Set<String> own) {
     }
 
     /** A resolution and the generation of the cache before it was read from the database. */

@@ -25,8 +25,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * Resolves the caller's organisation and mandates from the token, once per request and through the
  * {@link CallerCache} (a few seconds, emptied by every mandate change): an OCMW acts
- * for itself and the OCMWs that merged into it (their history), a cluster for the OCMWs that
- * mandate it today and theirs. It reads
+ * for itself and the OCMWs that merged into it (their history), a cluster (or an OCMW that holds
+ * a mandate) for the OCMWs that mandate it today and theirs. It reads
  * with plain JDBC on purpose: the tenancy filters depend on this bean, so it must not go through
  * the filtered Hibernate session itself.
  */
@@ -76,23 +76,29 @@ public class CallerContext {
         LocalDate date = today.date();
         CallerCache.Resolved resolved = cache.get(organisationId, date, () -> resolve(organisationId, date));
         return new Caller(subject, organisationId, resolved.kind(), Set.copyOf(roles), resolved.actingFor(),
-                resolved.visible());
+                resolved.visible(), resolved.own());
     }
 
     private CallerCache.Resolved resolve(String organisationId, LocalDate date) {
         try (Connection c = dataSource.getConnection()) {
             OrganisationKind kind = kindOf(c, organisationId, date);
-            Set<String> actingFor = new LinkedHashSet<>();
+            Set<String> own = new LinkedHashSet<>();
             Set<String> visible = new LinkedHashSet<>(List.of(organisationId, "vdab"));
             if (kind == OrganisationKind.OCMW) {
-                actingFor.add(organisationId);
+                own.add(organisationId);
+                own.addAll(predecessors(c, own));
                 visible.addAll(ids(c, "select cluster_id from mandate where ocmw_id = ? and" + VALID_ON, organisationId, date));
-            } else if (kind == OrganisationKind.CLUSTER) {
-                actingFor.addAll(ids(c, "select ocmw_id from mandate where cluster_id = ? and" + VALID_ON, organisationId, date));
             }
-            actingFor.addAll(predecessors(c, actingFor));
+            // a cluster, or an OCMW that guides for another one (issue 29): the OCMWs that mandate it today
+            Set<String> actingFor = new LinkedHashSet<>(own);
+            if (kind != OrganisationKind.VDAB) {
+                Set<String> mandating = ids(c, "select ocmw_id from mandate where cluster_id = ? and" + VALID_ON,
+                        organisationId, date);
+                actingFor.addAll(mandating);
+                actingFor.addAll(predecessors(c, mandating));
+            }
             visible.addAll(actingFor);
-            return new CallerCache.Resolved(kind, Set.copyOf(actingFor), Set.copyOf(visible));
+            return new CallerCache.Resolved(kind, Set.copyOf(actingFor), Set.copyOf(visible), Set.copyOf(own));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot resolve the caller's organisation", e);
         }

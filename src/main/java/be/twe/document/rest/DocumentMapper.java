@@ -10,8 +10,10 @@ import be.twe.api.model.DocumentVersion;
 import be.twe.api.model.LatePlan;
 import be.twe.api.model.MissingPlan;
 import be.twe.api.model.PlanKindCount;
+import be.twe.api.model.PlanMethod;
 import be.twe.api.model.PlanMonitoring;
 import be.twe.document.persistence.DocumentVersionEntity;
+import be.twe.document.persistence.PlanMethodEntity;
 import be.twe.document.persistence.PlanMonitoringQueries;
 import be.twe.document.service.DocumentView;
 import be.twe.document.service.PlanMonitoringService;
@@ -48,4 +50,6 @@ public interface DocumentMapper {
 
     @Mapping(target = "kind", expression = "java(be.twe.api.model.DocumentKind.fromValue(count.kind()))")
     PlanKindCount toDto(PlanMonitoringQueries.KindCount count);
+
+    PlanMethod toDto(PlanMethodEntity method);
 }

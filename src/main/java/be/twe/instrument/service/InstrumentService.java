@@ -27,6 +27,7 @@ import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TrajectoryService;
+import be.twe.trajectory.service.TransfersOfTrajectory;
 
 @ApplicationScoped
 @Transactional
@@ -42,6 +43,8 @@ public class InstrumentService {
     Registrar registrar;
     @Inject
     KeyLock lock;
+    @Inject
+    TransfersOfTrajectory transfers;
 
     public record Ending(LocalDate endDate, String outcome, String stopReason) {
     }
@@ -129,7 +132,7 @@ public class InstrumentService {
     public InstrumentEntity end(UUID trajectoryId, UUID instrumentId, String ifMatch, Ending ending) {
         InstrumentEntity instrument = get(trajectoryId, instrumentId);
         ETags.requireMatch(ifMatch, instrument.version);
-        registrar.authoriseWrite(instrument.ocmwId);
+        Registrar.Registration registration = registrar.authoriseWrite(instrument.ocmwId);
         if ("STOPPED_EARLY".equals(ending.outcome()) && (ending.stopReason() == null || ending.stopReason().isBlank())) {
             throw new InvalidInputProblem(Issue.body("stopReason", null, "Required when the outcome is STOPPED_EARLY."));
         }
@@ -146,11 +149,20 @@ public class InstrumentService {
             throw new DomainProblem(ProblemType.TAKEOVER_NOT_IBO,
                     "Instrument '" + instrumentId + "' is a " + instrument.type + "; VDAB takes over an IBO only.");
         }
+        TrajectoryEntity trajectory = trajectories.find(trajectoryId);
+        boolean takenOver = "TAKEN_OVER_BY_VDAB".equals(ending.outcome());
+        if (takenOver && trajectory.isOpen()) {
+            throw new DomainProblem(ProblemType.TAKEOVER_BEFORE_END, "VDAB takes over a running IBO when trajectory '"
+                    + trajectoryId + "' ends: end the trajectory, which takes over an IBO that runs past its end.");
+        }
         instrument.endDate = ending.endDate();
         instrument.outcome = ending.outcome();
         instrument.stopReason = ending.stopReason();
         instrument.updatedAt = Timestamps.now();
         instruments.flush();
+        if (takenOver) { // the same transfer as when the trajectory's end takes it over
+            transfers.iboTakenOver(trajectory, trajectory.endDate, registration);
+        }
         return instrument;
     }
 }

@@ -18,7 +18,7 @@ import be.twe.common.tenancy.Tenancy;
 import be.twe.common.tenancy.TenancyParameters;
 
 /**
- * A cluster's mandate to act for an OCMW. The names are formulas rather than associations so
+ * A mandate to act for an OCMW, held by a cluster, VDAB or another OCMW (issue 29). The names are formulas rather than associations so
  * that a mandate stays readable when its other party is outside the caller's directory.
  */
 @Entity
@@ -35,6 +35,12 @@ public class MandateEntity {
     public String clusterId;
     @Formula("(select o.name from organisation o where o.id = cluster_id)")
     public String clusterName;
+    /** The holder's organisation kind (CLUSTER, VDAB or OCMW), which the foreign key checks. */
+    @Column(name = "cluster_kind")
+    public String holderOrganisationKind;
+    /** INTERMUNICIPAL or PRIVATE for a cluster, else the holder's kind (VDAB or OCMW). */
+    @Formula("(select coalesce(o.cluster_kind, o.kind) from organisation o where o.id = cluster_id)")
+    public String holderKind;
     @Column(name = "ocmw_id")
     public String ocmwId;
     @Formula("(select o.name from organisation o where o.id = ocmw_id)")

@@ -27,4 +27,19 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
         return find("from OrganisationEntity o where " + q.where() + " order by o.id", q.parameters())
                 .page(0, fetch).list();
     }
+
+    /**
+     * The OCMWs that existed on {@code date} and merged, directly or through later mergers, into
+     * {@code ocmwId}. Reference data, public to every caller: read without the tenancy filter.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> predecessorsOn(String ocmwId, LocalDate date) {
+        return getEntityManager().createNativeQuery("""
+                with recursive before(id, valid_from, valid_to) as (
+                    select id, valid_from, valid_to from organisation where successor_id = ?1
+                    union
+                    select o.id, o.valid_from, o.valid_to from organisation o join before b on o.successor_id = b.id)
+                select id from before where valid_from <= ?2 and (valid_to is null or valid_to >= ?2) order by id""")
+                .setParameter(1, ocmwId).setParameter(2, date).getResultList();
+    }
 }

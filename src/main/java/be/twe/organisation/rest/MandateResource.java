@@ -48,6 +48,14 @@ public class MandateResource implements MandatesApi {
     }
 
     @Override
+    @Authenticated
+    public Response listAllMandates(LocalDate validOn, String clusterId, String ocmwId, Integer limit, String cursor) {
+        Slice<MandateEntity> slice = service.allMandates(clusterId, ocmwId, validOn, limit, cursor);
+        return Response.ok(new MandatePage().items(slice.items().stream().map(mapper::toDto).toList())
+                .next(pageLinks.next(uri, slice))).build();
+    }
+
+    @Override
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
     public Response createMandate(String organisationId, MandateInput input, String idempotencyKey) {

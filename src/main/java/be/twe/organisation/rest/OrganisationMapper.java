@@ -7,6 +7,7 @@ import be.twe.api.model.AuditEvent;
 import be.twe.api.model.ClusterKind;
 import be.twe.api.model.FinancialDetails;
 import be.twe.api.model.Mandate;
+import be.twe.api.model.MandateHolderKind;
 import be.twe.api.model.Organisation;
 import be.twe.api.model.OrganisationKind;
 import be.twe.common.audit.AuditEventEntity;
@@ -34,5 +35,9 @@ public interface OrganisationMapper {
 
     default ClusterKind clusterKind(String kind) {
         return kind == null ? null : ClusterKind.fromValue(kind);
+    }
+
+    default MandateHolderKind holderKind(String kind) {
+        return kind == null ? null : MandateHolderKind.fromValue(kind);
     }
 }

@@ -3,6 +3,7 @@ package be.twe.organisation.service;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,14 +58,15 @@ public class MandateService {
         ownOrganisation.require(ocmwId);
         OrganisationEntity ocmw = organisations.findByIdOptional(ocmwId)
                 .filter(o -> o.kind == OrganisationKind.OCMW).orElseThrow(() -> new NotFoundProblem("OCMW", ocmwId));
-        if (!isCluster(clusterId)) { // read past the tenancy filter: the OCMW need not see the cluster yet
-            throw new DomainProblem(ProblemType.UNKNOWN_CLUSTER, "No cluster '" + clusterId + "'.");
-        }
+        String holderKind = holderKind(clusterId, ocmw.id) // read past the tenancy filter: the OCMW need not see it yet
+                .orElseThrow(() -> new DomainProblem(ProblemType.UNKNOWN_CLUSTER, "No organisation '" + clusterId
+                        + "' that can guide for " + ocmw.id + ": a cluster, VDAB or another OCMW that exists today."));
         requireOrder(validFrom, validTo);
         boolean visibleBefore = validToday(clusterId, ocmw.id);
         MandateEntity mandate = new MandateEntity();
         mandate.id = UUID.randomUUID();
         mandate.clusterId = clusterId;
+        mandate.holderOrganisationKind = holderKind;
         mandate.ocmwId = ocmw.id;
         mandate.validFrom = validFrom;
         mandate.validTo = validTo;
@@ -119,10 +121,17 @@ public class MandateService {
         }
     }
 
-    private boolean isCluster(String id) {
-        return ((Number) mandates.getEntityManager().createNativeQuery(
-                "select count(*) from organisation where id = ?1 and kind = 'CLUSTER'").setParameter(1, id)
-                .getSingleResult()).intValue() == 1;
+    /**
+     * The organisation kind of a holder, if it may hold the OCMW's mandate: guidance is outsourced to
+     * an intermunicipal association or private organisation (a cluster), to VDAB or to another OCMW
+     * (2021 answer), one that exists today; for an OCMW not itself nor one that merged into it.
+     */
+    private Optional<String> holderKind(String id, String ocmwId) {
+        return mandates.getEntityManager().createNativeQuery("""
+                select kind from organisation where id = ?1 and valid_from <= ?3 and (valid_to is null or valid_to >= ?3)
+                and (kind in ('CLUSTER', 'VDAB') or (kind = 'OCMW' and id not in (select ocmw_and_predecessors(?2))))""")
+                .setParameter(1, id).setParameter(2, ocmwId).setParameter(3, today.date())
+                .getResultStream().findFirst().map(String.class::cast);
     }
 
     private boolean validToday(String clusterId, String ocmwId) {

@@ -3,6 +3,7 @@ package be.twe.organisation.service;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,10 +44,22 @@ public class OrganisationService {
 
     public Slice<MandateEntity> mandates(String organisationId, LocalDate validOn, int limit, String cursor) {
         get(organisationId);
-        List<String> after = Cursor.decode(cursor, 2);
-        LocalDate afterFrom = after.isEmpty() ? null : Cursor.date(after.get(0));
-        UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(1));
-        return Slice.of(mandates.listFor(organisationId, validOn, afterFrom, afterId, limit + 1), limit,
-                m -> Cursor.encode(m.validFrom.toString(), m.id.toString()));
+        return page(cursor, limit, (afterFrom, afterId) ->
+                mandates.listFor(organisationId, validOn, afterFrom, afterId, limit + 1));
+    }
+
+    /** Every mandate the caller may see, filtered by holder, OCMW and a day of validity. */
+    public Slice<MandateEntity> allMandates(String clusterId, String ocmwId, LocalDate validOn, int limit,
+                                            String cursor) {
+        return page(cursor, limit, (afterFrom, afterId) ->
+                mandates.list(clusterId, ocmwId, validOn, afterFrom, afterId, limit + 1));
+    }
+
+    private static Slice<MandateEntity> page(String cursor, int limit,
+                                             BiFunction<LocalDate, UUID, List<MandateEntity>> after) {
+        List<String> position = Cursor.decode(cursor, 2);
+        LocalDate afterFrom = position.isEmpty() ? null : Cursor.date(position.get(0));
+        UUID afterId = position.isEmpty() ? null : Cursor.uuid(position.get(1));
+        return Slice.of(after.apply(afterFrom, afterId), limit, m -> Cursor.encode(m.validFrom.toString(), m.id.toString()));
     }
 }

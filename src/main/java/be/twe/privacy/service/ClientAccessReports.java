@@ -76,8 +76,8 @@ public class ClientAccessReports {
         }
         List<UUID> ids = em.createQuery("""
                 select t.id from TrajectoryEntity t
-                where t.client.insz = ?1 and t.ocmwId = ?2 order by t.startDate, t.id""", UUID.class)
-                .setParameter(1, insz).setParameter(2, caller.organisationId()).getResultList();
+                where t.client.insz = ?1 and t.ocmwId in ?2 order by t.startDate, t.id""", UUID.class)
+                .setParameter(1, insz).setParameter(2, caller.own()).getResultList();
         if (ids.isEmpty()) {
             throw new NotFoundProblem("trajectory", "of this client in " + caller.organisationId());
         }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import be.twe.api.StatisticsApi;
 import be.twe.api.model.CoachStatistics;
 import be.twe.api.model.EndStatistics;
+import be.twe.api.model.FollowUpStatistics;
 import be.twe.api.model.HelpdeskStatistics;
 import be.twe.api.model.InstrumentStatistics;
 import be.twe.api.model.OutcomeStatistics;
@@ -104,6 +105,15 @@ public class StatisticsResource implements StatisticsApi {
         return answer(Figures.TRANSFERS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
                 disclosure,
                 TransferStatistics.class);
+    }
+
+    @Override
+    @Authenticated
+    public Response getFollowUpStatistics(List<String> groupBy, Integer fromYear, Integer toYear, ProvinceNisCode province,
+            String nisCode, String clusterId, String municipalities, String disclosure) {
+        return answer(Figures.FOLLOW_UPS, groupBy, filter(fromYear, toYear, province, nisCode, clusterId, municipalities),
+                disclosure,
+                FollowUpStatistics.class);
     }
 
     @Override

@@ -27,7 +27,8 @@ import be.twe.common.error.Issue;
  * </ul>
  * An answer is one level of that table, so the answers by year, by municipality and by both agree
  * on every cell. Derived values (averages, medians, percentages) of a row with a suppressed count
- * are suppressed too.
+ * are suppressed too, and so is a distinct count (clients, transfers) below the threshold: it does
+ * not add up over groups, so it is decided per answered row.
  */
 public final class Disclosure {
     public static final String SUPPRESSED = "suppressed";
@@ -253,6 +254,12 @@ public final class Disclosure {
         if (!names.isEmpty()) {
             figure.valueNames().stream().filter(name -> !counts.contains(name) && row.get(name) != null)
                     .forEach(names::add);
+        }
+        for (String name : figure.distinctNames()) { // not additive: suppressed on its own when small
+            long value = row.get(name) == null ? 0 : ((Number) row.get(name)).longValue();
+            if (value >= 1 && value < threshold && !names.contains(name)) {
+                names.add(name);
+            }
         }
         names.forEach(name -> row.put(name, null));
         row.put(SUPPRESSED, names);

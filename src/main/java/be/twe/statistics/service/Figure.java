@@ -36,6 +36,22 @@ public record Figure(String table, String events, Map<String, String> dimensions
         return new Figure(table, events, dimensions, partials, values, median, sources, more);
     }
 
+    private static final String DISTINCT = "distinct_count(uuid_union_agg(";
+
+    /**
+     * The number of distinct ids in the partial arrays of {@code column} over a group: a count of
+     * persons or records that, unlike the sums, does not add up over groups (V27).
+     */
+    static String distinct(String column) {
+        return DISTINCT + column + "))";
+    }
+
+    /** The answer's names of distinct counts, which publishing suppresses below the threshold on their own. */
+    public List<String> distinctNames() {
+        return values.entrySet().stream().filter(v -> v.getValue().startsWith(DISTINCT))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** The answer's names of the counts (sums of partial counts); the other values are derived from counts. */
     public List<String> countNames() {
         return values.entrySet().stream().filter(v -> v.getValue().startsWith("coalesce(sum("))

@@ -59,14 +59,24 @@ public final class Figures {
      * The "two instruments per year" target: each year of a trajectory counted from its start, up to
      * its end (or planned end while open), by the year's last day, once that day has passed. Met with
      * two instruments started in it, or by the exception of an art. 60 §7 employment running in it.
+     * A year with fewer than two is split by what the data shows of why (2021 answer): the art. 60
+     * §7 employment took most of the year or part of it; otherwise the trajectory ended for work in
+     * the year, or the year is a partial last year, or none of these.
      */
     public static final Figure TARGET_YEARS = new Figure("statistics_target_years", """
-            select ocmw_id, last_day as day, started, art60 from (
-                select t.ocmw_id, y.last_day,
+            select ocmw_id, last_day as day, started, art60, art60_days, last_day - first_day + 1 as year_days,
+                   ended_for_work, last_day < (first_day + interval '1 year')::date - 1 as partial
+            from (
+                select t.ocmw_id, y.first_day, y.last_day,
                        (select count(*) from instrument i where i.trajectory_id = t.id
                         and i.start_date between y.first_day and y.last_day) as started,
                        exists (select 1 from instrument i where i.trajectory_id = t.id and i.type = 'ART60'
-                               and i.start_date <= y.last_day and i.effective_end_date >= y.first_day) as art60
+                               and i.start_date <= y.last_day and i.effective_end_date >= y.first_day) as art60,
+                       (select coalesce(sum(least(i.effective_end_date, y.last_day)
+                                            - greatest(i.start_date, y.first_day) + 1), 0)
+                        from instrument i where i.trajectory_id = t.id and i.type = 'ART60'
+                        and i.start_date <= y.last_day and i.effective_end_date >= y.first_day) as art60_days,
+                       t.end_reason = 'WORK_NEC' and t.end_date between y.first_day and y.last_day as ended_for_work
                 from trajectory t
                 cross join lateral (
                     select (t.start_date + make_interval(years => n))::date as first_day,
@@ -79,23 +89,40 @@ public final class Figures {
             ordered("trajectory_years", "count(*)",
                     "met_with_instruments", "count(*) filter (where started >= 2)",
                     "met_by_art60", "count(*) filter (where started < 2 and art60)",
-                    "not_met", "count(*) filter (where started < 2 and not art60)"),
+                    "not_met", "count(*) filter (where started < 2 and not art60)",
+                    "art60_most_of_year", "count(*) filter (where started < 2 and art60 and 2 * art60_days > year_days)",
+                    "art60_part_of_year", "count(*) filter (where started < 2 and art60 and 2 * art60_days <= year_days)",
+                    "not_met_ended_for_work", "count(*) filter (where started < 2 and not art60 and ended_for_work)",
+                    "not_met_partial_year", "count(*) filter (where started < 2 and not art60"
+                            + " and not coalesce(ended_for_work, false) and partial)",
+                    "not_met_other", "count(*) filter (where started < 2 and not art60"
+                            + " and not coalesce(ended_for_work, false) and not partial)"),
             sums("trajectory_years:trajectoryYears", "met_with_instruments:metWithTwoInstruments",
-                    "met_by_art60:metByArt60Exception", "not_met:notMet"), null, Set.of("trajectory", "instrument"))
-            .summing("trajectoryYears", "metWithTwoInstruments", "metByArt60Exception", "notMet");
+                    "met_by_art60:metByArt60Exception", "not_met:notMet",
+                    "art60_most_of_year:art60MostOfYear", "art60_part_of_year:art60PartOfYear",
+                    "not_met_ended_for_work:notMetEndedForWork", "not_met_partial_year:notMetPartialYear",
+                    "not_met_other:notMetOtherReason"), null, Set.of("trajectory", "instrument"))
+            .summing("trajectoryYears", "metWithTwoInstruments", "metByArt60Exception", "notMet")
+            .summing("metByArt60Exception", "art60MostOfYear", "art60PartOfYear")
+            .summing("notMet", "notMetEndedForWork", "notMetPartialYear", "notMetOtherReason");
 
-    /** Trainings by their start date; own dimensions organiser, kind (generic or technical) and name. */
+    /**
+     * Trainings by their start date; own dimensions organiser, kind (generic or technical) and name;
+     * with the distinct clients who started one (a client counted once per group, 2021 question).
+     */
     public static final Figure TRAININGS = new Figure("statistics_trainings", """
-            select ocmw_id, start_date as day, training_organiser as organiser,
-                   case when training_technical then 'TECHNICAL' else 'GENERIC' end as kind, training_name,
-                   end_date, end_date - start_date + 1 as days
-            from instrument where type = 'TRAINING'""",
+            select i.ocmw_id, i.start_date as day, i.training_organiser as organiser,
+                   case when i.training_technical then 'TECHNICAL' else 'GENERIC' end as kind, i.training_name,
+                   i.end_date, i.end_date - i.start_date + 1 as days, t.client_id
+            from instrument i join trajectory t on t.id = i.trajectory_id where i.type = 'TRAINING'""",
             ordered("organiser", "organiser", "kind", "kind", "trainingName", "training_name"),
             ordered("trainings", "count(*)",
                     "ended", "count(end_date)",
                     "days_sum", "coalesce(sum(days), 0)",
-                    "days", "coalesce(array_agg(days) filter (where days is not null), '{}')"),
+                    "days", "coalesce(array_agg(days) filter (where days is not null), '{}')",
+                    "clients", "array_agg(distinct client_id)"),
             ordered("trainings", "coalesce(sum(trainings), 0)",
+                    "clients", Figure.distinct("clients"),
                     "ended", "coalesce(sum(ended), 0)",
                     "averageMonths", "round(sum(days_sum) / nullif(sum(ended), 0) / 30.4375, 1)"),
             "medianMonths", Set.of("instrument"));
@@ -119,6 +146,28 @@ public final class Figures {
                     "follow_up_actions:followUpActionsWithin12Months"), null,
             Set.of("transfer", "follow_up_action", "trajectory"));
 
+    /**
+     * VDAB's follow-up actions (transmissions included) by their transfer's date, with own
+     * dimensions the action's type and the transfer's reason: all actions, those starting within 12
+     * months after the trajectory's end (or the transfer, while it runs), and the distinct
+     * transfers with such an action (2024 questions, annexes 2 and 3).
+     */
+    public static final Figure FOLLOW_UPS = new Figure("statistics_follow_ups", """
+            select tr.ocmw_id, tr.transfer_date as day, f.type as follow_up_type, tr.reason, tr.id as transfer_id,
+                   f.start_date between coalesce(t.end_date, tr.transfer_date)
+                                    and (coalesce(t.end_date, tr.transfer_date) + interval '12 months')::date
+                       as within
+            from follow_up_action f join transfer tr on tr.id = f.transfer_id
+            join trajectory t on t.id = tr.trajectory_id""",
+            ordered("followUpType", "follow_up_type", "reason", "reason"),
+            ordered("actions", "count(*)",
+                    "actions_within", "count(*) filter (where within)",
+                    "transfers", "coalesce(array_agg(distinct transfer_id) filter (where within), '{}')"),
+            ordered("followUpActions", "coalesce(sum(actions), 0)",
+                    "followUpActionsWithin12Months", "coalesce(sum(actions_within), 0)",
+                    "transfersWithFollowUpWithin12Months", Figure.distinct("transfers")),
+            null, Set.of("transfer", "follow_up_action", "trajectory"));
+
     /** Ended trajectories by their end date: at work at the result measurement and within 12 months. */
     public static final Figure OUTCOMES = new Figure("statistics_outcomes", """
             select ocmw_id, end_date as day, at_work_at_measurement, at_work_within_12_months
@@ -136,20 +185,36 @@ public final class Figures {
                     "round(100.0 * sum(at_work_within_12_months) / nullif(sum(measured_after_12_months), 0), 1)"),
             null, Set.of("trajectory"));
 
-    /** Registrations (trajectories, instruments, plan and report uploads, transfers) and how many VDAB's helpdesk did. */
+    /**
+     * Registrations (trajectories, instruments, plan and report uploads, transfers) and how many VDAB's
+     * helpdesk did; and the requests to the helpdesk by the day they were filed, their kind and
+     * outcome, with the registrations made to fulfil them (2017 question). A row holds either
+     * registrations (no request kind) or requests (resource type HELPDESK_REQUEST).
+     */
     public static final Figure HELPDESK = new Figure("statistics_helpdesk", """
-            select ocmw_id, start_date as day, 'TRAJECTORY' as resource_type, on_behalf from trajectory
+            select ocmw_id, start_date as day, 'TRAJECTORY' as resource_type, on_behalf,
+                   null::varchar as request_kind, null::varchar as request_outcome, 0 as made
+            from trajectory
             union all
-            select ocmw_id, start_date, 'INSTRUMENT', on_behalf from instrument
+            select ocmw_id, start_date, 'INSTRUMENT', on_behalf, null, null, 0 from instrument
             union all
-            select ocmw_id, (uploaded_at at time zone 'Europe/Brussels')::date, 'DOCUMENT_VERSION', on_behalf
+            select ocmw_id, (uploaded_at at time zone 'Europe/Brussels')::date, 'DOCUMENT_VERSION', on_behalf, null, null, 0
             from document_version
             union all
-            select ocmw_id, transfer_date, 'TRANSFER', on_behalf from transfer""",
-            Map.of("resourceType", "resource_type"),
-            ordered("registrations", "count(*)", "by_helpdesk", "count(*) filter (where on_behalf)"),
-            sums("registrations", "by_helpdesk:byHelpdesk"), null,
-            Set.of("trajectory", "instrument", "document_version", "transfer"));
+            select ocmw_id, transfer_date, 'TRANSFER', on_behalf, null, null, 0 from transfer
+            union all
+            select r.ocmw_id, (r.requested_at at time zone 'Europe/Brussels')::date, 'HELPDESK_REQUEST', false, r.kind,
+                   r.status, (select count(*) from helpdesk_request_registration g where g.request_id = r.id)
+            from helpdesk_request r""",
+            ordered("resourceType", "resource_type", "requestKind", "request_kind", "requestOutcome", "request_outcome"),
+            ordered("registrations", "count(*) filter (where resource_type <> 'HELPDESK_REQUEST')",
+                    "by_helpdesk", "count(*) filter (where on_behalf)",
+                    "requests", "count(*) filter (where resource_type = 'HELPDESK_REQUEST')",
+                    "registrations_made", "coalesce(sum(made), 0)"),
+            sums("registrations", "by_helpdesk:byHelpdesk", "requests",
+                    "registrations_made:registrationsForRequests"), null,
+            Set.of("trajectory", "instrument", "document_version", "transfer", "helpdesk_request",
+                    "helpdesk_request_registration"));
 
     /** OCMW staff who followed VDAB's registration training, by the training's date. */
     public static final Figure COACHES = new Figure("statistics_coaches", """
@@ -161,16 +226,20 @@ public final class Figures {
     /**
      * Trajectories by their start date: the plan kinds they have (a non-withdrawn version of a POP,
      * GPMI or other plan), and whether the first plan came by its due date (start + the configured
-     * days), after it, or not yet while overdue or not yet due.
+     * days), after it, or not yet while overdue or not yet due; with own dimensions the plan method
+     * the OCMW recorded and why it is not the POP (2021 question), and how many OCMWs a row holds.
      */
     public static final Figure PLANS = new Figure("statistics_plans", """
-            select t.ocmw_id, t.start_date as day, p.kinds, p.first_day, t.start_date + :planDueDays as due_day
+            select t.ocmw_id, t.start_date as day, p.kinds, p.first_day, t.start_date + :planDueDays as due_day,
+                   coalesce(pm.method, 'NOT_RECORDED') as plan_method, coalesce(pm.reason, 'NONE') as plan_method_reason
             from trajectory t
+            left join plan_method pm on pm.ocmw_id = t.ocmw_id
             cross join lateral (
                 select array_agg(distinct d.kind) as kinds,
                        min((v.uploaded_at at time zone 'Europe/Brussels')::date) as first_day
                 from document d join document_version v on v.document_id = d.id
-                where d.trajectory_id = t.id and d.kind <> 'REPORT' and v.withdrawn_at is null) p""", Map.of(),
+                where d.trajectory_id = t.id and d.kind <> 'REPORT' and v.withdrawn_at is null) p""",
+            ordered("planMethod", "plan_method", "planMethodReason", "plan_method_reason"),
             ordered("trajectories", "count(*)",
                     "with_pop", "count(*) filter (where 'POP' = any(kinds))",
                     "with_gpmi", "count(*) filter (where 'GPMI' = any(kinds))",
@@ -179,14 +248,15 @@ public final class Figures {
                     "late", "count(*) filter (where first_day > due_day)",
                     "missing", "count(*) filter (where first_day is null and due_day < :today)",
                     "not_yet_due", "count(*) filter (where first_day is null and due_day >= :today)"),
-            sums("trajectories", "with_pop:withPop", "with_gpmi:withGpmi", "with_other:withOtherPlan",
+            with(sums("trajectories", "with_pop:withPop", "with_gpmi:withGpmi", "with_other:withOtherPlan",
                     "on_time:planOnTime", "late:planLate", "missing:planMissing", "not_yet_due:planNotYetDue"),
-            null, Set.of("trajectory", "document", "document_version"))
+                    "ocmws", "count(distinct ocmw_id)"),
+            null, Set.of("trajectory", "document", "document_version", "plan_method"))
             .summing("trajectories", "planOnTime", "planLate", "planMissing", "planNotYetDue");
 
     /** Every figure, each kept in its own table. */
     public static final List<Figure> ALL = List.of(STARTS, ENDS, INSTRUMENTS, TARGET_YEARS, TRAININGS, TRANSFERS,
-            OUTCOMES, HELPDESK, COACHES, PLANS);
+            FOLLOW_UPS, OUTCOMES, HELPDESK, COACHES, PLANS);
 
     private static Map<String, String> ordered(String... namesAndExpressions) {
         Map<String, String> map = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package be.twe.trajectory.service;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,8 +67,9 @@ public class Registrar {
     }
 
     /**
-     * A record of an OCMW that merged is dated before the merger (its successor registers it, or
-     * VDAB): from the merger on, the successor's own records take over.
+     * The OCMW existed on {@code date}: a record of an OCMW that merged is dated before the merger
+     * (from then on the successor's own records take over), and a record of an OCMW formed by a
+     * merger is dated from its formation (before it, the OCMWs it was formed from register).
      */
     public void requireExistingOn(String ocmwId, LocalDate date) {
         OrganisationEntity ocmw = organisations.findById(ocmwId);
@@ -76,6 +78,13 @@ public class Registrar {
                     ? "OCMW '%s' ended on %s.".formatted(ocmwId, ocmw.validTo)
                     : "OCMW '%s' merged into %s on %s: register what starts from then under %s."
                             .formatted(ocmwId, ocmw.successorId, ocmw.validTo.plusDays(1), ocmw.successorId));
+        }
+        if (ocmw != null && ocmw.validFrom != null && date.isBefore(ocmw.validFrom)) {
+            List<String> then = organisations.predecessorsOn(ocmwId, date);
+            throw new DomainProblem(ProblemType.OCMW_NOT_YET_FORMED, then.isEmpty()
+                    ? "OCMW '%s' exists from %s.".formatted(ocmwId, ocmw.validFrom)
+                    : "OCMW '%s' exists from %s: register what starts before then under %s, which existed on %s."
+                            .formatted(ocmwId, ocmw.validFrom, String.join(" or ", then), date));
         }
     }
 

@@ -23,7 +23,6 @@ import be.twe.common.privacy.AccessLogQueries;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
-import be.twe.common.tenancy.OrganisationKind;
 import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.ClientRepository;
 import be.twe.trajectory.persistence.TrajectoryEntity;
@@ -102,14 +101,14 @@ public class TrajectoryService {
     }
 
     /**
-     * Who read the trajectory's file: for the OCMW it belongs to (found through the tenancy
-     * filter, so also an OCMW it merged into) and VDAB; a cluster acts for the OCMW but the log
-     * is the OCMW's own record, so it gets 404 like any record it may not see.
+     * Who read the trajectory's file: for the OCMW it belongs to (or the one it merged into) and
+     * VDAB; a cluster, or another OCMW under a mandate, acts for the OCMW but the log is the OCMW's
+     * own record, so it gets 404 like any record it may not see.
      */
     public Slice<AccessLogQueries.Row> accessLog(UUID id, int limit, String cursor) {
         TrajectoryEntity trajectory = find(id);
         Caller caller = callers.current();
-        if (!caller.unrestricted() && caller.kind() != OrganisationKind.OCMW) {
+        if (!caller.unrestricted() && !caller.own().contains(trajectory.ocmwId)) {
             throw new NotFoundProblem("trajectory", trajectory.id.toString());
         }
         return accessLogs.of(trajectory.id, limit, cursor);
@@ -158,7 +157,7 @@ public class TrajectoryService {
         ETags.requireMatch(ifMatch, trajectory.version);
         Registrar.Registration registration = registrar.authoriseWrite(trajectory.ocmwId);
         if (applyEnd(trajectory, ending)) {
-            transfers.iboTakenOver(trajectory, registration);
+            transfers.iboTakenOver(trajectory, trajectory.endDate, registration);
         }
         return touched(trajectory);
     }
@@ -188,6 +187,9 @@ public class TrajectoryService {
             throw new DomainProblem(ProblemType.TRAJECTORY_MAX_DURATION,
                     "Trajectory '" + id + "' may last until " + trajectory.plannedEndDate
                             + " (24 months), or longer only while an art. 60 §7 employment builds up social rights.");
+        }
+        if (TrajectoryRules.MAX_DURATION_REACHED.equals(ending.endReason())) {
+            TrajectoryRules.requireMaxDurationReached(id, trajectory.plannedEndDate, ending.endDate());
         }
         boolean iboTakenOver = instruments.trajectoryEnds(trajectory, ending.endDate());
         trajectory.endDate = ending.endDate();

@@ -1,10 +1,16 @@
 package be.twe.trajectory.service;
 
+import java.time.LocalDate;
+
 import be.twe.trajectory.persistence.TrajectoryEntity;
 
 /** What ending a trajectory needs from transfers; implemented by the transfer feature. */
 public interface TransfersOfTrajectory {
 
-    /** Ending took over a running IBO: VDAB gets the file, through a transfer of its own. */
-    void iboTakenOver(TrajectoryEntity trajectory, Registrar.Registration registration);
+    /**
+     * VDAB took over a running IBO on {@code on}, because the trajectory ended or as recorded by the
+     * IBO's own end: VDAB gets the file through a transfer of its own, unless an open transfer
+     * already hands the file over.
+     */
+    void iboTakenOver(TrajectoryEntity trajectory, LocalDate on, Registrar.Registration registration);
 }

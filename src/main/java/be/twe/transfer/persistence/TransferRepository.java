@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,11 @@ public class TransferRepository implements PanacheRepositoryBase<TransferEntity,
         Keyset.restrict(q, after, "t", "createdAt");
         return find("from TransferEntity t where " + q.where() + " order by t.createdAt, t.id", q.parameters())
                 .page(0, fetch).list();
+    }
+
+    /** The trajectory's open transfer (not yet dispatched), if any. */
+    public Optional<TransferEntity> openOf(UUID trajectoryId) {
+        return find("trajectoryId = ?1 and status <> ?2", trajectoryId, TransferStatus.DISPATCHED).firstResultOptional();
     }
 
     /** Oldest transfer date first, the id breaking ties. */

@@ -1,5 +1,7 @@
 package be.twe.transfer.service;
 
+import java.time.LocalDate;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,14 +9,14 @@ import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TransfersOfTrajectory;
 
-/** Gives VDAB the file of a trajectory whose end took over a running IBO, in the same transaction. */
+/** Gives VDAB the file of a trajectory whose IBO it took over, in the same transaction. */
 @ApplicationScoped
 public class IboTakeOver implements TransfersOfTrajectory {
     @Inject
     TransferService transfers;
 
     @Override
-    public void iboTakenOver(TrajectoryEntity trajectory, Registrar.Registration registration) {
-        transfers.createForIbo(trajectory, registration);
+    public void iboTakenOver(TrajectoryEntity trajectory, LocalDate on, Registrar.Registration registration) {
+        transfers.createForIbo(trajectory, on, registration);
     }
 }

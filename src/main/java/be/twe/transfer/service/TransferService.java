@@ -31,6 +31,7 @@ import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.persistence.TrajectoryRepository;
 import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryRules;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.transfer.persistence.FollowUpActionEntity;
 import be.twe.transfer.persistence.FollowUpActionRepository;
@@ -83,10 +84,14 @@ public class TransferService {
         return view(open(trajectory, in, registration));
     }
 
-    /** The transfer VDAB gets when ending a trajectory took over a running IBO. */
-    void createForIbo(TrajectoryEntity trajectory, Registrar.Registration registration) {
-        open(trajectory, new NewTransfer(IBO_TAKEN_OVER, null, "VDAB_MONITORING", trajectory.endDate, null),
-                registration);
+    /**
+     * The transfer VDAB gets when it took over a running IBO on {@code on}; none when an open
+     * transfer already hands the file over (the unique index still decides between concurrent ones).
+     */
+    void createForIbo(TrajectoryEntity trajectory, LocalDate on, Registrar.Registration registration) {
+        if (transfers.openOf(trajectory.id).isEmpty()) {
+            open(trajectory, new NewTransfer(IBO_TAKEN_OVER, null, "VDAB_MONITORING", on, null), registration);
+        }
     }
 
     public TransferView get(UUID id) {
@@ -174,10 +179,8 @@ public class TransferService {
                             + "; its transfer cannot come before that.");
         }
         LocalDate end = trajectory.isOpen() ? in.transferDate() : trajectory.endDate;
-        if ("MAX_DURATION_REACHED".equals(in.reason()) && end.isBefore(trajectory.plannedEndDate)) {
-            throw new DomainProblem(ProblemType.MAX_DURATION_NOT_REACHED,
-                    "Trajectory '" + trajectory.id + "' reaches 24 months on " + trajectory.plannedEndDate
-                            + "; it ends on " + end + ".");
+        if (TrajectoryRules.MAX_DURATION_REACHED.equals(in.reason())) {
+            TrajectoryRules.requireMaxDurationReached(trajectory.id, trajectory.plannedEndDate, end);
         }
     }
 

@@ -35,9 +35,9 @@ import io.restassured.response.Response;
 class CacheControlTest {
     static final Set<String> WITHOUT_PERSONAL_DATA = Set.of("/municipalities", "/municipalities/{nisCode}",
             "/organisations", "/organisations/{organisationId}", "/organisations/{organisationId}/mandates",
-            "/mandates/{mandateId}", "/organisations/{organisationId}/partner-agreement",
+            "/mandates", "/mandates/{mandateId}", "/organisations/{organisationId}/partner-agreement",
             "/organisations/{organisationId}/funding", "/statistics/starts", "/statistics/ends",
-            "/statistics/instruments", "/statistics/target-years", "/statistics/trainings", "/statistics/transfers",
+            "/statistics/instruments", "/statistics/target-years", "/statistics/trainings", "/statistics/transfers", "/statistics/follow-ups",
             "/statistics/outcomes", "/statistics/helpdesk", "/statistics/coaches", "/statistics/plans");
 
     @Inject

@@ -1,0 +1,33 @@
+package be.twe.document.persistence;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Filter;
+
+import be.twe.common.tenancy.Tenancy;
+
+/**
+ * The plan an OCMW draws up at the start of guidance (POP, GPMI or another plan) and, when it is
+ * not the POP, why: a code and optional text. Visible to whoever acts for the OCMW.
+ */
+@Entity
+@Table(name = "plan_method")
+@Filter(name = Tenancy.ACTING_FOR)
+public class PlanMethodEntity {
+    @Id
+    @Column(name = "ocmw_id")
+    public String ocmwId;
+    public String method;
+    public String reason;
+    @Column(name = "reason_text")
+    public String reasonText;
+    /** Counted by hand under a row lock, as the partner agreement's: none recorded is version 0. */
+    public long version;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,38 @@
+package be.twe.document.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import be.twe.api.PlansApi;
+import be.twe.api.model.PlanMethodInput;
+import be.twe.common.rest.ETags;
+import be.twe.common.rest.Replaces;
+import be.twe.common.security.Roles;
+import be.twe.document.persistence.PlanMethodEntity;
+import be.twe.document.service.PlanMethodService;
+import io.quarkus.security.Authenticated;
+
+public class PlanMethodResource implements PlansApi {
+    @Inject
+    PlanMethodService service;
+    @Inject
+    DocumentMapper mapper;
+
+    @Override
+    @Authenticated
+    public Response getPlanMethod(String organisationId, String ifNoneMatch) {
+        PlanMethodEntity method = service.get(organisationId);
+        return ETags.read(mapper.toDto(method), method.version, ifNoneMatch);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    @Replaces
+    public Response updatePlanMethod(String organisationId, String ifMatch, PlanMethodInput input) {
+        PlanMethodEntity method = service.record(organisationId, ifMatch, new PlanMethodService.Method(
+                input.getMethod().toString(), input.getReason() == null ? null : input.getReason().toString(),
+                input.getReasonText()));
+        return ETags.read(mapper.toDto(method), method.version, null);
+    }
+}
