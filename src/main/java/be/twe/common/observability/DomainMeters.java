@@ -48,6 +48,12 @@ public class DomainMeters {
                 .tag("outcome", outcome).register(registry).increment();
     }
 
+    /** An access-log entry the database refused on its own: counted, its content never logged. */
+    public void accessLogEntryRefused() {
+        Counter.builder("twe.access.log.refused").description("Access-log entries the database refused and that were dropped")
+                .register(registry).increment();
+    }
+
     private double feedPosition() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select coalesce(max(position), 0) from change_event")) {

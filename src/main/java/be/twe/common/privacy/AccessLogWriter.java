@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import be.twe.common.error.DatabaseOutage;
+import be.twe.common.observability.DomainMeters;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,6 +37,8 @@ public class AccessLogWriter {
     AgroalDataSource dataSource;
     @Inject
     DatabaseOutage outage;
+    @Inject
+    DomainMeters meters;
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everySecond() {
@@ -63,12 +66,35 @@ public class AccessLogWriter {
             } catch (SQLException | RuntimeException e) {
                 if (DatabaseOutage.isUnavailability(e)) {
                     outage.failed(e);
-                } else { // the driver's message can hold the values: only the state is logged
-                    LOG.errorf("Access log: writing %d entries failed (SQLSTATE %s); they are kept",
-                            batch.size(), e instanceof SQLException sql ? sql.getSQLState() : e.getClass().getName());
+                    keep(batch);
+                    return written;
                 }
-                keep(batch);
-                return written;
+                written += oneByOne(batch); // one entry the database refuses must not hold back the others
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Writes each entry of a refused batch on its own: an entry refused again is dropped, counted
+     * and logged by its SQLSTATE only (the driver's message can hold its values, issue 30); when the
+     * database becomes unavailable, the entries not yet written wait for the next flush.
+     */
+    private int oneByOne(List<AccessLog.Entry> batch) {
+        int written = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                write(List.of(batch.get(i)));
+                written++;
+            } catch (SQLException | RuntimeException e) {
+                if (DatabaseOutage.isUnavailability(e)) {
+                    outage.failed(e);
+                    keep(batch.subList(i, batch.size()));
+                    return written;
+                }
+                meters.accessLogEntryRefused();
+                LOG.errorf("Access log: an entry was refused (SQLSTATE %s) and dropped; the others are written",
+                        e instanceof SQLException sql ? sql.getSQLState() : e.getClass().getName());
             }
         }
         return written;

@@ -34,6 +34,12 @@ public class TokenClaims {
             // who acted is audited and logged as the subject: a token without one is no identity
             throw new AuthenticationFailedException("The token has no sub claim");
         }
+        // a NUL in a claim cannot be stored in PostgreSQL text, and other controls have no business
+        // in an identity: such a token is refused at the door, not when its audit entry fails (issue 30)
+        requirePrintable(token.getSubject(), "sub");
+        Object organisation = token.getClaim(Roles.CLAIM_ORGANISATION);
+        requirePrintable(organisation instanceof JsonString s ? s.getString() : organisation == null ? null
+                : organisation.toString(), Roles.CLAIM_ORGANISATION);
         Object type = token.getClaim("typ");
         if (type != null && !"Bearer".equals(type instanceof JsonString s ? s.getString() : type.toString())) {
             // an ID token (Keycloak: typ ID) says who signed in to a client, not what it may call
@@ -43,6 +49,12 @@ public class TokenClaims {
         Instant latest = Instant.now().plus(clockSkew);
         notAfter(token.getClaim("iat"), latest, "iat");
         notAfter(token.getClaim("nbf"), latest, "nbf");
+    }
+
+    private static void requirePrintable(String value, String claim) {
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new AuthenticationFailedException("The token's " + claim + " claim holds a control character");
+        }
     }
 
     private static void checkRoles(Object claim) {

@@ -127,6 +127,23 @@ class NoServerErrorTest {
                 .get("/organisations/" + ocmw + "/coaches").then().statusCode(200);
     }
 
+    /** A NUL in the subject was accepted: its reads answered 200 and its audit entries failed (issue 30). */
+    @ParameterizedTest
+    @ValueSource(strings = {"sub", "twe_org"})
+    void aControlCharacterInAnIdentityClaimIsUnauthenticated(String claim) {
+        String ocmw = data.newOcmw();
+        String trajectory = Registrations.trajectory(ocmw, ocmw, data.accreditedCoach(ocmw), "2024-01-01");
+        String value = claim.equals("sub") ? "coach\u0000@" + ocmw : ocmw + "\u0001";
+        String token = Tokens.with(ocmw, c -> c.claim(claim, value), "coach", "admin");
+        problem(given().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory).then(), 401,
+                "unauthenticated");
+        problem(given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("name", "Coach")).post("/organisations/" + ocmw + "/coaches").then(), 401,
+                "unauthenticated");
+        given().header("Authorization", "Bearer " + Tokens.token(ocmw, "coach")).get("/trajectories/" + trajectory)
+                .then().statusCode(200);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"iat", "nbf"})
     void aTokenFromTheFutureIsUnauthenticatedBeyondTheClockSkew(String claim) {

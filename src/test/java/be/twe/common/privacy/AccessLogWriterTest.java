@@ -1,0 +1,49 @@
+package be.twe.common.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import be.twe.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * One entry the database refuses (a NUL cannot be stored in PostgreSQL text) never holds back
+ * the others of its batch, nor the batches after it (issue 30: before, the whole batch failed
+ * every second and was dropped at shutdown).
+ */
+@QuarkusTest
+class AccessLogWriterTest {
+    @Inject
+    AccessLog log;
+    @Inject
+    AccessLogWriter writer;
+    @Inject
+    TestData data;
+
+    static AccessLog.Entry entry(UUID trajectory, String resourceId) {
+        return new AccessLog.Entry(OffsetDateTime.now(), "test-user", "ocmw-44021", List.of("coach"), "getTrajectory",
+                "ocmw-44021", trajectory, "trajectory", resourceId);
+    }
+
+    @Test
+    void anEntryTheDatabaseRefusesIsDroppedAndTheOthersAreWritten() {
+        UUID trajectory = UUID.randomUUID();
+        log.putBack(List.of(entry(trajectory, "first"), entry(trajectory, "nul\u0000byte"), entry(trajectory, "last")));
+        writer.flush();
+        log.putBack(List.of(entry(trajectory, "next batch")));
+        writer.flush();
+
+        assertEquals(List.of("first", "last", "next batch"), data.rows(
+                "select resource_id, 1 from access_log where trajectory_id = ?1 order by id", trajectory).stream()
+                .map(row -> row.split("\\|")[0]).toList());
+        assertEquals(0, log.queued.stream().filter(e -> e.trajectoryId().equals(trajectory)).count(),
+                "nothing of it waits to be written again");
+    }
+}
