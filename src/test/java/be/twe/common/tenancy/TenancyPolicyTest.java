@@ -1,0 +1,160 @@
+package be.twe.common.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import be.twe.support.Registrations;
+import be.twe.support.TestData;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The tenancy rulebook (R__tenancy_policies.sql, issue 30 step 1) read by PostgreSQL itself: as a
+ * role that cannot bypass row-level security, with the caller's transaction settings, a query
+ * sees exactly what the caller may see, and nothing without settings. Each check runs in a
+ * transaction that creates its probe role and rolls back.
+ */
+@QuarkusTest
+class TenancyPolicyTest {
+    /** Tables with an OCMW's or organisation's column that hold no row of anyone's data, and why. */
+    static final Map<String, String> WITHOUT_POLICY = Map.of(
+            "statistics_stale", "a queue of OCMW ids whose aggregates the refresh computes again: no data of theirs");
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    TestData data;
+
+    String ocmwA;
+    String ocmwB;
+    String trajectoryA;
+    String trajectoryB;
+
+    @BeforeEach
+    void twoOcmws() {
+        ocmwA = data.newOcmw();
+        ocmwB = data.newOcmw();
+        trajectoryA = Registrations.trajectory(ocmwA, ocmwA, data.accreditedCoach(ocmwA), "2024-01-01");
+        trajectoryB = Registrations.trajectory(ocmwB, ocmwB, data.accreditedCoach(ocmwB), "2024-01-01");
+    }
+
+    /** The first column of what a probe role, with these transaction settings, reads with {@code sql}. */
+    List<String> visible(String sql, Map<String, String> settings) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                String role = "rls_probe_" + UUID.randomUUID().toString().replace("-", "");
+                s.execute("create role " + role + " nologin nosuperuser nobypassrls");
+                s.execute("grant select on all tables in schema public to " + role);
+                s.execute("set local role " + role);
+                for (Map.Entry<String, String> setting : settings.entrySet()) {
+                    try (PreparedStatement set = c.prepareStatement("select set_config(?, ?, true)")) {
+                        set.setString(1, setting.getKey());
+                        set.setString(2, setting.getValue());
+                        set.execute();
+                    }
+                }
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                return ids;
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    String ours(String table) {
+        return "select id::text from " + table + " where ocmw_id in ('" + ocmwA + "', '" + ocmwB + "') order by ocmw_id = '"
+                + ocmwB + "'";
+    }
+
+    @Test
+    void anOcmwReadsItsOwnRecordsAndNothingOfAnother() throws SQLException {
+        assertEquals(List.of(trajectoryA), visible(ours("trajectory"), Map.of("twe.organisation", ocmwA,
+                "twe.acting_for", ocmwA, "twe.own", ocmwA, "twe.visible", ocmwA + ",vdab")));
+        assertEquals(List.of(trajectoryB), visible(ours("trajectory"), Map.of("twe.organisation", ocmwB,
+                "twe.acting_for", ocmwB)));
+        assertEquals(List.of(ocmwA, "vdab"), visible("select id from organisation where id in ('" + ocmwA + "', '"
+                + ocmwB + "', 'vdab') order by id = 'vdab'", Map.of("twe.organisation", ocmwA,
+                "twe.visible", ocmwA + ",vdab")));
+    }
+
+    @Test
+    void aClusterReadsTheRecordsOfTheOcmwsItActsForButNotTheirAccessLog() throws SQLException {
+        String cluster = data.newCluster();
+        data.mandate(cluster, ocmwA, LocalDate.now().minusYears(1), null);
+        data.execute("insert into access_log (occurred_at, subject, organisation_id, roles, operation, ocmw_id, "
+                + "trajectory_id, resource_type, resource_id) values (now(), 'x', ?1, '{coach}', 'getTrajectory', "
+                + "?1, cast(?2 as uuid), 'trajectory', ?2)", ocmwA, trajectoryA);
+        Map<String, String> asCluster = Map.of("twe.organisation", cluster, "twe.acting_for", ocmwA);
+        assertEquals(List.of(trajectoryA), visible(ours("trajectory"), asCluster));
+        String log = "select trajectory_id::text from access_log where trajectory_id = '" + trajectoryA + "'";
+        assertEquals(List.of(), visible(log, asCluster));
+        assertEquals(List.of(trajectoryA), visible(log, Map.of("twe.organisation", ocmwA, "twe.acting_for", ocmwA,
+                "twe.own", ocmwA)));
+    }
+
+    @Test
+    void vdabReadsEverythingAndNoSettingsReadNothing() throws SQLException {
+        assertEquals(List.of(trajectoryA, trajectoryB), visible(ours("trajectory"), Map.of("twe.organisation", "vdab",
+                "twe.unrestricted", "on")));
+        for (String table : List.of("trajectory", "instrument", "organisation", "mandate", "coach",
+                "financial_details", "change_event", "access_log", "statistics_starts")) {
+            assertEquals(List.of(), visible("select 1 from " + table + " limit 1", Map.of()), table);
+        }
+    }
+
+    @Test
+    void feedEntriesAddressedToAClusterAreItsAloneNotVdabs() throws SQLException {
+        String cluster = data.newCluster();
+        data.mandate(cluster, ocmwA, LocalDate.now().minusYears(1), null);
+        data.rows("select record_pair_visibility(?1, ?2, true), 1", cluster, ocmwA);
+        String addressed = "select resource_id from change_event where addressee = '" + cluster + "'";
+        assertTrue(visible(addressed, Map.of("twe.organisation", cluster, "twe.acting_for", ocmwA))
+                .contains(trajectoryA));
+        assertEquals(List.of(), visible(addressed, Map.of("twe.organisation", "vdab", "twe.unrestricted", "on")));
+        assertEquals(List.of(), visible(addressed, Map.of("twe.organisation", ocmwA, "twe.acting_for", ocmwA)));
+    }
+
+    /** Every table with an OCMW's or organisation's column has row-level security and a policy. */
+    @Test
+    void everyTenantTableHasRowLevelSecurityAndAPolicy() throws SQLException {
+        TreeSet<String> missing = new TreeSet<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     select distinct t.relname, t.relrowsecurity,
+                            exists (select 1 from pg_policy p where p.polrelid = t.oid) as has_policy
+                     from pg_class t join pg_namespace n on n.oid = t.relnamespace
+                     join pg_attribute a on a.attrelid = t.oid and not a.attisdropped
+                     where n.nspname = 'public' and t.relkind = 'r'
+                       and a.attname in ('ocmw_id', 'organisation_id')""")) {
+            while (rs.next()) {
+                if ((!rs.getBoolean(2) || !rs.getBoolean(3)) && !WITHOUT_POLICY.containsKey(rs.getString(1))) {
+                    missing.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(), missing, "tables without row-level security or a policy");
+    }
+}
