@@ -54,7 +54,7 @@ do $$
 declare
     t text;
 begin
-    foreach t in array array['financial_details', 'audit_event', 'coach', 'partner_agreement', 'import_job',
+    foreach t in array array['financial_details', 'coach', 'partner_agreement', 'import_job',
                              'export_job', 'webhook_subscription', 'webhook_delivery', 'idempotency_key'] loop
         execute format('alter table %I enable row level security', t);
         execute format('drop policy if exists own_organisation on %I', t);
@@ -62,6 +62,22 @@ begin
                        ' or organisation_id = twe_organisation())', t);
     end loop;
 end $$;
+
+-- The audit trail: read by the organisation itself. A change is audited for every organisation it
+-- concerns, so a caller writes entries for itself, for the OCMWs it acts for (a cluster's
+-- transfer step), and for the other party of a mandate it gave or holds.
+alter table audit_event enable row level security;
+drop policy if exists own_organisation on audit_event;
+drop policy if exists own_audit on audit_event;
+create policy own_audit on audit_event for select
+    using (twe_unrestricted() or organisation_id = twe_organisation());
+drop policy if exists audit_of_a_change on audit_event;
+create policy audit_of_a_change on audit_event for insert
+    with check (twe_unrestricted() or organisation_id = twe_organisation()
+                or organisation_id = any(twe_setting_list('twe.acting_for'))
+                or exists (select 1 from mandate m
+                           where (m.cluster_id = organisation_id and m.ocmw_id = twe_organisation())
+                              or (m.ocmw_id = organisation_id and m.cluster_id = twe_organisation())));
 
 -- The directory: the organisations the caller may see.
 alter table organisation enable row level security;
@@ -86,9 +102,18 @@ create policy own_files on access_log
 -- did not change).
 alter table change_event enable row level security;
 drop policy if exists feed_scope on change_event;
-create policy feed_scope on change_event
+create policy feed_scope on change_event for select
     using ((addressee is null
             and (twe_unrestricted()
                  or (scope = 'OCMW' and organisation_id = any(twe_setting_list('twe.acting_for')))
                  or (scope = 'OWN' and organisation_id = twe_organisation())))
            or addressee = twe_organisation());
+
+-- The feed is written only by its triggers and functions, whoever's change it is (a mandate's
+-- entries are the OCMW's and the cluster's): they run as the tables' owner, and the caller has no
+-- policy to write change_event itself.
+alter function record_change() security definer set search_path = public;
+alter function record_mandate_change() security definer set search_path = public;
+alter function assign_change_position() security definer set search_path = public;
+alter function record_pair_visibility(text, text, boolean) security definer set search_path = public;
+alter function record_visibility_changes(date) security definer set search_path = public;

@@ -57,12 +57,45 @@ class TenancyPolicyTest {
 
     /** The first column of what a probe role, with these transaction settings, reads with {@code sql}. */
     List<String> visible(String sql, Map<String, String> settings) throws SQLException {
+        return asProbe(settings, s -> {
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** "ok", or the SQLSTATE with which PostgreSQL refuses {@code sql} for a probe role with these settings. */
+    String write(String sql, Map<String, String> settings) throws SQLException {
+        return asProbe(settings, s -> {
+            try {
+                s.execute(sql);
+                return "ok";
+            } catch (SQLException refused) {
+                return refused.getSQLState();
+            }
+        });
+    }
+
+    interface Work<T> {
+        T run(Statement statement) throws SQLException;
+    }
+
+    /**
+     * Runs as a role that cannot bypass row-level security, with these transaction settings, in a
+     * transaction that creates the role and rolls back.
+     */
+    <T> T asProbe(Map<String, String> settings, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 String role = "rls_probe_" + UUID.randomUUID().toString().replace("-", "");
                 s.execute("create role " + role + " nologin nosuperuser nobypassrls");
-                s.execute("grant select on all tables in schema public to " + role);
+                s.execute("grant select, insert, update on all tables in schema public to " + role);
+                s.execute("grant usage on all sequences in schema public to " + role);
                 s.execute("set local role " + role);
                 for (Map.Entry<String, String> setting : settings.entrySet()) {
                     try (PreparedStatement set = c.prepareStatement("select set_config(?, ?, true)")) {
@@ -71,13 +104,7 @@ class TenancyPolicyTest {
                         set.execute();
                     }
                 }
-                List<String> ids = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery(sql)) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-                return ids;
+                return work.run(s);
             } finally {
                 c.rollback();
             }
@@ -135,6 +162,39 @@ class TenancyPolicyTest {
                 .contains(trajectoryA));
         assertEquals(List.of(), visible(addressed, Map.of("twe.organisation", "vdab", "twe.unrestricted", "on")));
         assertEquals(List.of(), visible(addressed, Map.of("twe.organisation", ocmwA, "twe.acting_for", ocmwA)));
+    }
+
+    /** A caller writes its own OCMW's records, never another's. */
+    @Test
+    void anOcmwWritesItsOwnRecordsOnly() throws SQLException {
+        Map<String, String> asA = Map.of("twe.organisation", ocmwA, "twe.acting_for", ocmwA);
+        assertEquals("ok", write("update trajectory set external_reference = 'A-1' where id = '" + trajectoryA + "'",
+                asA));
+        assertEquals("42501", write("update trajectory set ocmw_id = '" + ocmwB + "' where id = '" + trajectoryA
+                + "'", asA), "moving a record to another OCMW");
+        assertEquals("42501", write("insert into plan_method (ocmw_id, method) values ('" + ocmwB + "', 'POP')", asA));
+        assertEquals("ok", write("insert into plan_method (ocmw_id, method) values ('" + ocmwA + "', 'POP')", asA));
+    }
+
+    /**
+     * The feed is written by its triggers alone, also for the other party of a mandate; the audit
+     * trail for the caller, the OCMWs it acts for and the other party of its mandates.
+     */
+    @Test
+    void feedEntriesComeFromTriggersAndAuditEntriesOnlyForWhomTheChangeConcerns() throws SQLException {
+        String cluster = data.newCluster();
+        data.mandate(cluster, ocmwA, LocalDate.now().minusYears(1), null);
+        Map<String, String> asA = Map.of("twe.organisation", ocmwA, "twe.acting_for", ocmwA);
+        assertEquals("42501", write("insert into change_event (resource_type, resource_id, path, scope, "
+                + "organisation_id, version, kind) values ('trajectory', 'x', '/x', 'OCMW', '" + ocmwA
+                + "', 0, 'CREATED')", asA), "no caller writes the feed itself");
+        assertEquals("ok", write("update mandate set valid_to = current_date + 30 where cluster_id = '" + cluster
+                + "'", asA), "the mandate's trigger writes the cluster's entry too");
+        String audit = "insert into audit_event (actor_subject, actor_organisation_id, organisation_id, entity_type, "
+                + "entity_id, action) values ('x', '" + ocmwA + "', '%s', 'mandate', 'm', 'update')";
+        assertEquals("ok", write(audit.formatted(ocmwA), asA));
+        assertEquals("ok", write(audit.formatted(cluster), asA), "the other party of its mandate");
+        assertEquals("42501", write(audit.formatted(ocmwB), asA), "an organisation the change does not concern");
     }
 
     /** Every table with an OCMW's or organisation's column has row-level security and a policy. */
