@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Parallel;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -111,6 +112,17 @@ class HelpdeskRequestTest {
                 .body("issues.name", contains("answer"));
         answer(byPhone, "0", Map.of("outcome", "ANSWERED", "answer", "Zie de handleiding, hoofdstuk 3."))
                 .statusCode(200).body("status", equalTo("ANSWERED"));
+    }
+
+    /** Answered once, also when the helpdesk's answers cross: the version decides (one 200, the others 412). */
+    @Test
+    void parallelAnswersLeaveOneOutcome() throws Exception {
+        String id = file(ocmw, "coach", "QUESTION", null).statusCode(201).extract().path("id");
+        List<Integer> statuses = Parallel.statuses(6, i -> answer(id, "0", Map.of("outcome", "ANSWERED",
+                "answer", "Antwoord " + i)).extract().statusCode());
+        assertEquals(1, Parallel.count(statuses, 200), statuses.toString());
+        assertEquals(5, Parallel.count(statuses, 412), statuses.toString());
+        assertEquals(1, data.count("select version from helpdesk_request where id = cast(?1 as uuid)", id));
     }
 
     /** The 2017 question: requests by kind and outcome, beside the registrations made for them. */

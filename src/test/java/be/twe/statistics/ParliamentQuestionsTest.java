@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Parallel;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -163,6 +164,23 @@ class ParliamentQuestionsTest {
                 .map(r -> Map.of("planMethod", r.get("planMethod"), "planMethodReason", r.get("planMethodReason"),
                         "ocmws", r.get("ocmws"), "trajectories", r.get("trajectories"))).toList());
         assertEquals(3, rows(cluster, "plans").get(0).get("ocmws"));
+    }
+
+    /** The first record of a plan method made twice at once: the primary key decides (one 200, one 412). */
+    @Test
+    void parallelFirstRecordsOfAPlanMethodLeaveOne() throws Exception {
+        String ocmw = data.newOcmw();
+        Map<String, Object> body = new HashMap<>(Map.of("method", "OTHER_PLAN", "reason", "OTHER"));
+        List<Integer> statuses = Parallel.statuses(6, i -> {
+            Map<String, Object> mine = new HashMap<>(body);
+            mine.put("reasonText", "Eigen sjabloon " + i);
+            return as(ocmw, "admin").header("If-Match", "\"0\"").body(mine)
+                    .put("/organisations/" + ocmw + "/plan-method").then().extract().statusCode();
+        });
+        assertEquals(1, Parallel.count(statuses, 200), statuses.toString());
+        assertEquals(5, Parallel.count(statuses, 412), statuses.toString());
+        as(ocmw, "coach").get("/organisations/" + ocmw + "/plan-method").then().statusCode(200)
+                .body("version", equalTo(1));
     }
 
     static Map<String, Object> plans(String method, String reason) {
