@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -41,7 +40,6 @@ import be.twe.trajectory.service.TrajectoryService;
 @ApplicationScoped
 @Transactional
 public class HelpdeskRequestService {
-    public static final Set<String> OUTCOMES = Set.of("FULFILLED", "ANSWERED", "REFUSED");
     /** The registrations a request names, by API name -> table. */
     private static final Map<String, String> REGISTRATION_TABLES = Map.of("trajectory", "trajectory",
             "instrument", "instrument", "transfer", "transfer");

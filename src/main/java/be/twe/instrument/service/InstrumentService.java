@@ -149,8 +149,8 @@ public class InstrumentService {
             throw new DomainProblem(ProblemType.TAKEOVER_NOT_IBO,
                     "Instrument '" + instrumentId + "' is a " + instrument.type + "; VDAB takes over an IBO only.");
         }
-        TrajectoryEntity trajectory = trajectories.find(trajectoryId);
         boolean takenOver = "TAKEN_OVER_BY_VDAB".equals(ending.outcome());
+        TrajectoryEntity trajectory = takenOver ? trajectories.find(trajectoryId) : null; // read only when needed
         if (takenOver && trajectory.isOpen()) {
             throw new DomainProblem(ProblemType.TAKEOVER_BEFORE_END, "VDAB takes over a running IBO when trajectory '"
                     + trajectoryId + "' ends: end the trajectory, which takes over an IBO that runs past its end.");
