@@ -16,10 +16,8 @@ import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
-import be.twe.common.tenancy.OrganisationKind;
 import be.twe.document.persistence.PlanMethodEntity;
 import be.twe.document.persistence.PlanMethodRepository;
-import be.twe.organisation.persistence.OrganisationRepository;
 
 /**
  * The plan method of an OCMW (2021 question): read by whoever acts for the OCMW, recorded by its
@@ -35,14 +33,14 @@ public class PlanMethodService {
     @Inject
     PlanMethodRepository methods;
     @Inject
-    OrganisationRepository organisations;
+    OcmwGate gate;
     @Inject
     CallerContext callers;
     @Inject
     AuditTrail auditTrail;
 
     public PlanMethodEntity get(String ocmwId) {
-        requireVisibleOcmw(ocmwId);
+        gate.requireActingFor(ocmwId);
         return methods.findByIdOptional(ocmwId).orElseGet(() -> {
             PlanMethodEntity none = new PlanMethodEntity();
             none.ocmwId = ocmwId;
@@ -52,7 +50,7 @@ public class PlanMethodService {
 
     /** Needs If-Match with the current version ("0" while none is recorded). */
     public PlanMethodEntity record(String ocmwId, String ifMatch, Method in) {
-        requireVisibleOcmw(ocmwId);
+        gate.requireActingFor(ocmwId);
         Caller caller = callers.current();
         if (!caller.unrestricted() && !caller.organisationId().equals(ocmwId)) {
             throw new NotFoundProblem("organisation", ocmwId); // a cluster reads it; the OCMW decides it
@@ -77,13 +75,6 @@ public class PlanMethodService {
         methods.flush(); // a first record in parallel loses on the primary key (412)
         auditTrail.record(ocmwId, "plan-method", ocmwId, "update", before, snapshot(method));
         return method;
-    }
-
-    private void requireVisibleOcmw(String ocmwId) {
-        if (organisations.findByIdOptional(ocmwId).filter(o -> o.kind == OrganisationKind.OCMW).isEmpty()
-                || !callers.current().unrestricted() && !callers.current().actingFor().contains(ocmwId)) {
-            throw new NotFoundProblem("OCMW", ocmwId);
-        }
     }
 
     private static void check(Method in) {

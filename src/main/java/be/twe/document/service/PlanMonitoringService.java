@@ -7,13 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.error.NotFoundProblem;
-import be.twe.common.tenancy.Caller;
-import be.twe.common.tenancy.CallerContext;
-import be.twe.common.tenancy.OrganisationKind;
 import be.twe.common.tenancy.Today;
 import be.twe.document.persistence.PlanMonitoringQueries;
-import be.twe.organisation.persistence.OrganisationRepository;
 
 /** Late and missing plans of one OCMW, for the OCMW itself, a cluster it mandated, and VDAB. */
 @ApplicationScoped
@@ -22,9 +17,7 @@ public class PlanMonitoringService {
     @Inject
     PlanMonitoringQueries queries;
     @Inject
-    CallerContext callerContext;
-    @Inject
-    OrganisationRepository organisations;
+    OcmwGate gate;
     @Inject
     DocumentSettings settings;
     @Inject
@@ -36,20 +29,10 @@ public class PlanMonitoringService {
     }
 
     public Report report(String ocmwId, Integer requestedDueDays) {
-        requireActingFor(ocmwId);
+        gate.requireActingFor(ocmwId); // the queries are native SQL: this gate keeps them to the caller's OCMWs
         int dueDays = requestedDueDays != null ? requestedDueDays : settings.planDueDays();
         LocalDate asOf = today.date();
         return new Report(ocmwId, asOf, dueDays, queries.counts(ocmwId, dueDays, asOf),
                 queries.missing(ocmwId, dueDays, asOf), queries.late(ocmwId, dueDays), queries.planKinds(ocmwId));
-    }
-
-    /** The queries are native SQL: this gate is what keeps them to the caller's OCMWs. */
-    private void requireActingFor(String ocmwId) {
-        Caller caller = callerContext.current();
-        boolean allowed = caller.unrestricted() ? organisations.findByIdOptional(ocmwId)
-                .filter(o -> o.kind == OrganisationKind.OCMW).isPresent() : caller.actingFor().contains(ocmwId);
-        if (!allowed) {
-            throw new NotFoundProblem("OCMW", ocmwId);
-        }
     }
 }
