@@ -1,6 +1,7 @@
 package be.twe.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -83,6 +84,16 @@ class TwoInstancesIT {
                 closeable.close();
             }
         }
+    }
+
+    /** ADR 0033: as a role that could see past row-level security, the API does not start. */
+    @Test
+    @Order(0)
+    void anInstanceRefusesToStartAsARoleThatBypassesRowLevelSecurity() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> AppInstance.start(
+                postgres.getJdbcUrl("postgres", "postgres"),
+                Map.of("QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres")));
+        assertTrue(refused.getMessage().contains("The database role postgres is a superuser"), refused.getMessage());
     }
 
     @Test

@@ -8,6 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,6 +31,8 @@ public final class AppInstance implements AutoCloseable {
     private final Process process;
     private final Path log;
     public final int port;
+
+    static final String APPLICATION_ROLE = "twe_app";
 
     private AppInstance(Process process, Path log, int port) {
         this.process = process;
@@ -59,9 +65,12 @@ public final class AppInstance implements AutoCloseable {
             env.clear();
             env.putAll(baseEnvironment);
         }
-        env.putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl, "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "QUARKUS_HTTP_HOST", "127.0.0.1"));
+        createApplicationRole(jdbcUrl);
+        // the two roles of ADR 0033, as an operator sets them; a user in the URL would win over both
+        env.putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl.replaceFirst("\\?.*", ""),
+                "QUARKUS_DATASOURCE_USERNAME", APPLICATION_ROLE, "QUARKUS_DATASOURCE_PASSWORD", APPLICATION_ROLE,
+                "QUARKUS_FLYWAY_USERNAME", "postgres", "QUARKUS_FLYWAY_PASSWORD", "postgres",
+                "QUARKUS_HTTP_PORT", Integer.toString(port), "QUARKUS_HTTP_HOST", "127.0.0.1"));
         if (!settings.containsKey("QUARKUS_OIDC_AUTH_SERVER_URL")) { // no issuer given: the development key
             env.putAll(Map.of("QUARKUS_OIDC_PUBLIC_KEY", DEV_PUBLIC_KEY, "QUARKUS_OIDC_TOKEN_ISSUER", Tokens.DEV_ISSUER));
         }
@@ -69,6 +78,16 @@ public final class AppInstance implements AutoCloseable {
         AppInstance instance = new AppInstance(builder.start(), log, port);
         instance.awaitReady(Duration.ofSeconds(90));
         return instance;
+    }
+
+    /** The application's role on a server of a test's own: no superuser, no BYPASSRLS, owns nothing. */
+    static void createApplicationRole(String jdbcUrl) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APPLICATION_ROLE
+                    + "') then create role " + APPLICATION_ROLE + " login password '" + APPLICATION_ROLE
+                    + "' nosuperuser nobypassrls; end if; end $$");
+        }
     }
 
     public String url(String path) {

@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 /**
  * Stops and starts the PostgreSQL server the tests run on, as a crash and an operator would: a hard
@@ -38,10 +37,11 @@ public final class PostgresServer {
         this.port = port;
     }
 
-    public static PostgresServer of(DataSource dataSource) throws SQLException, IOException {
+    /** The server of the tests' database (its settings are the superuser's to read). */
+    public static PostgresServer ofTheTests() throws SQLException, IOException {
         Path dataDirectory;
         int port;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = DatabaseOwner.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select current_setting('data_directory'), current_setting('port')")) {
             rs.next();
             dataDirectory = Path.of(rs.getString(1));

@@ -1,5 +1,8 @@
 package be.twe.support;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,34 +17,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 
 import be.twe.common.tenancy.CallerCache;
+import be.twe.common.tenancy.SystemWork;
 
 /**
- * Fresh organisations and mandates per test, written with native SQL (which the tenancy filters
- * do not touch), so tests never share mutable data.
+ * Fresh organisations and mandates per test, written with native SQL as system work (which
+ * row-level security lets through), so tests never share mutable data.
  */
 @ApplicationScoped
 public class TestData {
+    /** Fixtures write reference data and read across organisations: system work, past row-level security. */
+    private static final String FIXTURES = "test fixtures";
     private static final AtomicInteger NEXT_INSZ = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
 
     @Inject
     EntityManager em;
     @Inject
     CallerCache callerCache;
+    @Inject
+    SystemWork fixtures;
 
-    @Transactional
     public String newOcmw(String nisCode) {
-        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
-        String id = "ocmw-t" + unique();
-        em.createNativeQuery("""
-                insert into organisation (id, kind, name, nis_code, province_nis_code, valid_from)
-                select :id, 'OCMW', 'Test OCMW ' || name, nis_code, province_nis_code, date '2017-01-01'
-                from municipality where nis_code = :nis order by valid_from desc limit 1""")
-                .setParameter("id", id).setParameter("nis", nisCode).executeUpdate();
-        addFinancialDetails(id);
-        return id;
+        return fixtures.inTransaction(FIXTURES, () -> {
+            callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
+            String id = "ocmw-t" + unique();
+            em.createNativeQuery("""
+                    insert into organisation (id, kind, name, nis_code, province_nis_code, valid_from)
+                    select :id, 'OCMW', 'Test OCMW ' || name, nis_code, province_nis_code, date '2017-01-01'
+                    from municipality where nis_code = :nis order by valid_from desc limit 1""")
+                    .setParameter("id", id).setParameter("nis", nisCode).executeUpdate();
+            addFinancialDetails(id);
+            return id;
+        });
     }
 
     public String newOcmw() {
@@ -49,52 +57,57 @@ public class TestData {
     }
 
     /** An OCMW of 2017 until {@code lastDay}, when it merged into {@code successorId}. */
-    @Transactional
     public String newMergedOcmw(String successorId, LocalDate lastDay) {
-        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
-        String id = "ocmw-t" + unique();
-        em.createNativeQuery("""
-                insert into organisation (id, kind, name, nis_code, province_nis_code, valid_from, valid_to, successor_id)
-                select :id, 'OCMW', 'Test merged OCMW', nis_code, province_nis_code, date '2017-01-01', :lastDay, s.id
-                from organisation s where s.id = :successor""")
-                .setParameter("id", id).setParameter("lastDay", lastDay).setParameter("successor", successorId)
-                .executeUpdate();
-        return id;
+        return fixtures.inTransaction(FIXTURES, () -> {
+            callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
+            String id = "ocmw-t" + unique();
+            em.createNativeQuery("""
+                    insert into organisation (id, kind, name, nis_code, province_nis_code, valid_from, valid_to, successor_id)
+                    select :id, 'OCMW', 'Test merged OCMW', nis_code, province_nis_code, date '2017-01-01', :lastDay, s.id
+                    from organisation s where s.id = :successor""")
+                    .setParameter("id", id).setParameter("lastDay", lastDay).setParameter("successor", successorId)
+                    .executeUpdate();
+            return id;
+        });
     }
 
-    @Transactional
     public String newCluster() {
-        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
-        String id = "cluster-t" + unique();
-        em.createNativeQuery("""
-                insert into organisation (id, kind, name, cluster_kind, valid_from)
-                values (:id, 'CLUSTER', 'Test cluster', 'INTERMUNICIPAL', date '2017-01-01')""")
-                .setParameter("id", id).executeUpdate();
-        addFinancialDetails(id);
-        return id;
+        return fixtures.inTransaction(FIXTURES, () -> {
+            callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
+            String id = "cluster-t" + unique();
+            em.createNativeQuery("""
+                    insert into organisation (id, kind, name, cluster_kind, valid_from)
+                    values (:id, 'CLUSTER', 'Test cluster', 'INTERMUNICIPAL', date '2017-01-01')""")
+                    .setParameter("id", id).executeUpdate();
+            addFinancialDetails(id);
+            return id;
+        });
     }
 
-    @Transactional
     public void mandate(String clusterId, String ocmwId, LocalDate from, LocalDate to) {
-        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
-        em.createNativeQuery("insert into mandate (cluster_id, ocmw_id, valid_from, valid_to) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, clusterId).setParameter(2, ocmwId).setParameter(3, from).setParameter(4, to)
-                .executeUpdate();
+        fixtures.inTransaction(FIXTURES, () -> {
+            callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
+            em.createNativeQuery("insert into mandate (cluster_id, ocmw_id, valid_from, valid_to) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, clusterId).setParameter(2, ocmwId).setParameter(3, from).setParameter(4, to)
+                    .executeUpdate();
+        });
     }
 
     /** A coach trained on {@code trainedOn} (null: not trained). */
-    @Transactional
     public UUID coach(String organisationId, LocalDate trainedOn) {
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into coach (id, organisation_id, name, trained_on) values (?1, ?2, 'Test coach', ?3)")
-                .setParameter(1, id).setParameter(2, organisationId).setParameter(3, trainedOn).executeUpdate();
-        return id;
+        return fixtures.inTransaction(FIXTURES, () -> {
+            UUID id = UUID.randomUUID();
+            em.createNativeQuery("insert into coach (id, organisation_id, name, trained_on) values (?1, ?2, 'Test coach', ?3)")
+                    .setParameter(1, id).setParameter(2, organisationId).setParameter(3, trainedOn).executeUpdate();
+            return id;
+        });
     }
 
-    @Transactional
     public void signAgreement(String organisationId, LocalDate signedOn) {
-        em.createNativeQuery("insert into partner_agreement (organisation_id, signed_on) values (?1, ?2)")
-                .setParameter(1, organisationId).setParameter(2, signedOn).executeUpdate();
+        fixtures.inTransaction(FIXTURES, () -> {
+            em.createNativeQuery("insert into partner_agreement (organisation_id, signed_on) values (?1, ?2)")
+                    .setParameter(1, organisationId).setParameter(2, signedOn).executeUpdate();
+        });
     }
 
     /** A trained coach of an organisation that signed the partner agreement. */
@@ -105,10 +118,9 @@ public class TestData {
         return coach(organisationId, LocalDate.of(2017, 1, 1));
     }
 
-    @Transactional
     boolean signed(String organisationId) {
-        return ((Number) em.createNativeQuery("select count(*) from partner_agreement where organisation_id = ?1")
-                .setParameter(1, organisationId).getSingleResult()).intValue() > 0;
+        return fixtures.inTransaction(FIXTURES, () -> ((Number) em.createNativeQuery("select count(*) from partner_agreement where organisation_id = ?1")
+                    .setParameter(1, organisationId).getSingleResult()).intValue() > 0);
     }
 
     /**
@@ -127,9 +139,8 @@ public class TestData {
     }
 
     /** A count read straight from the database (positional parameters ?1, ?2, ...). */
-    @Transactional
     public long count(String sql, Object... parameters) {
-        return ((Number) nativeQuery(sql, parameters).getSingleResult()).longValue();
+        return fixtures.inTransaction(FIXTURES, () -> ((Number) nativeQuery(sql, parameters).getSingleResult()).longValue());
     }
 
     /** The change feed's last position: a test reads the feed after it to see only its own changes. */
@@ -138,18 +149,29 @@ public class TestData {
     }
 
     /** A statement run straight on the database (positional parameters ?1, ?2, ...). */
-    @Transactional
     public int execute(String sql, Object... parameters) {
-        callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
-        return nativeQuery(sql, parameters).executeUpdate();
+        return fixtures.inTransaction(FIXTURES, () -> {
+            callerCache.invalidateAfterCommit(); // tests change mandates and organisations in SQL
+            return nativeQuery(sql, parameters).executeUpdate();
+        });
+    }
+
+    /** A change of the schema (fault injection), as the tables' owner: the application's role has no such right. */
+    public void changeSchema(String ddl) {
+        try (Connection c = DatabaseOwner.connect(); Statement s = c.createStatement()) {
+            s.execute(ddl);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Rows read straight from the database, each as its columns joined by '|'. */
-    @Transactional
     public List<String> rows(String sql, Object... parameters) {
-        List<?> rows = nativeQuery(sql, parameters).getResultList();
-        return rows.stream().map(row -> Arrays.stream((Object[]) row).map(String::valueOf)
-                .collect(Collectors.joining("|"))).toList();
+        return fixtures.inTransaction(FIXTURES, () -> {
+            List<?> rows = nativeQuery(sql, parameters).getResultList();
+            return rows.stream().map(row -> Arrays.stream((Object[]) row).map(String::valueOf)
+                    .collect(Collectors.joining("|"))).toList();
+        });
     }
 
     /** A valid INSZ never handed out before in this run: random ones collided in a full suite run. */

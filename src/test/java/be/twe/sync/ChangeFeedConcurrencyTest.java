@@ -43,7 +43,7 @@ class ChangeFeedConcurrencyTest {
         try {
             readDuringWrites(start, ocmw, coach);
         } finally {
-            data.execute("drop trigger trajectory_zz_slow_commit on trajectory");
+            data.changeSchema("drop trigger trajectory_zz_slow_commit on trajectory");
         }
     }
 
@@ -53,13 +53,13 @@ class ChangeFeedConcurrencyTest {
      * A feed ordered by insertion (a plain sequence) then skips entries; this test catches that.
      */
     private void slowCommits(String ocmw) {
-        data.execute("""
+        data.changeSchema("""
                 create or replace function test_slow_commit() returns trigger language plpgsql as $$
                 begin
                     perform pg_sleep(random() * 0.3);
                     return null;
                 end $$""");
-        data.execute("create trigger trajectory_zz_slow_commit after insert or update on trajectory for each row"
+        data.changeSchema("create trigger trajectory_zz_slow_commit after insert or update on trajectory for each row"
                 + " when (new.ocmw_id = '" + ocmw + "') execute function test_slow_commit()");
     }
 

@@ -9,14 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Filter;
 
-import be.twe.common.tenancy.Tenancy;
 
 /** A staff member who guides clients; visible to its own organisation and VDAB. */
 @Entity
 @Table(name = "coach")
-@Filter(name = Tenancy.OWN_ORGANISATION)
 public class CoachEntity {
     @Id
     public UUID id;

@@ -7,13 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 
-import be.twe.common.tenancy.Tenancy;
 
 @Entity
 @Table(name = "partner_agreement")
-@Filter(name = Tenancy.OWN_ORGANISATION)
 public class PartnerAgreementEntity {
     @Id
     @Column(name = "organisation_id")

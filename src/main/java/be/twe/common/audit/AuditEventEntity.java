@@ -8,23 +8,26 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import be.twe.common.tenancy.Tenancy;
 
 /** One entry of the append-only audit trail (a database trigger refuses updates and deletes). */
 @Entity
 @Immutable
 @Table(name = "audit_event")
-@Filter(name = Tenancy.OWN_ORGANISATION)
 public class AuditEventEntity {
+    /**
+     * Numbered before the insert: an insert that returned its generated id would have to pass the
+     * read policy too, and an entry in the other party's trail is not the writer's to read.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_id")
+    @SequenceGenerator(name = "audit_event_id", sequenceName = "audit_event_id_seq", allocationSize = 1)
     public Long id;
     @Column(name = "occurred_at", insertable = false, updatable = false)
     public OffsetDateTime occurredAt;

@@ -7,6 +7,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -17,7 +21,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * database on a free port.
  */
 final class LocalPostgres {
-    static final String USER = "postgres";
+    /** The superuser, which owns the tables and migrates them. */
+    static final String OWNER = "postgres";
+    /** The application's role: no superuser, owns nothing, cannot bypass row-level security. */
+    static final String APPLICATION = "twe_app";
     private static final String URL_PROPERTY = "twe.embedded-postgres.url";
     private static final int LOCAL_PORT = Integer.getInteger("twe.embedded-postgres.port", 54329);
 
@@ -28,6 +35,7 @@ final class LocalPostgres {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
             url = fresh ? startFresh() : startLocal();
+            createApplicationRole(url);
             System.setProperty(URL_PROPERTY, url);
         }
         return url;
@@ -65,9 +73,18 @@ final class LocalPostgres {
                     .setServerConfig("synchronous_commit", "on")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
-            return postgres.getJdbcUrl(USER, "postgres");
+            return "jdbc:postgresql://localhost:" + port + "/postgres"; // no user in it: it would win over the role
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static void createApplicationRole(String url) {
+        try (Connection c = DriverManager.getConnection(url, OWNER, "postgres"); Statement s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APPLICATION
+                    + "') then create role " + APPLICATION + " login nosuperuser nobypassrls; end if; end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the application's role in the embedded PostgreSQL", e);
         }
     }
 

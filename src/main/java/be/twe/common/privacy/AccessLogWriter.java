@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import be.twe.common.error.DatabaseOutage;
 import be.twe.common.observability.DomainMeters;
+import be.twe.common.tenancy.SystemWork;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,6 +40,8 @@ public class AccessLogWriter {
     DatabaseOutage outage;
     @Inject
     DomainMeters meters;
+    @Inject
+    SystemWork systemWork;
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everySecond() {
@@ -54,7 +57,8 @@ public class AccessLogWriter {
      * of the caller's: a connection enlisted in one could not be put in auto-commit.
      */
     public int flush() {
-        return QuarkusTransaction.suspendingExisting().call(this::flushQueued);
+        return QuarkusTransaction.suspendingExisting()
+                .call(() -> systemWork.withoutTransaction("access log writer", this::flushQueued));
     }
 
     private synchronized int flushQueued() {

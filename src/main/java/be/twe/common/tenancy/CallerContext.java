@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,14 +25,12 @@ import io.quarkus.security.identity.SecurityIdentity;
  * Resolves the caller's organisation and mandates from the token, once per request and through the
  * {@link CallerCache} (a few seconds, emptied by every mandate change): an OCMW acts
  * for itself and the OCMWs that merged into it (their history), a cluster (or an OCMW that holds
- * a mandate) for the OCMWs that mandate it today and theirs. It reads
- * with plain JDBC on purpose: the tenancy filters depend on this bean, so it must not go through
- * the filtered Hibernate session itself.
+ * a mandate) for the OCMWs that mandate it today and theirs. It reads them with plain JDBC
+ * through a database function that needs no caller: the database's settings
+ * ({@link CallerSettings}) are made from this bean.
  */
 @RequestScoped
 public class CallerContext {
-    private static final String VALID_ON = " valid_from <= ? and (valid_to is null or valid_to >= ?)";
-
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -46,12 +43,39 @@ public class CallerContext {
     CallerCache cache;
 
     private Caller caller;
+    private boolean resolving;
 
     public Caller current() {
         if (caller == null) {
-            caller = fromToken();
+            currentOn(null);
+            if (caller == null) {
+                throw new IllegalStateException("CallerContext used without an authenticated token");
+            }
         }
         return caller;
+    }
+
+    /**
+     * The caller, resolved if not yet known (on {@code connection} if given, else on a connection
+     * of its own, and only when {@link CallerCache} does not know it); null without an
+     * authenticated token, and while the caller is being resolved (the database function that
+     * resolves it needs no settings).
+     */
+    Caller currentOn(Connection connection) {
+        if (caller != null || resolving || identity.isAnonymous()
+                || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return caller;
+        }
+        resolving = true;
+        try {
+            tokenClaims.check(token);
+            Object claim = token.getClaim(Roles.CLAIM_ORGANISATION);
+            String organisationId = claim == null ? null : claim.toString().replace("\"", "");
+            caller = load(connection, token.getSubject(), organisationId, identity.getRoles());
+            return caller;
+        } finally {
+            resolving = false;
+        }
     }
 
     /**
@@ -59,121 +83,55 @@ public class CallerContext {
      * its own: organisation kind and mandates are read now, as for a request.
      */
     public void actAs(String subject, String organisationId, Set<String> roles) {
-        caller = load(subject, organisationId, roles);
-    }
-
-    private Caller fromToken() {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            throw new IllegalStateException("CallerContext used without an authenticated token");
+        resolving = true;
+        try {
+            caller = load(null, subject, organisationId, roles);
+        } finally {
+            resolving = false;
         }
-        tokenClaims.check(token);
-        Object claim = token.getClaim(Roles.CLAIM_ORGANISATION);
-        String organisationId = claim == null ? null : claim.toString().replace("\"", "");
-        return load(token.getSubject(), organisationId, identity.getRoles());
     }
 
-    private Caller load(String subject, String organisationId, Set<String> roles) {
+    private Caller load(Connection given, String subject, String organisationId, Set<String> roles) {
         LocalDate date = today.date();
-        CallerCache.Resolved resolved = cache.get(organisationId, date, () -> resolve(organisationId, date));
+        CallerCache.Resolved resolved = cache.get(organisationId, date, () -> given != null
+                ? resolve(given, organisationId, date) : resolveOnOwnConnection(organisationId, date));
         return new Caller(subject, organisationId, resolved.kind(), Set.copyOf(roles), resolved.actingFor(),
                 resolved.visible(), resolved.own());
     }
 
-    private CallerCache.Resolved resolve(String organisationId, LocalDate date) {
+    /** With {@code resolving} set, so that the connection is taken without settings. */
+    private CallerCache.Resolved resolveOnOwnConnection(String organisationId, LocalDate date) {
         try (Connection c = dataSource.getConnection()) {
-            OrganisationKind kind = kindOf(c, organisationId, date);
-            Set<String> own = new LinkedHashSet<>();
-            Set<String> visible = new LinkedHashSet<>(List.of(organisationId, "vdab"));
-            if (kind == OrganisationKind.OCMW) {
-                own.add(organisationId);
-                own.addAll(predecessors(c, own));
-                visible.addAll(ids(c, "select cluster_id from mandate where ocmw_id = ? and" + VALID_ON, organisationId, date));
-            }
-            // a cluster, or an OCMW that guides for another one (issue 29): the OCMWs that mandate it today
-            Set<String> actingFor = new LinkedHashSet<>(own);
-            if (kind != OrganisationKind.VDAB) {
-                Set<String> mandating = ids(c, "select ocmw_id from mandate where cluster_id = ? and" + VALID_ON,
-                        organisationId, date);
-                actingFor.addAll(mandating);
-                actingFor.addAll(predecessors(c, mandating));
-            }
-            visible.addAll(actingFor);
-            return new CallerCache.Resolved(kind, Set.copyOf(actingFor), Set.copyOf(visible), Set.copyOf(own));
+            return resolve(c, organisationId, date);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot resolve the caller's organisation", e);
         }
     }
 
-    private static OrganisationKind kindOf(Connection c, String organisationId, LocalDate date) throws SQLException {
-        if (organisationId != null) {
-            try (PreparedStatement s = c.prepareStatement("select kind from organisation where id = ? and" + VALID_ON)) {
-                bind(s, organisationId, date);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        return OrganisationKind.valueOf(rs.getString(1));
-                    }
-                }
-            }
-            String merged = mergedInto(c, organisationId);
-            if (merged != null) {
-                throw new DomainProblem(ProblemType.UNKNOWN_ORGANISATION, merged);
-            }
-        }
-        throw new DomainProblem(ProblemType.UNKNOWN_ORGANISATION,
-                "The token's " + Roles.CLAIM_ORGANISATION + " claim names no organisation that exists today.");
-    }
-
-    /** For an OCMW that merged: which OCMW now keeps its records, as the problem's detail; else null. */
-    private static String mergedInto(Connection c, String organisationId) throws SQLException {
+    /** Reads the organisation and its mandates through twe_caller (R__tenancy_policies.sql). */
+    private static CallerCache.Resolved resolve(Connection c, String organisationId, LocalDate date) {
         try (PreparedStatement s = c.prepareStatement(
-                "select successor_id, valid_to + 1 from organisation where id = ? and successor_id is not null")) {
+                "select kind, acting_for, visible, own, merged_into, merged_on from twe_caller(?, ?)")) {
             s.setString(1, organisationId);
+            s.setDate(2, Date.valueOf(date));
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? "The token's %s claim names %s, which merged into %s on %s; %s keeps its records: "
-                        .formatted(Roles.CLAIM_ORGANISATION, organisationId, rs.getString(1), rs.getDate(2),
-                                rs.getString(1)) + "use a token of " + rs.getString(1) + "." : null;
-            }
-        }
-    }
-
-    /** The OCMWs that merged, directly or through earlier mergers, into any of {@code ocmwIds}. */
-    private static Set<String> predecessors(Connection c, Set<String> ocmwIds) throws SQLException {
-        Set<String> ids = new LinkedHashSet<>();
-        if (ocmwIds.isEmpty()) {
-            return ids;
-        }
-        try (PreparedStatement s = c.prepareStatement("""
-                with recursive predecessor (id) as (
-                    select id from organisation where successor_id = any(?)
-                    union
-                    select o.id from organisation o join predecessor p on o.successor_id = p.id)
-                select id from predecessor""")) {
-            s.setArray(1, c.createArrayOf("varchar", ocmwIds.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
+                rs.next();
+                if (rs.getString(1) == null) {
+                    throw new DomainProblem(ProblemType.UNKNOWN_ORGANISATION, rs.getString(5) == null
+                            ? "The token's " + Roles.CLAIM_ORGANISATION + " claim names no organisation that exists today."
+                            : "The token's %s claim names %s, which merged into %s on %s; %s keeps its records: "
+                                    .formatted(Roles.CLAIM_ORGANISATION, organisationId, rs.getString(5),
+                                            rs.getDate(6), rs.getString(5)) + "use a token of " + rs.getString(5) + ".");
                 }
+                return new CallerCache.Resolved(OrganisationKind.valueOf(rs.getString(1)), ids(rs, 2), ids(rs, 3),
+                        ids(rs, 4));
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot resolve the caller's organisation", e);
         }
-        return ids;
     }
 
-    private static Set<String> ids(Connection c, String sql, String organisationId, LocalDate date) throws SQLException {
-        Set<String> ids = new LinkedHashSet<>();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, organisationId, date);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static void bind(PreparedStatement s, String organisationId, LocalDate date) throws SQLException {
-        s.setString(1, organisationId);
-        s.setDate(2, Date.valueOf(date));
-        s.setDate(3, Date.valueOf(date));
+    private static Set<String> ids(ResultSet rs, int column) throws SQLException {
+        return Set.copyOf(List.of((String[]) rs.getArray(column).getArray()));
     }
 }

@@ -7,8 +7,8 @@ import be.twe.common.error.NotFoundProblem;
 
 /**
  * The gate of an organisation's own sub-resources (coaches, agreement): the organisation itself
- * and VDAB pass, anyone else gets the 404 of a missing organisation. The rows behind it are
- * filtered by {@link Tenancy#OWN_ORGANISATION} as well.
+ * and VDAB pass, anyone else gets the 404 of a missing organisation. Row-level security holds the
+ * rows behind it as well (own_organisation).
  */
 @ApplicationScoped
 public class OwnOrganisation {

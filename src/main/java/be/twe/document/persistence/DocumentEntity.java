@@ -8,13 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 
-import be.twe.common.tenancy.Tenancy;
 
 @Entity
 @Table(name = "document")
-@Filter(name = Tenancy.ACTING_FOR)
 public class DocumentEntity {
     @Id
     public UUID id;

@@ -9,14 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Filter;
 
-import be.twe.common.tenancy.Tenancy;
 
 /** One immutable upload; only the withdrawal columns ever change. */
 @Entity
 @Table(name = "document_version")
-@Filter(name = Tenancy.ACTING_FOR)
 public class DocumentVersionEntity {
     @Id
     public UUID id;

@@ -7,9 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 
-import be.twe.common.tenancy.Tenancy;
 
 /**
  * The plan an OCMW draws up at the start of guidance (POP, GPMI or another plan) and, when it is
@@ -17,7 +15,6 @@ import be.twe.common.tenancy.Tenancy;
  */
 @Entity
 @Table(name = "plan_method")
-@Filter(name = Tenancy.ACTING_FOR)
 public class PlanMethodEntity {
     @Id
     @Column(name = "ocmw_id")

@@ -12,8 +12,8 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;
 
 /**
- * The plan monitoring, computed by PostgreSQL for one OCMW. Native SQL, so the tenancy filters do
- * not apply: callers must have checked that the caller acts for {@code ocmwId}.
+ * The plan monitoring, computed by PostgreSQL for one OCMW. Row-level security holds for native SQL
+ * too; callers check that the caller acts for {@code ocmwId} to answer 404 rather than nothing.
  * A plan is a non-withdrawn version of a document that is not a report; it is due on
  * start + dueDays, and an upload counts on its day in Belgian time.
  */

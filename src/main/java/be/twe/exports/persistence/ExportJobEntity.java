@@ -6,17 +6,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import be.twe.common.jobs.UserOwned;
-import be.twe.common.tenancy.Tenancy;
 
 /** A requested export; its content is in {@code export_line}. */
 @Entity
 @Table(name = "export_job")
-@Filter(name = Tenancy.OWN_ORGANISATION)
 public class ExportJobEntity extends UserOwned {
     public long since;
     @Column(name = "up_to")

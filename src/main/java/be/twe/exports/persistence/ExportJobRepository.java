@@ -20,8 +20,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntity, UUID> {
 
     /**
-     * Who requested the export and from where, read without the tenancy filter (no caller exists
-     * yet); empty once it finished.
+     * Who requested the export and from where, read as system work (no caller exists yet); empty
+     * once it finished.
      */
     public Optional<Object[]> submitter(UUID id) {
         List<?> rows = getEntityManager().createNativeQuery("""

@@ -18,6 +18,7 @@ import be.twe.common.error.ThrowableProblems;
 import be.twe.common.jobs.JobLease;
 import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
+import be.twe.common.tenancy.SystemWork;
 import be.twe.exports.persistence.ExportJobRepository;
 import be.twe.sync.persistence.ChangeEventQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,6 +34,8 @@ public class ExportRunner {
     private static final int BATCH = 500;
     private static final int TIMEOUT_SECONDS = 4 * 3600;
 
+    @Inject
+    SystemWork systemWork;
     @Inject
     ExportJobRepository jobs;
     @Inject
@@ -58,13 +61,16 @@ public class ExportRunner {
     }
 
     private void make(UUID exportId) {
-        Optional<Object[]> row = QuarkusTransaction.requiringNew().call(() -> jobs.submitter(exportId));
+        Optional<Object[]> row = systemWork.inTransaction("job start", () -> jobs.submitter(exportId));
         if (row.isEmpty()) {
             return; // finished by another instance while queued here (under the lease, so for good), or purged
         }
         Problem refused = Submitter.of(row.get()).actAs(callers);
-        if (refused != null) {
-            finishFailed(exportId, refused);
+        if (refused != null) { // no one to act as
+            systemWork.withoutTransaction("export of a refused submitter", () -> {
+                finishFailed(exportId, refused);
+                return null;
+            });
             return;
         }
         long since = ((Number) row.get()[3]).longValue();

@@ -13,8 +13,8 @@ import be.twe.common.error.DatabaseOutage;
 import be.twe.common.jobs.Background;
 import be.twe.common.jobs.JobQueue;
 import be.twe.common.persistence.Timestamps;
+import be.twe.common.tenancy.SystemWork;
 import be.twe.exports.persistence.ExportJobRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /** Makes exports one at a time, started when requested and resumed after a restart. */
@@ -22,6 +22,8 @@ import io.quarkus.scheduler.Scheduled;
 public class ExportWorker {
     private JobQueue queue;
 
+    @Inject
+    SystemWork systemWork;
     @Inject
     DatabaseOutage outage;
     @Inject
@@ -37,14 +39,14 @@ public class ExportWorker {
     @Scheduled(every = "${twe.exports.resume-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void resumeUnfinished() {
-        QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::start);
+        systemWork.inTransaction("export resumption", jobs::unfinished).forEach(this::start);
     }
 
     /** The content holds personal data: it is kept one day after the export finished. */
     @Background
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void purgeOldExports() {
-        QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(Timestamps.now().minusDays(1)));
+        systemWork.inTransaction("export purge", () -> jobs.purgeFinishedBefore(Timestamps.now().minusDays(1)));
     }
 
     private void start(UUID exportId) {

@@ -18,8 +18,8 @@ import be.twe.common.tenancy.OwnOrganisation;
 
 /**
  * The funding report of one OCMW, computed by PostgreSQL from its registrations and the rates
- * valid on each month's last day (ADR 0015). Native SQL, so the tenancy filters do not apply:
- * {@link OwnOrganisation} lets only the OCMW itself and VDAB through.
+ * valid on each month's last day (ADR 0015). Row-level security holds for its native SQL too;
+ * {@link OwnOrganisation} answers 404 to anyone but the OCMW itself and VDAB.
  */
 @ApplicationScoped
 public class FundingService {

@@ -9,15 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 
-import be.twe.common.tenancy.Tenancy;
 
 /** A registration VDAB's helpdesk made to fulfil a request. */
 @Entity
 @Table(name = "helpdesk_request_registration")
 @IdClass(HelpdeskRegistrationEntity.Key.class)
-@Filter(name = Tenancy.ACTING_FOR)
 public class HelpdeskRegistrationEntity {
     public record Key(UUID requestId, String resourceType, UUID resourceId) implements Serializable {
     }

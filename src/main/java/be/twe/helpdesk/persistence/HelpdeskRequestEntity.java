@@ -9,14 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Filter;
 
-import be.twe.common.tenancy.Tenancy;
 
 /** A request to VDAB's helpdesk about an OCMW's registrations (issue 29). */
 @Entity
 @Table(name = "helpdesk_request")
-@Filter(name = Tenancy.ACTING_FOR)
 public class HelpdeskRequestEntity {
     @Id
     public UUID id;

@@ -14,7 +14,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class HelpdeskRequestRepository implements PanacheRepositoryBase<HelpdeskRequestEntity, UUID> {
 
-    /** The requests the caller may see (the tenancy filter), oldest first: the helpdesk's queue. */
+    /** The requests the caller may see (row-level security), oldest first: the helpdesk's queue. */
     public List<HelpdeskRequestEntity> list(String status, String kind, String ocmwId, Keyset<OffsetDateTime> after,
                                             int fetch) {
         Query q = new Query()

@@ -6,15 +6,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 
 import be.twe.common.jobs.UserOwned;
-import be.twe.common.tenancy.Tenancy;
 
 /** A submitted bulk import; its lines are {@link ImportLineEntity}. */
 @Entity
 @Table(name = "import_job")
-@Filter(name = Tenancy.OWN_ORGANISATION)
 public class ImportJobEntity extends UserOwned {
     @Column(name = "line_count")
     public int lineCount;

@@ -18,8 +18,8 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJobEntit
     }
 
     /**
-     * Who submitted the job, read without the tenancy filter: the worker needs it to act as that
-     * user, before any caller exists in its thread.
+     * Who submitted the job, read as system work: the worker needs it to act as that user, before
+     * any caller exists in its thread.
      */
     public Optional<Object[]> submitter(UUID id) {
         List<?> rows = getEntityManager().createNativeQuery(

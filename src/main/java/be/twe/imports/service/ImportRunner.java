@@ -19,6 +19,7 @@ import be.twe.common.error.ThrowableProblems;
 import be.twe.common.jobs.JobLease;
 import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
+import be.twe.common.tenancy.SystemWork;
 import be.twe.imports.persistence.ImportJobRepository;
 import be.twe.imports.persistence.ImportLineRepository;
 import be.twe.imports.persistence.ImportLineRepository.Result;
@@ -38,6 +39,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ImportRunner {
     private static final int CHUNK = 500;
 
+    @Inject
+    SystemWork systemWork;
     @Inject
     be.twe.common.observability.DomainMeters meters;
     @ConfigProperty(name = "twe.imports.batch-lines", defaultValue = "100")
@@ -71,11 +74,18 @@ public class ImportRunner {
 
     /** Returns false when interrupted or the lease was lost before the end (the job resumes later). */
     private boolean run(UUID importId, JobLease.Held lease) {
-        Optional<Object[]> submitter = QuarkusTransaction.requiringNew().call(() -> jobs.submitter(importId));
+        Optional<Object[]> submitter = systemWork.inTransaction("job start", () -> jobs.submitter(importId));
         if (submitter.isEmpty()) {
             return true; // purged meanwhile
         }
         Problem refused = Submitter.of(submitter.get()).actAs(callers);
+        if (refused != null) { // no one to act as: every line gets the refusal
+            return systemWork.withoutTransaction("import of a refused submitter", () -> runLines(importId, lease, refused));
+        }
+        return runLines(importId, lease, null);
+    }
+
+    private boolean runLines(UUID importId, JobLease.Held lease, Problem refused) {
         QuarkusTransaction.requiringNew().run(() -> jobs.started(importId));
         int after = 0;
         for (List<Integer> next = pending(importId, after); !next.isEmpty(); next = pending(importId, after)) {

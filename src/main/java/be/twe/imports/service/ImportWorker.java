@@ -13,8 +13,8 @@ import be.twe.common.error.DatabaseOutage;
 import be.twe.common.jobs.Background;
 import be.twe.common.jobs.JobQueue;
 import be.twe.common.persistence.Timestamps;
+import be.twe.common.tenancy.SystemWork;
 import be.twe.imports.persistence.ImportJobRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -25,6 +25,8 @@ import io.quarkus.scheduler.Scheduled;
 public class ImportWorker {
     private JobQueue queue;
 
+    @Inject
+    SystemWork systemWork;
     @Inject
     DatabaseOutage outage;
     @Inject
@@ -40,14 +42,14 @@ public class ImportWorker {
     @Scheduled(every = "${twe.imports.resume-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void resumeUnfinished() {
-        QuarkusTransaction.requiringNew().call(jobs::unfinished).forEach(this::start);
+        systemWork.inTransaction("import resumption", jobs::unfinished).forEach(this::start);
     }
 
     /** Reports are kept 30 days after their import finished. */
     @Background
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void purgeOldReports() {
-        QuarkusTransaction.requiringNew().run(() -> jobs.purgeFinishedBefore(Timestamps.now().minusDays(30)));
+        systemWork.inTransaction("import purge", () -> jobs.purgeFinishedBefore(Timestamps.now().minusDays(30)));
     }
 
     private void start(UUID importId) {

@@ -8,14 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 
 import be.twe.common.persistence.RegisteredRecord;
-import be.twe.common.tenancy.Tenancy;
 
 @Entity
 @Table(name = "instrument")
-@Filter(name = Tenancy.ACTING_FOR)
 public class InstrumentEntity extends RegisteredRecord {
     @Id
     public UUID id;

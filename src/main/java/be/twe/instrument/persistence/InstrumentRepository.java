@@ -38,9 +38,8 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
     }
 
     /**
-     * The instruments' dates of trajectories the caller already read through the tenancy filter,
-     * in one native query: an HQL query under enabled filters is translated again at every call,
-     * which made a fifth of a trajectory read (issue 20).
+     * The instruments' dates of trajectories the caller already read, in one native query (an HQL
+     * query under the former tenancy filters was translated again at every call, issue 20).
      */
     public List<Dates> datesOf(Collection<UUID> trajectoryIds) {
         if (trajectoryIds.isEmpty()) {

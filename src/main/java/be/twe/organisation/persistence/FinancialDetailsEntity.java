@@ -8,21 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Filter;
-import org.hibernate.annotations.FilterDef;
-import org.hibernate.annotations.ParamDef;
 
-import be.twe.common.tenancy.Tenancy;
-import be.twe.common.tenancy.TenancyParameters;
 
 /** Enterprise number and bank account; visible to the organisation itself and VDAB only. */
 @Entity
 @Table(name = "financial_details")
-@FilterDef(name = Tenancy.OWN_ORGANISATION, defaultCondition = Tenancy.OWN_ORGANISATION_CONDITION,
-        autoEnabled = true, applyToLoadByKey = true, parameters = {
-            @ParamDef(name = "unrestricted", type = Boolean.class, resolver = TenancyParameters.Unrestricted.class),
-            @ParamDef(name = "self", type = String.class, resolver = TenancyParameters.Self.class)})
-@Filter(name = Tenancy.OWN_ORGANISATION)
 public class FinancialDetailsEntity {
     @Id
     @Column(name = "organisation_id")

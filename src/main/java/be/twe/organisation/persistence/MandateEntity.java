@@ -9,41 +9,33 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Filter;
-import org.hibernate.annotations.FilterDef;
 import org.hibernate.annotations.Formula;
-import org.hibernate.annotations.ParamDef;
 
-import be.twe.common.tenancy.Tenancy;
-import be.twe.common.tenancy.TenancyParameters;
 
 /**
- * A mandate to act for an OCMW, held by a cluster, VDAB or another OCMW (issue 29). The names are formulas rather than associations so
- * that a mandate stays readable when its other party is outside the caller's directory.
+ * A mandate to act for an OCMW, held by a cluster, VDAB or another OCMW (issue 29). The names are
+ * formulas rather than associations so that a mandate stays readable when its other party is
+ * outside the caller's directory: the database function answers for a party of the caller's
+ * mandates only (R__tenancy_policies.sql).
  */
 @Entity
 @Table(name = "mandate")
-@FilterDef(name = Tenancy.OWN_MANDATE, defaultCondition = Tenancy.OWN_MANDATE_CONDITION,
-        autoEnabled = true, applyToLoadByKey = true, parameters = {
-            @ParamDef(name = "unrestricted", type = Boolean.class, resolver = TenancyParameters.Unrestricted.class),
-            @ParamDef(name = "self", type = String.class, resolver = TenancyParameters.Self.class)})
-@Filter(name = Tenancy.OWN_MANDATE)
 public class MandateEntity {
     @Id
     public UUID id;
     @Column(name = "cluster_id")
     public String clusterId;
-    @Formula("(select o.name from organisation o where o.id = cluster_id)")
+    @Formula("twe_mandate_party_name(cluster_id)")
     public String clusterName;
     /** The holder's organisation kind (CLUSTER, VDAB or OCMW), which the foreign key checks. */
     @Column(name = "cluster_kind")
     public String holderOrganisationKind;
     /** INTERMUNICIPAL or PRIVATE for a cluster, else the holder's kind (VDAB or OCMW). */
-    @Formula("(select coalesce(o.cluster_kind, o.kind) from organisation o where o.id = cluster_id)")
+    @Formula("twe_mandate_party_kind(cluster_id)")
     public String holderKind;
     @Column(name = "ocmw_id")
     public String ocmwId;
-    @Formula("(select o.name from organisation o where o.id = ocmw_id)")
+    @Formula("twe_mandate_party_name(ocmw_id)")
     public String ocmwName;
     @Column(name = "valid_from")
     public LocalDate validFrom;

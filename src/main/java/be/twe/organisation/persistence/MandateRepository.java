@@ -22,7 +22,7 @@ public class MandateRepository implements PanacheRepositoryBase<MandateEntity, U
     }
 
     /**
-     * Every mandate the caller may see (the tenancy filter: VDAB all, others those they gave or
+     * Every mandate the caller may see (row-level security: VDAB all, others those they gave or
      * hold), by validity start.
      */
     public List<MandateEntity> list(String clusterId, String ocmwId, LocalDate validOn, LocalDate afterFrom,

@@ -9,23 +9,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
-import org.hibernate.annotations.FilterDef;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.ParamDef;
 
 import be.twe.common.tenancy.OrganisationKind;
-import be.twe.common.tenancy.Tenancy;
-import be.twe.common.tenancy.TenancyParameters;
 
 @Entity
 @Immutable
 @Table(name = "organisation")
-@FilterDef(name = Tenancy.VISIBLE_ORGANISATION, defaultCondition = Tenancy.VISIBLE_ORGANISATION_CONDITION,
-        autoEnabled = true, applyToLoadByKey = true, parameters = {
-            @ParamDef(name = "unrestricted", type = Boolean.class, resolver = TenancyParameters.Unrestricted.class),
-            @ParamDef(name = "visible", type = String.class, resolver = TenancyParameters.VisibleOrganisations.class)})
-@Filter(name = Tenancy.VISIBLE_ORGANISATION)
 public class OrganisationEntity {
     @Id
     public String id;

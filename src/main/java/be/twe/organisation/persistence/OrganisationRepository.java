@@ -30,7 +30,7 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
 
     /**
      * The OCMWs that existed on {@code date} and merged, directly or through later mergers, into
-     * {@code ocmwId}. Reference data, public to every caller: read without the tenancy filter.
+     * {@code ocmwId}: in the directory of whoever acts for {@code ocmwId}.
      */
     @SuppressWarnings("unchecked")
     public List<String> predecessorsOn(String ocmwId, LocalDate date) {

@@ -22,7 +22,7 @@ import be.twe.organisation.persistence.FinancialDetailsRepository;
 import be.twe.sync.service.Feeds;
 
 /**
- * An organisation's enterprise number and bank account (the 2016 lesson): the tenancy filter
+ * An organisation's enterprise number and bank account (the 2016 lesson): row-level security
  * hides them from everyone but the organisation and VDAB, changes need the current version,
  * and every change is audited in the same transaction.
  */

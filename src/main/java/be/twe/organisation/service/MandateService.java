@@ -58,7 +58,7 @@ public class MandateService {
         ownOrganisation.require(ocmwId);
         OrganisationEntity ocmw = organisations.findByIdOptional(ocmwId)
                 .filter(o -> o.kind == OrganisationKind.OCMW).orElseThrow(() -> new NotFoundProblem("OCMW", ocmwId));
-        String holderKind = holderKind(clusterId, ocmw.id) // read past the tenancy filter: the OCMW need not see it yet
+        String holderKind = holderKind(clusterId, ocmw.id) // the OCMW need not see it yet
                 .orElseThrow(() -> new DomainProblem(ProblemType.UNKNOWN_CLUSTER, "No organisation '" + clusterId
                         + "' that can guide for " + ocmw.id + ": a cluster, VDAB or another OCMW that exists today."));
         requireOrder(validFrom, validTo);
@@ -127,11 +127,9 @@ public class MandateService {
      * (2021 answer), one that exists today; for an OCMW not itself nor one that merged into it.
      */
     private Optional<String> holderKind(String id, String ocmwId) {
-        return mandates.getEntityManager().createNativeQuery("""
-                select kind from organisation where id = ?1 and valid_from <= ?3 and (valid_to is null or valid_to >= ?3)
-                and (kind in ('CLUSTER', 'VDAB') or (kind = 'OCMW' and id not in (select ocmw_and_predecessors(?2))))""")
-                .setParameter(1, id).setParameter(2, ocmwId).setParameter(3, today.date())
-                .getResultStream().findFirst().map(String.class::cast);
+        return Optional.ofNullable((String) mandates.getEntityManager()
+                .createNativeQuery("select twe_mandate_holder_kind(?1, ?2, ?3)") // past the directory's policy
+                .setParameter(1, id).setParameter(2, ocmwId).setParameter(3, today.date()).getSingleResult());
     }
 
     private boolean validToday(String clusterId, String ocmwId) {

@@ -19,7 +19,7 @@ import be.twe.organisation.persistence.MandateRepository;
 import be.twe.organisation.persistence.OrganisationEntity;
 import be.twe.organisation.persistence.OrganisationRepository;
 
-/** The organisation directory and mandates; what a caller sees is decided by the tenancy filters. */
+/** The organisation directory and mandates; what a caller sees is decided by row-level security. */
 @ApplicationScoped
 @Transactional
 public class OrganisationService {

@@ -13,8 +13,8 @@ import jakarta.persistence.Query;
 
 import org.jboss.logging.Logger;
 
+import be.twe.common.tenancy.SystemWork;
 import be.twe.document.storage.DocumentStore;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -34,6 +34,8 @@ public class RetentionJob {
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
     private static final String IDS = "any(cast(string_to_array(?1, ',') as uuid[]))";
 
+    @Inject
+    SystemWork systemWork;
     @Inject
     EntityManager em;
     @Inject
@@ -66,7 +68,7 @@ public class RetentionJob {
     }
 
     private int batch(LocalDate endedBefore, String ocmwId, Pseudonyms pseudonyms) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return systemWork.inTransaction("retention", () -> {
             Query pick = em.createNativeQuery("""
                     select cast(id as text), cast(client_id as text) from trajectory
                     where end_date < ?1 and pseudonymised_at is null and %s

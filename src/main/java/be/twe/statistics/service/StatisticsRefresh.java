@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 
 import be.twe.common.jobs.Background;
+import be.twe.common.tenancy.SystemWork;
 import be.twe.common.tenancy.Today;
 import be.twe.document.service.DocumentSettings;
 import io.micrometer.core.annotation.Timed;
@@ -27,6 +27,8 @@ public class StatisticsRefresh {
     /** One refresh at a time: two would both rewrite an OCMW's rows. */
     private static final long LOCK = 0x7374617473L; // "stats"
 
+    @Inject
+    SystemWork systemWork;
     @Inject
     EntityManager em;
     @Inject
@@ -49,8 +51,11 @@ public class StatisticsRefresh {
      * @return how many OCMWs were computed again
      */
     @Timed(value = "twe.statistics.refresh", description = "Refreshes of the statistics aggregates")
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int refresh() {
+        return systemWork.inTransaction("statistics refresh", this::refreshStale);
+    }
+
+    private int refreshStale() {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
         LocalDate day = today.date();
         if (em.createNativeQuery("update statistics_day set day = ?1 where day < ?1").setParameter(1, day)

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import be.twe.common.jobs.Background;
+import be.twe.common.tenancy.SystemWork;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -20,6 +21,8 @@ import io.quarkus.scheduler.Scheduled;
 public class IdempotencyKeys {
     private static final String EXPIRED = "created_at < now() - interval '24 hours'";
 
+    @Inject
+    SystemWork systemWork;
     @Inject
     EntityManager em;
 
@@ -70,8 +73,8 @@ public class IdempotencyKeys {
     /** Keys older than 24 hours no longer answer; this only frees their space. */
     @Background
     @Scheduled(every = "1h", delayed = "1m")
-    @Transactional
     public void purgeExpired() {
-        em.createNativeQuery("delete from idempotency_key where " + EXPIRED).executeUpdate();
+        systemWork.inTransaction("idempotency key purge",
+                () -> em.createNativeQuery("delete from idempotency_key where " + EXPIRED).executeUpdate());
     }
 }

@@ -16,9 +16,8 @@ import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
 
 /**
- * Reads the change feed. Native SQL (positions, transaction ids), so the tenancy condition is
- * written here, once, from the {@link Caller}: the OCMWs it acts for, its own organisation, or
- * everything for VDAB.
+ * Reads the change feed. Native SQL (positions, transaction ids); which entries the caller sees is
+ * decided by row-level security (feed_scope in R__tenancy_policies.sql), what its roles allow here.
  */
 @ApplicationScoped
 public class ChangeEventQueries {
@@ -30,15 +29,11 @@ public class ChangeEventQueries {
     }
 
     /**
-     * The feed's only tenancy rule, for parameters ?2 (unrestricted), ?3 (OCMWs acted for), ?4
-     * (own organisation) and ?6 (admin).
+     * The feed's rule of roles, for parameter ?2 (admin): financial details are for admins only.
+     * Which organisations' entries the caller sees is row-level security's (feed_scope).
      */
     private static final String VISIBLE = """
-             ((addressee is null
-                  and (?2 or (scope = 'OCMW' and organisation_id = any(string_to_array(?3, ',')))
-                       or (scope = 'OWN' and organisation_id = ?4)))
-                 or addressee = ?4)
-              and (resource_type <> 'financial-details' or ?6)
+             (resource_type <> 'financial-details' or ?2)
             """;
 
     /**
@@ -52,7 +47,7 @@ public class ChangeEventQueries {
                 from change_event
                 where position > ?1 and""" + VISIBLE + """
                 order by position
-                limit ?5""")).setParameter(1, after).setParameter(5, limit).getResultList();
+                limit ?3""")).setParameter(1, after).setParameter(3, limit).getResultList();
         return rows.stream().map(r -> entry((Object[]) r)).toList();
     }
 
@@ -67,9 +62,9 @@ public class ChangeEventQueries {
                     select distinct on (resource_type, resource_id)
                            position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
                     from change_event
-                    where position > ?1 and position <= ?5 and""" + VISIBLE + """
+                    where position > ?1 and position <= ?3 and""" + VISIBLE + """
                     order by resource_type, resource_id, position desc) last
-                order by position""")).setParameter(1, after).setParameter(5, upTo)
+                order by position""")).setParameter(1, after).setParameter(3, upTo)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, 500).getResultStream().map(r -> entry((Object[]) r));
     }
 
@@ -93,10 +88,7 @@ public class ChangeEventQueries {
     }
 
     private static Query visibleTo(Caller caller, Query query) {
-        return query.setParameter(2, caller.unrestricted())
-                .setParameter(3, String.join(",", caller.actingFor()))
-                .setParameter(4, caller.organisationId())
-                .setParameter(6, caller.roles().contains(Roles.ADMIN));
+        return query.setParameter(2, caller.roles().contains(Roles.ADMIN));
     }
 
     private static Entry entry(Object[] r) {

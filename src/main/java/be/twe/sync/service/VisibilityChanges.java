@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
 
 import be.twe.common.jobs.Background;
+import be.twe.common.tenancy.SystemWork;
 import be.twe.common.tenancy.Today;
 import io.quarkus.scheduler.Scheduled;
 
@@ -21,14 +21,19 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class VisibilityChanges {
     @Inject
+    SystemWork systemWork;
+    @Inject
     EntityManager em;
     @Inject
     Today today;
 
     @Background
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     public void catchUp() {
+        systemWork.inTransaction("visibility changes", this::catchUpNow);
+    }
+
+    private void catchUpNow() {
         LocalDate last = (LocalDate) em.createNativeQuery("select max(day) as day from visibility_day")
                 .unwrap(NativeQuery.class).addScalar("day", LocalDate.class).getSingleResult();
         LocalDate from = last == null ? today.date() : last.plusDays(1);
@@ -38,9 +43,8 @@ public class VisibilityChanges {
     }
 
     /** The entries of one day, once: a day already recorded writes nothing and returns 0. */
-    @Transactional
     public int record(LocalDate day) {
-        return ((Number) em.createNativeQuery("select record_visibility_changes(?1)").setParameter(1, day)
-                .getSingleResult()).intValue();
+        return systemWork.inTransaction("visibility changes", () -> ((Number) em.createNativeQuery(
+                "select record_visibility_changes(?1)").setParameter(1, day).getSingleResult()).intValue());
     }
 }

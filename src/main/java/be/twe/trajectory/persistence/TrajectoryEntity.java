@@ -11,22 +11,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
-import org.hibernate.annotations.FilterDef;
 import org.hibernate.annotations.Generated;
-import org.hibernate.annotations.ParamDef;
 
 import be.twe.common.persistence.RegisteredRecord;
-import be.twe.common.tenancy.Tenancy;
-import be.twe.common.tenancy.TenancyParameters;
 
 @Entity
 @Table(name = "trajectory")
-@FilterDef(name = Tenancy.ACTING_FOR, defaultCondition = Tenancy.ACTING_FOR_CONDITION,
-        autoEnabled = true, applyToLoadByKey = true, parameters = {
-            @ParamDef(name = "unrestricted", type = Boolean.class, resolver = TenancyParameters.Unrestricted.class),
-            @ParamDef(name = "actingFor", type = String.class, resolver = TenancyParameters.ActingFor.class)})
-@Filter(name = Tenancy.ACTING_FOR)
 public class TrajectoryEntity extends RegisteredRecord {
     @Id
     public UUID id;

@@ -9,14 +9,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 
-import be.twe.common.tenancy.Tenancy;
 
 /** Something a transferred client took part in within 12 months after the end, as VDAB recorded it. */
 @Entity
 @Table(name = "follow_up_action")
-@Filter(name = Tenancy.ACTING_FOR)
 public class FollowUpActionEntity {
     @Id
     public UUID id;

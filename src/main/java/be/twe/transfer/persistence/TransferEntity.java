@@ -12,13 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Filter;
 
-import be.twe.common.tenancy.Tenancy;
 
 @Entity
 @Table(name = "transfer")
-@Filter(name = Tenancy.ACTING_FOR)
 public class TransferEntity {
     @Id
     public UUID id;

@@ -10,16 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.Immutable;
 
-import be.twe.common.tenancy.Tenancy;
 
 /** One step of a transfer's hand-over; steps are never changed. */
 @Entity
 @Immutable
 @Table(name = "transfer_step")
-@Filter(name = Tenancy.ACTING_FOR)
 public class TransferStepEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

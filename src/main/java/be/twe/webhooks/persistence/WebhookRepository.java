@@ -13,8 +13,8 @@ import jakarta.persistence.EntityManager;
 import be.twe.sync.persistence.ChangeEventQueries.Entry;
 
 /**
- * The dispatcher's statements. Native and without the tenancy filter: the dispatcher has no
- * caller while it picks work; what a subscription may see is decided when its events are queued,
+ * The dispatcher's statements, run as system work: the dispatcher has no caller while it picks
+ * work; what a subscription may see is decided when its events are queued,
  * as its subscriber.
  */
 @ApplicationScoped

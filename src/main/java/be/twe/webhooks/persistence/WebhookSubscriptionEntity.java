@@ -8,15 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Filter;
 
 import be.twe.common.jobs.UserOwned;
-import be.twe.common.tenancy.Tenancy;
 
 /** An organisation's callback URL for some event types. */
 @Entity
 @Table(name = "webhook_subscription")
-@Filter(name = Tenancy.OWN_ORGANISATION)
 public class WebhookSubscriptionEntity extends UserOwned {
     public String url;
     @Column(name = "event_types")

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import be.twe.common.jobs.Background;
+import be.twe.common.tenancy.SystemWork;
 import be.twe.webhooks.persistence.WebhookRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -22,7 +22,11 @@ import io.quarkus.scheduler.Scheduled;
 public class WebhookDispatcher {
     private static final int BATCH = 100;
     private static final int LEASE_SECONDS = 60;
+    /** Delivery is system work: it sends what was queued for each subscriber as that subscriber. */
+    private static final String NAME = "webhook delivery";
 
+    @Inject
+    SystemWork systemWork;
     @Inject
     WebhookRepository webhooks;
     @Inject
@@ -34,15 +38,15 @@ public class WebhookDispatcher {
     @Scheduled(every = "${twe.webhooks.poll-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void dispatch() {
-        QuarkusTransaction.requiringNew().call(webhooks::subscriptionIds).forEach(queue::queue);
+        systemWork.inTransaction(NAME, webhooks::subscriptionIds).forEach(queue::queue); // as each subscriber
         Set<UUID> failing = new HashSet<>();
         for (var due = takeDue(failing); !due.isEmpty(); due = takeDue(failing)) {
             for (Object[] delivery : due) {
                 UUID id = (UUID) delivery[0];
                 UUID subscription = (UUID) delivery[1];
                 if (failing.contains(subscription)) {
-                    QuarkusTransaction.requiringNew().run(() -> webhooks.release(id));
-                } else if (!sender.send(id)) {
+                    systemWork.inTransaction(NAME, () -> webhooks.release(id));
+                } else if (!systemWork.withoutTransaction(NAME, () -> sender.send(id))) {
                     failing.add(subscription);
                 }
             }
@@ -50,6 +54,6 @@ public class WebhookDispatcher {
     }
 
     private List<Object[]> takeDue(Set<UUID> failing) {
-        return QuarkusTransaction.requiringNew().call(() -> webhooks.takeDue(BATCH, LEASE_SECONDS, failing));
+        return systemWork.inTransaction(NAME, () -> webhooks.takeDue(BATCH, LEASE_SECONDS, failing));
     }
 }

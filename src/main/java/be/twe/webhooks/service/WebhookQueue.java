@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
+import be.twe.common.tenancy.SystemWork;
 import be.twe.sync.persistence.ChangeEventQueries;
 import be.twe.sync.persistence.ChangeEventQueries.Entry;
 import be.twe.webhooks.persistence.WebhookRepository;
@@ -24,6 +25,8 @@ public class WebhookQueue {
     private static final int PAGE = 500;
 
     @Inject
+    SystemWork systemWork;
+    @Inject
     WebhookRepository webhooks;
     @Inject
     ChangeEventQueries feed;
@@ -37,6 +40,11 @@ public class WebhookQueue {
 
     @ActivateRequestContext
     public void queue(UUID subscriptionId) {
+        Optional<Object[]> subscription = systemWork.inTransaction("webhook queueing",
+                () -> webhooks.lockForQueueing(subscriptionId));
+        if (subscription.isEmpty() || Submitter.of(subscription.get()).actAs(callers) != null) {
+            return; // deleted, another instance is on it, or the subscriber's organisation ended
+        }
         boolean more = true;
         while (more) {
             more = QuarkusTransaction.requiringNew().call(() -> queuePage(subscriptionId));
@@ -49,9 +57,6 @@ public class WebhookQueue {
             return false; // deleted, or another instance is on it
         }
         Object[] row = locked.get();
-        if (Submitter.of(row).actAs(callers) != null) {
-            return false; // the subscriber's organisation ended: nothing is visible
-        }
         List<String> types = List.of(((String) row[3]).split(","));
         List<Entry> entries = feed.after(callers.current(), ((Number) row[4]).longValue(), PAGE);
         for (Entry e : entries) {

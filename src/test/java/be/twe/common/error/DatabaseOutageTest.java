@@ -55,7 +55,7 @@ class DatabaseOutageTest {
     @Test
     void aStoppedDatabaseAnswers503AndRecoversWithoutLosingOrHalfWritingAnything() throws Exception {
         String ocmw = data.newOcmw();
-        PostgresServer server = PostgresServer.of(dataSource);
+        PostgresServer server = PostgresServer.ofTheTests();
         Counting log = Counting.attach();
         ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
         AtomicBoolean writing = new AtomicBoolean(true);

@@ -17,8 +17,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.DatabaseOwner;
 import be.twe.support.TestData;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -31,14 +31,12 @@ import io.restassured.response.ValidatableResponse;
 class DeadlockAnswerTest {
     @Inject
     TestData data;
-    @Inject
-    AgroalDataSource dataSource;
 
     @Test
     void aDeadlockedRequestAnswers503WithRetryAfterAndNothingIsWritten() throws Exception {
         String ocmw = data.newOcmw();
         String cluster = data.newCluster();
-        try (Connection other = dataSource.getConnection()) {
+        try (Connection other = DatabaseOwner.connect()) {
             other.setAutoCommit(false);
             try (Statement s = other.createStatement()) {
                 s.execute("set local deadlock_timeout = '20s'"); // the API's backend detects the cycle first

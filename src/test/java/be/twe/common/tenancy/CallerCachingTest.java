@@ -16,10 +16,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.DatabaseOwner;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import be.twe.support.Tokens;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -34,8 +34,6 @@ class CallerCachingTest {
     TestData data;
     @Inject
     Today today;
-    @Inject
-    AgroalDataSource dataSource;
 
     String ocmw;
     String cluster;
@@ -77,7 +75,7 @@ class CallerCachingTest {
         assertEquals(200, clusterReads(token));
         // another instance's commit: straight on the database, so this instance only hears of it
         // through PostgreSQL's notice (the cache would keep the mandate for 30 s otherwise)
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = DatabaseOwner.connect();
              PreparedStatement end = c.prepareStatement("update mandate set valid_to = ? where cluster_id = ?")) {
             end.setObject(1, today.date().minusDays(1));
             end.setString(2, cluster);

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -26,10 +25,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The tenancy rulebook (R__tenancy_policies.sql, issue 30 step 1) read by PostgreSQL itself: as a
- * role that cannot bypass row-level security, with the caller's transaction settings, a query
- * sees exactly what the caller may see, and nothing without settings. Each check runs in a
- * transaction that creates its probe role and rolls back.
+ * The tenancy rulebook (R__tenancy_policies.sql, issue 30) read by PostgreSQL itself: as the
+ * application's role, with the caller's transaction settings, a query sees exactly what the
+ * caller may see, and nothing without settings. Each check runs in a transaction that rolls back.
  */
 @QuarkusTest
 class TenancyPolicyTest {
@@ -85,18 +83,14 @@ class TenancyPolicyTest {
     }
 
     /**
-     * Runs as a role that cannot bypass row-level security, with these transaction settings, in a
-     * transaction that creates the role and rolls back.
+     * Runs as the application's role, which cannot bypass row-level security, with these
+     * transaction settings only (a connection taken outside a request carries none), in a
+     * transaction that rolls back.
      */
     <T> T asProbe(Map<String, String> settings, Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                String role = "rls_probe_" + UUID.randomUUID().toString().replace("-", "");
-                s.execute("create role " + role + " nologin nosuperuser nobypassrls");
-                s.execute("grant select, insert, update on all tables in schema public to " + role);
-                s.execute("grant usage on all sequences in schema public to " + role);
-                s.execute("set local role " + role);
                 for (Map.Entry<String, String> setting : settings.entrySet()) {
                     try (PreparedStatement set = c.prepareStatement("select set_config(?, ?, true)")) {
                         set.setString(1, setting.getKey());
@@ -203,7 +197,7 @@ class TenancyPolicyTest {
         TreeSet<String> missing = new TreeSet<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("""
-                     select distinct t.relname, t.relrowsecurity,
+                     select distinct t.relname, t.relrowsecurity and t.relforcerowsecurity,
                             exists (select 1 from pg_policy p where p.polrelid = t.oid) as has_policy
                      from pg_class t join pg_namespace n on n.oid = t.relnamespace
                      join pg_attribute a on a.attrelid = t.oid and not a.attisdropped
@@ -215,6 +209,24 @@ class TenancyPolicyTest {
                 }
             }
         }
-        assertEquals(new TreeSet<>(), missing, "tables without row-level security or a policy");
+        assertEquals(new TreeSet<>(), missing, "tables without forced row-level security or a policy");
+    }
+
+    /** The application's role owns nothing, is no superuser and cannot bypass row-level security. */
+    @Test
+    void theApplicationsRoleCannotSeePastThePolicies() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     select r.rolsuper, r.rolbypassrls,
+                            (select count(*) from pg_class t where t.relowner = r.oid),
+                            (select count(*) from pg_proc p where p.proowner = r.oid)
+                     from pg_roles r where r.rolname = current_user""")) {
+            rs.next();
+            assertEquals(List.of(false, false, 0L, 0L),
+                    List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)),
+                    "superuser, BYPASSRLS, relations owned, functions owned");
+        }
+        assertEquals("42501", write("alter table trajectory disable row level security", Map.of()));
+        assertEquals("42501", write("drop policy acting_for on trajectory", Map.of()));
     }
 }

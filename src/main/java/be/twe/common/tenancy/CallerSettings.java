@@ -1,0 +1,90 @@
+package be.twe.common.tenancy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.postgresql.PGConnection;
+
+import io.agroal.api.AgroalPoolInterceptor;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+
+/**
+ * Tells PostgreSQL who is calling, so that its row-level security decides what every statement
+ * sees (R__tenancy_policies.sql). Each connection taken from the pool gets the settings of the
+ * {@link SystemWork} running on the thread, else of the request's caller, else none, which shows
+ * nothing. In a transaction they are the transaction's ({@code set_config(..., true)}): one
+ * statement, and gone at its end. A connection taken outside a transaction keeps them for as long
+ * as it is taken, and they are cleared when it comes back, so no connection in the pool carries
+ * anyone.
+ */
+@ApplicationScoped
+public class CallerSettings implements AgroalPoolInterceptor {
+    private static final String SET = "select set_config('twe.unrestricted', ?, ?), set_config('twe.organisation', ?, ?),"
+            + " set_config('twe.acting_for', ?, ?), set_config('twe.own', ?, ?), set_config('twe.visible', ?, ?)";
+    private static final String[] NOBODY = {"", "", "", "", ""};
+
+    /** Connections taken outside a transaction whose settings last until they come back. */
+    private final Set<PGConnection> lasting = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void onConnectionAcquire(Connection connection) {
+        try {
+            boolean transaction = !connection.getAutoCommit();
+            String[] values = settings(connection);
+            if (values == NOBODY) {
+                return; // nothing to clear: a connection in the pool carries no one
+            }
+            set(connection, values, transaction);
+            if (!transaction) {
+                lasting.add(connection.unwrap(PGConnection.class));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell the database who is calling", e);
+        }
+    }
+
+    @Override
+    public void onConnectionReturn(Connection connection) {
+        try {
+            if (lasting.remove(connection.unwrap(PGConnection.class))) {
+                set(connection, NOBODY, false);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clear the caller of a connection", e);
+        }
+    }
+
+    private static String[] settings(Connection connection) {
+        if (SystemWork.current().isPresent()) {
+            return new String[] {"on", "", "", "", ""};
+        }
+        ArcContainer container = Arc.container();
+        if (container == null || !container.requestContext().isActive()) {
+            return NOBODY;
+        }
+        Caller caller = container.instance(CallerContext.class).get().currentOn(connection);
+        if (caller == null) {
+            return NOBODY;
+        }
+        return new String[] {caller.unrestricted() ? "on" : "", String.valueOf(caller.organisationId()),
+                String.join(",", caller.actingFor()), String.join(",", caller.own()),
+                String.join(",", caller.visibleOrganisations())};
+    }
+
+    private static void set(Connection connection, String[] values, boolean local) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement(SET)) {
+            for (int i = 0; i < values.length; i++) {
+                set.setString(2 * i + 1, values[i]);
+                set.setBoolean(2 * i + 2, local);
+            }
+            set.execute();
+        }
+    }
+}
