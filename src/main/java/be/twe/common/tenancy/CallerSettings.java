@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.postgresql.PGConnection;
 
+import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -26,9 +27,12 @@ import io.quarkus.arc.ArcContainer;
  */
 @ApplicationScoped
 public class CallerSettings implements AgroalPoolInterceptor {
-    private static final String SET = "select set_config('twe.unrestricted', ?, ?), set_config('twe.organisation', ?, ?),"
+    static final String SET = "select set_config('twe.unrestricted', ?, ?), set_config('twe.organisation', ?, ?),"
             + " set_config('twe.acting_for', ?, ?), set_config('twe.own', ?, ?), set_config('twe.visible', ?, ?)";
     private static final String[] NOBODY = {"", "", "", "", ""};
+
+    /** Set while {@link CallerReads} takes a connection: it sends the settings itself. */
+    private static final ThreadLocal<Boolean> BARE = new ThreadLocal<>();
 
     /** Connections taken outside a transaction whose settings last until they come back. */
     private final Set<PGConnection> lasting = ConcurrentHashMap.newKeySet();
@@ -36,6 +40,9 @@ public class CallerSettings implements AgroalPoolInterceptor {
     @Override
     public void onConnectionAcquire(Connection connection) {
         try {
+            if (BARE.get() != null) {
+                return;
+            }
             boolean transaction = !connection.getAutoCommit();
             String[] values = settings(connection);
             if (values == NOBODY) {
@@ -70,20 +77,38 @@ public class CallerSettings implements AgroalPoolInterceptor {
             return NOBODY;
         }
         Caller caller = container.instance(CallerContext.class).get().currentOn(connection);
-        if (caller == null) {
-            return NOBODY;
-        }
+        return caller == null ? NOBODY : of(caller);
+    }
+
+    /** The settings' values for a caller, in the order of {@link #SET}. */
+    static String[] of(Caller caller) {
         return new String[] {caller.unrestricted() ? "on" : "", String.valueOf(caller.organisationId()),
                 String.join(",", caller.actingFor()), String.join(",", caller.own()),
                 String.join(",", caller.visibleOrganisations())};
     }
 
+    /** A connection without settings, for a statement that carries them itself ({@link CallerReads}). */
+    static Connection takenBare(AgroalDataSource dataSource) throws SQLException {
+        BARE.set(Boolean.TRUE);
+        try {
+            return dataSource.getConnection();
+        } finally {
+            BARE.remove();
+        }
+    }
+
+    /** Binds {@link #SET}'s parameters; returns the index of the next parameter. */
+    static int bind(PreparedStatement statement, String[] values, boolean local) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setString(2 * i + 1, values[i]);
+            statement.setBoolean(2 * i + 2, local);
+        }
+        return 2 * values.length + 1;
+    }
+
     private static void set(Connection connection, String[] values, boolean local) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement(SET)) {
-            for (int i = 0; i < values.length; i++) {
-                set.setString(2 * i + 1, values[i]);
-                set.setBoolean(2 * i + 2, local);
-            }
+            bind(set, values, local);
             set.execute();
         }
     }

@@ -1,7 +1,6 @@
 package be.twe.instrument.service;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,8 @@ import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.instrument.persistence.InstrumentRepository.Dates;
 import be.twe.instrument.persistence.InstrumentType;
 import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.persistence.TrajectoryRows.InstrumentDates;
+import be.twe.trajectory.service.InstrumentYears;
 import be.twe.trajectory.service.InstrumentsOfTrajectory;
 
 /** The instruments' side of the trajectory rules: the 24-month exception, the end, the yearly target. */
@@ -68,33 +69,14 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
                 .collect(Collectors.groupingBy(Dates::trajectoryId));
         Map<UUID, List<InstrumentYear>> years = new HashMap<>();
         for (TrajectoryEntity t : trajectories) {
-            years.put(t.id, years(t, byTrajectory.getOrDefault(t.id, List.of())));
-        }
-        return years;
-    }
-
-    /** Years counted from the start, to the end (or the planned end while open). */
-    static List<InstrumentYear> years(TrajectoryEntity t, List<Dates> instruments) {
-        LocalDate last = t.endDate != null ? t.endDate : t.plannedEndDate;
-        List<InstrumentYear> years = new ArrayList<>();
-        for (int n = 0; !t.startDate.plusYears(n).isAfter(last); n++) {
-            LocalDate from = t.startDate.plusYears(n);
-            LocalDate to = min(t.startDate.plusYears(n + 1).minusDays(1), last);
-            int started = (int) instruments.stream()
-                    .filter(i -> !i.start().isBefore(from) && !i.start().isAfter(to)).count();
-            boolean art60 = instruments.stream().anyMatch(i -> i.type() == InstrumentType.ART60
-                    && !i.start().isAfter(to) && !i.effectiveEnd().isBefore(from));
-            years.add(new InstrumentYear(n + 1, from, to, started, art60));
+            years.put(t.id, InstrumentYears.of(t, byTrajectory.getOrDefault(t.id, List.of()).stream()
+                    .map(d -> new InstrumentDates(d.type().name(), d.start(), d.effectiveEnd())).toList()));
         }
         return years;
     }
 
     private static boolean runsOn(InstrumentEntity i, LocalDate date) {
         return !i.startDate.isAfter(date) && !i.effectiveEnd().isBefore(date);
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 
     private static void close(InstrumentEntity i, LocalDate endDate, String outcome, String reason) {

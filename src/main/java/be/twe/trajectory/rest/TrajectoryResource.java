@@ -28,6 +28,7 @@ import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
 import be.twe.trajectory.persistence.TrajectoryRepository;
 import be.twe.trajectory.service.TrajectoryReferences;
+import be.twe.trajectory.service.TrajectoryReads;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.trajectory.service.TrajectoryView;
 import io.quarkus.security.Authenticated;
@@ -39,6 +40,8 @@ public class TrajectoryResource implements TrajectoriesApi {
     PageLinks pageLinks;
     @Inject
     TrajectoryService service;
+    @Inject
+    TrajectoryReads reads;
     @Inject
     TrajectoryReferences references;
     @Inject
@@ -53,7 +56,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     public Response listTrajectories(String ocmwId, String nisCode, TrajectoryStatus status, LocalDate startFrom,
                                      LocalDate startTo, OffsetDateTime modifiedSince, Integer limit, String cursor) {
         Boolean open = status == null ? null : status == TrajectoryStatus.OPEN;
-        Slice<TrajectoryView> slice = service.list(
+        Slice<TrajectoryView> slice = reads.list(
                 new TrajectoryRepository.Criteria(ocmwId, nisCode, open, startFrom, startTo, modifiedSince), limit, cursor);
         accessLog.read("listTrajectories", slice.items().stream().map(TrajectoryResource::read).toList());
         return Response.ok(new TrajectoryPage().items(slice.items().stream().map(mapper::toDto).toList())
@@ -87,7 +90,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     @Override
     @Authenticated
     public Response getTrajectory(UUID trajectoryId, String ifNoneMatch) {
-        TrajectoryView view = service.get(trajectoryId);
+        TrajectoryView view = reads.get(trajectoryId);
         accessLog.read("getTrajectory", read(view));
         return ETags.read(mapper.toDto(view), view.trajectory().version, ifNoneMatch);
     }

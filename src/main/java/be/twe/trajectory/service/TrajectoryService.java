@@ -16,7 +16,6 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
-import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.privacy.AccessLogQueries;
@@ -122,15 +121,6 @@ public class TrajectoryService {
         Map<UUID, TrajectoryView> views = new HashMap<>();
         found.forEach(t -> views.put(t.id, new TrajectoryView(t, years.get(t.id))));
         return views;
-    }
-
-    public Slice<TrajectoryView> list(TrajectoryRepository.Criteria criteria, int limit, String cursor) {
-        List<String> after = Cursor.decode(cursor, 1);
-        UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(0));
-        Slice<TrajectoryEntity> slice = Slice.of(trajectories.list(criteria, afterId, limit + 1), limit,
-                t -> Cursor.encode(t.id.toString()));
-        Map<UUID, List<InstrumentsOfTrajectory.InstrumentYear>> years = instruments.years(slice.items());
-        return slice.map(t -> new TrajectoryView(t, years.get(t.id)));
     }
 
     public TrajectoryView update(UUID id, String ifMatch, Change change) {

@@ -1,0 +1,126 @@
+package be.twe.trajectory.persistence;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import be.twe.common.tenancy.CallerReads;
+
+/**
+ * A trajectory as an answer shows it, read in one statement with its client and its instruments'
+ * dates, in one round trip with the caller's settings ({@link CallerReads}). The entity returned
+ * is not managed: it is for reading (issue 30).
+ */
+@ApplicationScoped
+public class TrajectoryRows {
+    private static final String SELECT = """
+            select t.id, t.ocmw_id, t.client_id, c.insz, t.start_date, t.planned_end_date, t.end_date, t.end_reason,
+                   t.end_advice, t.at_work_at_measurement, t.at_work_within_12_months, t.pseudonymised_at, t.coach_id,
+                   t.registered_by, t.on_behalf, t.external_reference, t.version, t.updated_at,
+                   i.types, i.starts, i.ends
+            from trajectory t join client c on c.id = t.client_id
+            left join lateral (select array_agg(type order by start_date) as types,
+                                      array_agg(start_date order by start_date) as starts,
+                                      array_agg(coalesce(end_date, planned_end_date) order by start_date) as ends
+                               from instrument where trajectory_id = t.id) i on true
+            """;
+
+    /** An instrument's type, start and effective end (its end, else its planned end). */
+    public record InstrumentDates(String type, LocalDate start, LocalDate effectiveEnd) {
+    }
+
+    public record Row(TrajectoryEntity trajectory, List<InstrumentDates> instruments) {
+    }
+
+    @Inject
+    CallerReads reads;
+
+    /** The trajectory if the caller may see it. */
+    public Optional<Row> one(UUID id) {
+        return reads.read(SELECT + "where t.id = ?", (s, first) -> s.setObject(first, id),
+                rows -> rows.next() ? Optional.of(row(rows)) : Optional.empty());
+    }
+
+    /** Up to {@code fetch} trajectories the caller may see that meet the criteria, after {@code afterId} by id. */
+    public List<Row> page(TrajectoryRepository.Criteria c, UUID afterId, int fetch) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder("where true");
+        condition(where, parameters, " and t.ocmw_id = ?", c.ocmwId());
+        condition(where, parameters, " and t.ocmw_id in (select o.id from organisation o where o.nis_code = ?)",
+                c.nisCode());
+        condition(where, parameters, " and t.start_date >= ?", c.startFrom());
+        condition(where, parameters, " and t.start_date <= ?", c.startTo());
+        condition(where, parameters, " and t.updated_at >= ?", c.modifiedSince());
+        condition(where, parameters, " and t.id > ?", afterId);
+        if (c.open() != null) {
+            where.append(c.open() ? " and t.end_date is null" : " and t.end_date is not null");
+        }
+        parameters.add(fetch);
+        return reads.read(SELECT + where + " order by t.id limit ?", (s, first) -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setObject(first + i, parameters.get(i));
+            }
+        }, rows -> {
+            List<Row> page = new ArrayList<>();
+            while (rows.next()) {
+                page.add(row(rows));
+            }
+            return page;
+        });
+    }
+
+    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
+        if (value != null) {
+            where.append(sql);
+            parameters.add(value);
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        TrajectoryEntity t = new TrajectoryEntity();
+        t.id = rs.getObject(1, UUID.class);
+        t.ocmwId = rs.getString(2);
+        t.client = new ClientEntity();
+        t.client.id = rs.getObject(3, UUID.class);
+        t.client.insz = rs.getString(4);
+        t.startDate = rs.getObject(5, LocalDate.class);
+        t.plannedEndDate = rs.getObject(6, LocalDate.class);
+        t.endDate = rs.getObject(7, LocalDate.class);
+        t.endReason = rs.getString(8);
+        t.endAdvice = rs.getString(9);
+        t.atWorkAtMeasurement = rs.getObject(10, Boolean.class);
+        t.atWorkWithin12Months = rs.getObject(11, Boolean.class);
+        t.pseudonymisedAt = rs.getObject(12, OffsetDateTime.class);
+        t.coachId = rs.getObject(13, UUID.class);
+        t.registeredBy = rs.getString(14);
+        t.onBehalf = rs.getBoolean(15);
+        t.externalReference = rs.getString(16);
+        t.version = rs.getLong(17);
+        t.updatedAt = rs.getObject(18, OffsetDateTime.class);
+        return new Row(t, instruments(rs.getArray(19), rs.getArray(20), rs.getArray(21)));
+    }
+
+    private static List<InstrumentDates> instruments(Array types, Array starts, Array ends) throws SQLException {
+        if (types == null) {
+            return List.of();
+        }
+        String[] type = (String[]) types.getArray();
+        Date[] start = (Date[]) starts.getArray();
+        Date[] end = (Date[]) ends.getArray();
+        List<InstrumentDates> instruments = new ArrayList<>(type.length);
+        for (int i = 0; i < type.length; i++) {
+            instruments.add(new InstrumentDates(type[i], start[i].toLocalDate(), end[i].toLocalDate()));
+        }
+        return instruments;
+    }
+}

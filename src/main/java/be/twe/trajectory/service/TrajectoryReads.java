@@ -1,0 +1,41 @@
+package be.twe.trajectory.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import be.twe.common.error.NotFoundProblem;
+import be.twe.common.paging.Cursor;
+import be.twe.common.paging.Slice;
+import be.twe.trajectory.persistence.TrajectoryRepository;
+import be.twe.trajectory.persistence.TrajectoryRows;
+
+/**
+ * The reads of trajectories, which integrators poll most: one round trip and no transaction, so
+ * not {@code @Transactional} like the services that write (issue 30). Row-level security decides
+ * what the caller sees, as for every other read.
+ */
+@ApplicationScoped
+public class TrajectoryReads {
+    @Inject
+    TrajectoryRows rows;
+
+    /** A trajectory the caller may see, or 404. */
+    public TrajectoryView get(UUID id) {
+        return view(rows.one(id).orElseThrow(() -> new NotFoundProblem("trajectory", id.toString())));
+    }
+
+    /** A page of the trajectories the caller may see, by id. */
+    public Slice<TrajectoryView> list(TrajectoryRepository.Criteria criteria, int limit, String cursor) {
+        List<String> after = Cursor.decode(cursor, 1);
+        UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(0));
+        return Slice.of(rows.page(criteria, afterId, limit + 1), limit,
+                r -> Cursor.encode(r.trajectory().id.toString())).map(TrajectoryReads::view);
+    }
+
+    private static TrajectoryView view(TrajectoryRows.Row row) {
+        return new TrajectoryView(row.trajectory(), InstrumentYears.of(row.trajectory(), row.instruments()));
+    }
+}
