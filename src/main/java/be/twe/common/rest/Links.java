@@ -1,5 +1,8 @@
 package be.twe.common.rest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,9 +27,17 @@ public class Links {
 
     /** The current request with one query parameter replaced, e.g. the next page's cursor. */
     public String current(UriInfo uri, String parameter, Object value) {
-        return withBase(UriBuilder.fromPath(uri.getRequestUri().getRawPath())
-                .replaceQuery(uri.getRequestUri().getRawQuery())
-                .replaceQueryParam(parameter, value).build().toString());
+        StringBuilder link = new StringBuilder(uri.getRequestUri().getRawPath()).append('?');
+        String query = uri.getRequestUri().getRawQuery();
+        if (query != null) { // UriBuilder's templates cost a page of 50 trajectories 5 % (issue 30)
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.equals(parameter) && !pair.startsWith(parameter + "=")) {
+                    link.append(pair).append('&');
+                }
+            }
+        }
+        return withBase(link.append(parameter).append('=')
+                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)).toString());
     }
 
     /**
