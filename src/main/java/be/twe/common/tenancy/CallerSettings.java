@@ -59,12 +59,21 @@ public class CallerSettings implements AgroalPoolInterceptor {
 
     @Override
     public void onConnectionReturn(Connection connection) {
+        PGConnection physical = null;
         try {
-            if (lasting.remove(connection.unwrap(PGConnection.class))) {
+            physical = connection.unwrap(PGConnection.class);
+            if (lasting.remove(physical)) {
                 set(connection, NOBODY, false);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot clear the caller of a connection", e);
+            // a connection that may still carry a caller is never used again: the pool drops it
+            if (physical instanceof Connection broken) {
+                try {
+                    broken.close();
+                } catch (SQLException ignored) {
+                    // closed or broken already
+                }
+            }
         }
     }
 
