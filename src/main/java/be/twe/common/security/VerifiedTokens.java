@@ -2,6 +2,7 @@ package be.twe.common.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,25 +13,31 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.vertx.core.http.HttpHeaders;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Tokens quarkus-oidc verified, kept until they expire (at most {@code twe.security.token-cache-ttl}):
- * a client sends the same token for minutes, and checking its RSA signature again was a fifth of
- * a read (issue 20). Asked before quarkus-oidc; a token it does not hold (or one that expired)
- * goes on to quarkus-oidc, and {@link VerifiedTokenKeeper} keeps what that verified. The
- * claims this API checks itself (TokenClaims) are checked at every request as before.
+ * a client sends the same token for minutes. Checking its RSA signature again was a fifth of a read
+ * (issue 20), and quarkus-oidc's own mechanism parses the token's claims at every request before
+ * any identity provider is asked (issue 30), so this mechanism comes first. A token it does not
+ * hold (or one that expired) goes on to quarkus-oidc, and {@link VerifiedTokenKeeper} keeps what
+ * that verified. The claims this API checks itself (TokenClaims) are checked at every request as
+ * before.
  */
 @ApplicationScoped
-public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+public class VerifiedTokens implements HttpAuthenticationMechanism {
     private static final String SERVED = VerifiedTokens.class.getName();
+    private static final String SCHEME = "Bearer ";
+    private static final Uni<SecurityIdentity> NOT_HELD = Uni.createFrom().nullItem();
     private final Cache<String, SecurityIdentity> verified;
     private final Duration lifespanGrace;
 
@@ -41,35 +48,48 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager providers) {
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return NOT_HELD;
+        }
+        SecurityIdentity identity = serve(header.substring(SCHEME.length()), context);
+        return identity == null ? NOT_HELD : Uni.createFrom().item(identity);
     }
 
-    @Override
-    public int priority() {
-        return Integer.MAX_VALUE; // before quarkus-oidc's provider (1001)
-    }
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String token = request.getToken().getToken();
+    /** The identity a held, unexpired token stands for, tied to this request; else null. */
+    SecurityIdentity serve(String token, RoutingContext context) {
         SecurityIdentity identity = verified.getIfPresent(token);
         if (identity == null) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         if (expired(identity)) {
             verified.invalidate(token);
-            return Uni.createFrom().nullItem(); // quarkus-oidc refuses it as it always did
+            return null; // quarkus-oidc refuses it as it always did
         }
         // the same identity, tied to this request instead of the one that first sent the token;
         // marked, so that the keeper does not store it in the original's place (each copy refers
         // to the one it was made from: stored copies made a chain that filled the heap)
         QuarkusSecurityIdentity.Builder now = QuarkusSecurityIdentity.builder(identity).addAttribute(SERVED, true);
-        Object routingContext = request.getAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
-        if (routingContext != null) {
-            now.addAttribute(RoutingContext.class.getName(), routingContext);
+        if (context != null) {
+            now.addAttribute(RoutingContext.class.getName(), context);
         }
-        return Uni.createFrom().item(now.build());
+        return now.build();
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().nullItem(); // quarkus-oidc's challenge
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    @Override
+    public int getPriority() {
+        return Integer.MAX_VALUE; // before quarkus-oidc's mechanism (1001)
     }
 
     void keep(SecurityIdentity identity) {
