@@ -121,7 +121,6 @@ create policy feed_scope on change_event for select
 -- policy to write change_event itself.
 alter function record_change() security definer set search_path = public;
 alter function record_mandate_change() security definer set search_path = public;
-alter function assign_change_position() security definer set search_path = public;
 alter function record_pair_visibility(text, text, boolean) security definer set search_path = public;
 alter function record_visibility_changes(date) security definer set search_path = public;
 

@@ -30,9 +30,8 @@ import be.twe.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * How many creates per second the API takes, now that every fed write takes the change feed's
- * advisory lock at commit (ADR 0008) and a create with an Idempotency-Key also writes its key
- * (ADR 0009). Input for the bulk import's design. Not part of {@code ./mvnw verify}; run it with
+ * How many creates per second the API takes, with every fed write's feed entry (ADR 0008; no
+ * commit lock since V31), and with an Idempotency-Key, which a create also writes (ADR 0009). Input for the bulk import's design. Not part of {@code ./mvnw verify}; run it with
  * {@code ./mvnw test -Dtest=WriteThroughputBenchmark} and copy target/benchmarks/write-throughput.md
  * into docs/benchmarks.md.
  */

@@ -145,7 +145,7 @@ public class TestData {
 
     /** The change feed's last position: a test reads the feed after it to see only its own changes. */
     public long feedPosition() {
-        return count("select coalesce(max(position), 0) from change_event");
+        return count("select feed_last_position()");
     }
 
     /** A statement run straight on the database (positional parameters ?1, ?2, ...). */

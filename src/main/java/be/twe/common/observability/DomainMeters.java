@@ -60,7 +60,7 @@ public class DomainMeters {
     private double feedPosition() {
         return systemWork.withoutTransaction("feed position gauge", () -> {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select coalesce(max(position), 0) from change_event")) {
+                 ResultSet rs = s.executeQuery("select feed_last_position()")) {
                 rs.next();
                 return (double) rs.getLong(1);
             } catch (SQLException unreachable) {

@@ -56,6 +56,34 @@ public final class Figures {
             "medianMonths", Set.of("instrument")).summing("ended", "completed", "stoppedEarly", "takenOver");
 
     /**
+     * Each year of each trajectory, counted from its start up to its end (or planned end while
+     * open): the instruments started in it and whether an art. 60 §7 employment ran in it. The one
+     * SQL version of the rule; {@code TargetYearsAgreementTest} holds it against the Java one that
+     * each trajectory's answer shows (InstrumentYears) on generated trajectories.
+     */
+    public static final String TRAJECTORY_YEARS = """
+            select t.id, t.ocmw_id, y.n, y.first_day, y.last_day,
+                   (select count(*) from instrument i where i.trajectory_id = t.id
+                    and i.start_date between y.first_day and y.last_day) as started,
+                   exists (select 1 from instrument i where i.trajectory_id = t.id and i.type = 'ART60'
+                           and i.start_date <= y.last_day and i.effective_end_date >= y.first_day) as art60,
+                   (select coalesce(sum(least(i.effective_end_date, y.last_day)
+                                        - greatest(i.start_date, y.first_day) + 1), 0)
+                    from instrument i where i.trajectory_id = t.id and i.type = 'ART60'
+                    and i.start_date <= y.last_day and i.effective_end_date >= y.first_day) as art60_days,
+                   t.end_reason = 'WORK_NEC' and t.end_date between y.first_day and y.last_day as ended_for_work
+            from trajectory t
+            cross join lateral (
+                select n + 1 as n, (t.start_date + make_interval(years => n))::date as first_day,
+                       least((t.start_date + make_interval(years => n + 1))::date - 1,
+                             coalesce(t.end_date, t.planned_end_date)) as last_day
+                -- as many years as the calendar years it spans at most, however long it runs
+                from generate_series(0, (extract(year from coalesce(t.end_date, t.planned_end_date))
+                                         - extract(year from t.start_date))::int) n
+                where (t.start_date + make_interval(years => n))::date <= coalesce(t.end_date, t.planned_end_date)
+            ) y""";
+
+    /**
      * The "two instruments per year" target: each year of a trajectory counted from its start, up to
      * its end (or planned end while open), by the year's last day, once that day has passed. Met with
      * two instruments started in it, or by the exception of an art. 60 §7 employment running in it.
@@ -66,25 +94,8 @@ public final class Figures {
     public static final Figure TARGET_YEARS = new Figure("statistics_target_years", """
             select ocmw_id, last_day as day, started, art60, art60_days, last_day - first_day + 1 as year_days,
                    ended_for_work, last_day < (first_day + interval '1 year')::date - 1 as partial
-            from (
-                select t.ocmw_id, y.first_day, y.last_day,
-                       (select count(*) from instrument i where i.trajectory_id = t.id
-                        and i.start_date between y.first_day and y.last_day) as started,
-                       exists (select 1 from instrument i where i.trajectory_id = t.id and i.type = 'ART60'
-                               and i.start_date <= y.last_day and i.effective_end_date >= y.first_day) as art60,
-                       (select coalesce(sum(least(i.effective_end_date, y.last_day)
-                                            - greatest(i.start_date, y.first_day) + 1), 0)
-                        from instrument i where i.trajectory_id = t.id and i.type = 'ART60'
-                        and i.start_date <= y.last_day and i.effective_end_date >= y.first_day) as art60_days,
-                       t.end_reason = 'WORK_NEC' and t.end_date between y.first_day and y.last_day as ended_for_work
-                from trajectory t
-                cross join lateral (
-                    select (t.start_date + make_interval(years => n))::date as first_day,
-                           least((t.start_date + make_interval(years => n + 1))::date - 1,
-                                 coalesce(t.end_date, t.planned_end_date)) as last_day
-                    from generate_series(0, 9) n
-                    where (t.start_date + make_interval(years => n))::date <= coalesce(t.end_date, t.planned_end_date)
-                ) y
+            from (""" + TRAJECTORY_YEARS + """
+
                 where y.last_day < :today) years""", Map.of(),
             ordered("trajectory_years", "count(*)",
                     "met_with_instruments", "count(*) filter (where started >= 2)",

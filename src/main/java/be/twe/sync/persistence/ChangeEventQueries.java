@@ -18,6 +18,8 @@ import be.twe.common.tenancy.Caller;
 /**
  * Reads the change feed. Native SQL (positions, transaction ids); which entries the caller sees is
  * decided by row-level security (feed_scope in R__tenancy_policies.sql), what its roles allow here.
+ * Only final entries are read: those of transactions older than every one still running
+ * (feed_final, V31), so no later entry can get a smaller position than one already read.
  */
 @ApplicationScoped
 public class ChangeEventQueries {
@@ -36,6 +38,9 @@ public class ChangeEventQueries {
              (resource_type <> 'financial-details' or ?2)
             """;
 
+    /** Entries whose transaction and every earlier writing transaction have ended (V31). */
+    private static final String FINAL = " feed_final(xid) ";
+
     /**
      * Committed entries after {@code after}, in position (commit) order. Entries with an addressee
      * (visibility changes) are for that organisation only; financial details only for admins, the
@@ -45,7 +50,7 @@ public class ChangeEventQueries {
         List<?> rows = visibleTo(caller, em.createNativeQuery("""
                 select position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
                 from change_event
-                where position > ?1 and""" + VISIBLE + """
+                where position > ?1 and""" + FINAL + "and" + VISIBLE + """
                 order by position
                 limit ?3""")).setParameter(1, after).setParameter(3, limit).getResultList();
         return rows.stream().map(r -> entry((Object[]) r)).toList();
@@ -62,21 +67,27 @@ public class ChangeEventQueries {
                     select distinct on (resource_type, resource_id)
                            position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
                     from change_event
-                    where position > ?1 and position <= ?3 and""" + VISIBLE + """
+                    where position > ?1 and position <= ?3 and""" + FINAL + "and" + VISIBLE + """
                     order by resource_type, resource_id, position desc) last
                 order by position""")).setParameter(1, after).setParameter(3, upTo)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, 500).getResultStream().map(r -> entry((Object[]) r));
     }
 
-    /** The last position given so far. */
+    /** The last position a reader can read now: every entry up to it is final. */
     public long lastPosition() {
-        return ((Number) em.createNativeQuery("select coalesce(max(position), 0) from change_event")
-                .getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("select feed_last_position()").getSingleResult()).longValue();
     }
 
-    /** The transaction this session writes in, or null when it wrote nothing. */
-    public String currentTransaction() {
-        return (String) em.createNativeQuery("select pg_current_xact_id_if_assigned()::text").getSingleResult();
+    /** The transaction this session writes in and the last position its entries got so far. */
+    public record Written(String transaction, Long position) {
+    }
+
+    /** What this session wrote to the feed so far, or null when it wrote nothing. */
+    public Written currentTransaction() {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select x::text, (select max(position) from change_event where xid = x)
+                from (select pg_current_xact_id_if_assigned() as x) t""").getSingleResult();
+        return row[0] == null ? null : new Written((String) row[0], row[1] == null ? null : ((Number) row[1]).longValue());
     }
 
     /** After its commit: the last position a transaction's changes got, or null when it changed nothing fed. */

@@ -30,8 +30,15 @@ public class ChangeFeedService {
         return new Page(entries, position, entries.size() == limit);
     }
 
-    /** Called after the request's transaction committed; null when it wrote nothing to the feed. */
+    /**
+     * Called after the request's transaction committed; null when it wrote nothing to the feed.
+     * A write knows its position already; a replayed response asks for its transaction's.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Long positionOfThisRequest() {
-        return written.transaction() == null ? null : queries.lastPositionOf(written.transaction());
+        if (written.position() != null || written.transaction() == null) {
+            return written.position();
+        }
+        return queries.lastPositionOf(written.transaction());
     }
 }

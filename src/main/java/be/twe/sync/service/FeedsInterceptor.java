@@ -14,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Runs inside the service's transaction (after {@code @Transactional}'s interceptor): when the
  * outermost fed call of a write returns, flushes so the feed triggers have fired and notes the
- * transaction.
+ * transaction and the position its entries reached (given when written since V31, so the
+ * response needs no query after the commit).
  */
 @Feeds
 @Interceptor
@@ -37,9 +38,9 @@ public class FeedsInterceptor {
             Object result = context.proceed();
             if (outermost && !httpRead()) {
                 em.flush();
-                String transaction = queries.currentTransaction();
+                ChangeEventQueries.Written transaction = queries.currentTransaction();
                 if (transaction != null) {
-                    written.wroteIn(transaction);
+                    written.wroteIn(transaction.transaction(), transaction.position());
                 }
             }
             return result;

@@ -11,6 +11,7 @@ public class WrittenTransaction {
     public static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private String transaction;
+    private Long position;
     private int depth;
 
     boolean enter() {
@@ -21,13 +22,20 @@ public class WrittenTransaction {
         depth--;
     }
 
-    void wroteIn(String transaction) {
+    void wroteIn(String transaction, Long position) {
         this.transaction = transaction;
+        this.position = position;
     }
 
     /** A replayed response (idempotent retry) tells the position of the transaction that made it. */
     public void replayOf(String transaction) {
         this.transaction = transaction;
+        this.position = null;
+    }
+
+    /** The last position the request's own transaction gave, known before its commit (V31). */
+    public Long position() {
+        return position;
     }
 
     public String transaction() {

@@ -85,9 +85,11 @@ public class TrajectoryService {
         trajectory.externalReference = input.externalReference();
         trajectory.updatedAt = Timestamps.now();
         trajectories.getEntityManager().persist(trajectory);
-        trajectories.flush(); // the one-open-trajectory and external-reference constraints decide here
-        trajectories.getEntityManager().refresh(trajectory);
-        return view(trajectory);
+        // the one-open-trajectory and external-reference constraints decide here; the insert
+        // returns the planned end the database computes (@Generated), and a new trajectory has no
+        // instruments yet: nothing to read back (issue 31)
+        trajectories.flush();
+        return new TrajectoryView(trajectory, InstrumentYears.of(trajectory, List.of()));
     }
 
     public TrajectoryView get(UUID id) {
