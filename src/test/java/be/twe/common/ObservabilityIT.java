@@ -108,6 +108,9 @@ class ObservabilityIT {
         }
         assertTrue(lines.stream().anyMatch(l -> l.path("loggerName").asText().equals("io.quarkus.http.access-log")
                 && l.path("message").asText().contains("\"POST /trajectories\" 201")), "access log lines");
+        assertTrue(lines.stream().anyMatch(l -> l.path("loggerName").asText().equals("io.quarkus.http.access-log")
+                && l.path("message").asText().contains("\" 404 ")
+                && l.path("mdc").path("traceId").asText().equals(TRACE_ID)), "the caller's trace id in its lines");
         for (JsonNode line : lines) {
             String text = line.toString();
             for (String personal : List.of(insz, wrong, iban, name)) {
