@@ -30,8 +30,17 @@ public class AccessLog {
     public record Read(String ocmwId, UUID trajectoryId, String resourceType, String resourceId) {
     }
 
+    /**
+     * Entries that may wait for the writer. Beyond them a reader writes the queue itself before
+     * it is answered: reads that outpace the writer (pages of 50 at full speed) slow down instead
+     * of filling the heap (issue 30: the queue grew without bound and the service with it).
+     */
+    static final int BACKLOG = 20_000;
+
     @Inject
     CallerContext callers;
+    @Inject
+    AccessLogWriter writer;
 
     final ConcurrentLinkedQueue<Entry> queued = new ConcurrentLinkedQueue<>();
     final AtomicInteger size = new AtomicInteger();
@@ -44,10 +53,15 @@ public class AccessLog {
         Caller caller = callers.current();
         OffsetDateTime now = OffsetDateTime.now();
         List<String> roles = caller.roles().stream().sorted().toList();
-        for (Read read : reads) {
-            queued.add(new Entry(now, caller.subject(), caller.organisationId(), roles, operation, read.ocmwId(),
-                    read.trajectoryId(), read.resourceType(), read.resourceId()));
-            size.incrementAndGet();
+        queue(reads.stream().map(read -> new Entry(now, caller.subject(), caller.organisationId(), roles, operation,
+                read.ocmwId(), read.trajectoryId(), read.resourceType(), read.resourceId())).toList());
+    }
+
+    /** Queues entries for the writer; past {@link #BACKLOG} the caller waits until they are written. */
+    void queue(List<Entry> entries) {
+        queued.addAll(entries);
+        if (size.addAndGet(entries.size()) > BACKLOG) {
+            writer.flush();
         }
     }
 

@@ -1,10 +1,12 @@
 package be.twe.common.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -45,5 +47,16 @@ class AccessLogWriterTest {
                 .map(row -> row.split("\\|")[0]).toList());
         assertEquals(0, log.queued.stream().filter(e -> e.trajectoryId().equals(trajectory)).count(),
                 "nothing of it waits to be written again");
+    }
+
+    @Test
+    void readsThatOutpaceTheWriterWaitForItInsteadOfFillingTheHeap() {
+        UUID trajectory = UUID.randomUUID();
+        List<AccessLog.Entry> many = IntStream.range(0, AccessLog.BACKLOG + 500)
+                .mapToObj(i -> entry(trajectory, "r" + i)).toList();
+        log.queue(many);
+        assertTrue(log.pending() < AccessLog.BACKLOG, "the queue is back under its bound: " + log.pending());
+        assertEquals(many.size(), data.count("select count(*) from access_log where trajectory_id = ?1", trajectory),
+                "written before the reader went on");
     }
 }
