@@ -31,9 +31,9 @@ public class AccessLog {
     }
 
     /**
-     * Entries that may wait for the writer. Beyond them a reader writes the queue itself before
-     * it is answered: reads that outpace the writer (pages of 50 at full speed) slow down instead
-     * of filling the heap (issue 30: the queue grew without bound and the service with it).
+     * Entries that may wait for the writer. Beyond them a reader writes its own entries before it
+     * is answered: reads that outpace the writer (pages of 50 at full speed) slow down a little
+     * instead of filling the heap (issue 30: the queue grew without bound and the service with it).
      */
     static final int BACKLOG = 20_000;
 
@@ -57,12 +57,14 @@ public class AccessLog {
                 read.ocmwId(), read.trajectoryId(), read.resourceType(), read.resourceId())).toList());
     }
 
-    /** Queues entries for the writer; past {@link #BACKLOG} the caller waits until they are written. */
+    /** Queues entries for the writer; past {@link #BACKLOG} the caller writes them itself. */
     void queue(List<Entry> entries) {
-        queued.addAll(entries);
-        if (size.addAndGet(entries.size()) > BACKLOG) {
-            writer.flush();
+        if (size.get() >= BACKLOG) {
+            writer.writeNow(entries);
+            return;
         }
+        queued.addAll(entries);
+        size.addAndGet(entries.size());
     }
 
     public void read(String operation, Read read) {

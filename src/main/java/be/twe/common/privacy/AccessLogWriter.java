@@ -61,22 +61,37 @@ public class AccessLogWriter {
                 .call(() -> systemWork.withoutTransaction("access log writer", this::flushQueued));
     }
 
+    /** Writes a reader's entries at once, while the queue is full (AccessLog.BACKLOG). */
+    void writeNow(List<AccessLog.Entry> entries) {
+        QuarkusTransaction.suspendingExisting()
+                .call(() -> systemWork.withoutTransaction("access log writer", () -> writeBatch(entries)));
+    }
+
     private synchronized int flushQueued() {
         int written = 0;
         for (List<AccessLog.Entry> batch = log.take(BATCH); !batch.isEmpty(); batch = log.take(BATCH)) {
-            try {
-                write(batch);
-                written += batch.size();
-            } catch (SQLException | RuntimeException e) {
-                if (DatabaseOutage.isUnavailability(e)) {
-                    outage.failed(e);
-                    keep(batch);
-                    return written;
-                }
-                written += oneByOne(batch); // one entry the database refuses must not hold back the others
+            int done = writeBatch(batch);
+            if (done < 0) {
+                return written;
             }
+            written += done;
         }
         return written;
+    }
+
+    /** Writes one batch; -1 when the database cannot be used (the batch waits in the queue). */
+    private int writeBatch(List<AccessLog.Entry> batch) {
+        try {
+            write(batch);
+            return batch.size();
+        } catch (SQLException | RuntimeException e) {
+            if (DatabaseOutage.isUnavailability(e)) {
+                outage.failed(e);
+                keep(batch);
+                return -1;
+            }
+            return oneByOne(batch); // one entry the database refuses must not hold back the others
+        }
     }
 
     /**
