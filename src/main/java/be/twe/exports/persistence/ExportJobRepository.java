@@ -38,9 +38,14 @@ public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntit
                 .getResultList();
     }
 
+    /** The current transaction may only read from now on. */
+    public void readOnly() {
+        getEntityManager().createNativeQuery("set transaction read only").executeUpdate();
+    }
+
     /**
-     * Starts (or restarts) the export: its content so far is dropped. Start and finish are written
-     * in the export's one transaction, so both take the clock, not the transaction's start (now()).
+     * Starts (or restarts) the export: its content so far is dropped (lines are written in
+     * transactions of their own, and only a finished export's lines are served).
      */
     public void start(UUID id, long upTo) {
         getEntityManager().createNativeQuery("delete from export_line where export_id = ?1")

@@ -84,9 +84,16 @@ public class ExportRunner {
         }
     }
 
+    /**
+     * The cursor's transaction only reads, so it has no transaction id: one would hold every
+     * change-feed reader back until the export ends (V31: entries become readable when every
+     * older writing transaction has ended). Read-only makes a write in it fail in every test;
+     * the job's own rows are written in short transactions of their own.
+     */
     private void export(UUID exportId, long since) {
+        jobs.readOnly();
         long upTo = feed.lastPosition();
-        jobs.start(exportId, upTo);
+        QuarkusTransaction.requiringNew().run(() -> jobs.start(exportId, upTo));
         List<ChangeEventQueries.Entry> batch = new ArrayList<>();
         int[] counts = {0, 0}; // lines written, deletions
         try (Stream<ChangeEventQueries.Entry> entries = feed.lastPerRecord(callers.current(), since, upTo)) {
@@ -101,12 +108,14 @@ public class ExportRunner {
             }
         }
         write(exportId, batch, counts);
-        jobs.finish(exportId, counts[0] - counts[1], counts[1], null);
+        QuarkusTransaction.requiringNew().run(() -> jobs.finish(exportId, counts[0] - counts[1], counts[1], null));
     }
 
     private void write(UUID exportId, List<ChangeEventQueries.Entry> batch, int[] counts) {
         List<ExportLines.Line> made = lines.of(batch);
-        jobs.append(exportId, counts[0] + 1, made.stream().map(ExportLines.Line::json).toList());
+        int first = counts[0] + 1;
+        QuarkusTransaction.requiringNew().run(() -> jobs.append(exportId, first,
+                made.stream().map(ExportLines.Line::json).toList()));
         counts[0] += made.size();
         counts[1] += (int) made.stream().filter(ExportLines.Line::deletion).count();
         batch.clear();
