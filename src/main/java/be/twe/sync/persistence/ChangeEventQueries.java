@@ -42,7 +42,7 @@ public class ChangeEventQueries {
     private static final String FINAL = " feed_final(xid) ";
 
     /**
-     * Committed entries after {@code after}, in position (commit) order. Entries with an addressee
+     * Final entries after {@code after}, in position order. Entries with an addressee
      * (visibility changes) are for that organisation only; financial details only for admins, the
      * only role that may read them.
      */
