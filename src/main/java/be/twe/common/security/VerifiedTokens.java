@@ -17,7 +17,6 @@ import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.vertx.core.http.HttpHeaders;
@@ -67,13 +66,8 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
             return null; // quarkus-oidc refuses it as it always did
         }
         // the same identity, tied to this request instead of the one that first sent the token; a
-        // mechanism's identity goes through no augmentor, so the keeper never stores a copy in the
-        // original's place (stored copies once made a chain that filled the heap; VerifiedTokensTest)
-        QuarkusSecurityIdentity.Builder now = QuarkusSecurityIdentity.builder(identity);
-        if (context != null) {
-            now.addAttribute(RoutingContext.class.getName(), context);
-        }
-        return now.build();
+        // mechanism's identity goes through no augmentor, so the keeper never stores a wrapper
+        return context == null ? identity : new RequestIdentity(identity, context);
     }
 
     @Override
@@ -92,6 +86,9 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
     }
 
     void keep(SecurityIdentity identity) {
+        if (identity instanceof RequestIdentity) {
+            return; // a served identity is the held one already
+        }
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
         if (credential != null && identity.getPrincipal() instanceof JsonWebToken && !expired(identity)) {
             verified.put(credential.getToken(), identity);

@@ -3,7 +3,9 @@ package be.twe.common.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,6 +17,7 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import io.vertx.ext.web.RoutingContext;
 
 /** A held token serves its identity until it expires (plus the grace), never after (issue 30). */
 class HeldTokenExpiryTest {
@@ -32,6 +35,22 @@ class HeldTokenExpiryTest {
         }
         assertNull(tokens.serve("t1", null), "expired: quarkus-oidc decides (and refuses)");
         assertNull(tokens.held("t1"), "and it is no longer held");
+    }
+
+    @Test
+    void aServedIdentityIsTiedToItsRequestAndNeverKeptInTheHeldOnesPlace() {
+        VerifiedTokens tokens = new VerifiedTokens(Duration.ofMinutes(5), 0);
+        SecurityIdentity held = identity("t", Instant.now().plusSeconds(60));
+        tokens.keep(held);
+        RoutingContext request = (RoutingContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RoutingContext.class}, (proxy, method, args) -> null);
+        SecurityIdentity served = tokens.serve("t", request);
+        assertSame(request, served.getAttribute(RoutingContext.class.getName()));
+        assertSame(request, served.getAttributes().get(RoutingContext.class.getName()));
+        assertEquals(held.getRoles(), served.getRoles());
+        assertSame(held.getPrincipal(), served.getPrincipal());
+        tokens.keep(served);
+        assertSame(held, tokens.held("t"), "a request's identity never replaces the verified one");
     }
 
     @Test
