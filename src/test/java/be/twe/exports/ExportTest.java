@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,52 @@ class ExportTest {
 
         assertEquals(Map.of(), export(ocmw, since.position()).summary(), "nothing changed since");
         assertTrue(full.summary().containsKey("instrument/" + instrument));
+    }
+
+    /** Every line's record equals its GET, text that COPY escapes included (issue 31: lines written in one pass). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyLineIsItsRecordAsItsGetShowsIt() {
+        String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
+        Registrations.wes(ocmw, trajectory, coach, "2024-02-01", "2024-02-29");
+        String employer = "Bakkerij \"De Zon\" \\ Zuid \\t é ✓";
+        String instrument = as(ocmw, "coach").body(Map.of("type", "WES", "employer", employer,
+                        "startDate", "2024-03-01", "plannedEndDate", "2024-05-31", "coachId", coach.toString()))
+                .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id");
+
+        Export full = export(ocmw, 0);
+        assertTrue(full.lines().size() >= 5, "trajectory, instruments, coach, agreement, financial details");
+        for (Map<String, Object> line : full.lines()) {
+            var shown = as(ocmw, "coach", "admin").get((String) line.get("path")).then().statusCode(200).extract();
+            assertEquals(shown.as(Map.class), line.get("record"), (String) line.get("path"));
+            assertEquals("\"" + line.get("version") + "\"", shown.header("ETag"), (String) line.get("path"));
+        }
+        Map<String, Object> exported = full.lines().stream().filter(l -> l.get("resourceId").equals(instrument))
+                .findFirst().orElseThrow();
+        assertEquals(employer, ((Map<String, Object>) exported.get("record")).get("employer"));
+    }
+
+    /** The content is stored in blocks of lines and read a few blocks at a time: every line comes back once, in order. */
+    @Test
+    void aDownloadJoinsTheBlocksOfLinesInOrder() {
+        UUID export = UUID.randomUUID();
+        data.execute("insert into export_job (id, organisation_id, subject, roles, since, up_to, records, deletions, "
+                + "submitted_at, started_at, finished_at) values (?1, ?2, ?3, 'coach', 0, 0, 30, 0, now(), now(), now())",
+                export, ocmw, "test-user@" + ocmw);
+        List<String> expected = new ArrayList<>();
+        for (int block = 0; block < 10; block++) { // more blocks than a download reads at a time
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                lines.add("{\"line\":" + (expected.size() + 1) + "}");
+                expected.add(lines.get(lines.size() - 1));
+            }
+            data.execute("insert into export_line (export_id, line, content) values (?1, ?2, ?3)", export,
+                    expected.size() - 2, String.join("\n", lines));
+        }
+        String body = as(ocmw, "coach").get("/exports/" + export + "/content").then().statusCode(200)
+                .extract().asString();
+        assertEquals(expected, body.lines().toList());
+        assertTrue(body.endsWith("}\n"));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.hibernate.type.SqlTypes;
 
 import be.twe.common.jobs.UserOwned;
 
-/** A requested export; its content is in {@code export_line}. */
+/** A requested export; its content is in {@code export_line}, in blocks of lines. */
 @Entity
 @Table(name = "export_job")
 public class ExportJobEntity extends UserOwned {

@@ -1,6 +1,5 @@
 package be.twe.exports.persistence;
 
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -54,19 +52,22 @@ public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntit
                 .setParameter(1, id).setParameter(2, upTo).executeUpdate();
     }
 
+    /**
+     * Appends a batch of lines as one row: the lines joined by line breaks, under the number of
+     * its first line. A row per line cost the database a statement, an index entry and a
+     * foreign-key check per line, 15 µs of a line's 20 (issue 31). JSON holds no raw line break,
+     * so the content splits back into its lines.
+     */
     public void append(UUID id, int firstLine, List<String> lines) {
-        getEntityManager().unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "insert into export_line (export_id, line, content) values (?, ?, ?)")) {
-                for (int i = 0; i < lines.size(); i++) {
-                    s.setObject(1, id);
-                    s.setInt(2, firstLine + i);
-                    s.setString(3, lines.get(i));
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-        });
+        if (lines.isEmpty()) {
+            return;
+        }
+        // no wait for the disk at each block: the job's finish commits synchronously and so makes
+        // every block before it durable; an export that did not finish is made again (issue 31)
+        getEntityManager().createNativeQuery("set local synchronous_commit = off").executeUpdate();
+        getEntityManager().createNativeQuery("insert into export_line (export_id, line, content) values (?1, ?2, ?3)")
+                .setParameter(1, id).setParameter(2, firstLine).setParameter(3, String.join("\n", lines))
+                .executeUpdate();
     }
 
     public void finish(UUID id, int records, int deletions, String problem) {
@@ -78,7 +79,7 @@ public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntit
                 .executeUpdate();
     }
 
-    /** Up to {@code limit} lines after line {@code after}, in order. */
+    /** Up to {@code limit} blocks of lines (first line, lines) after the block of line {@code after}, in order. */
     @SuppressWarnings("unchecked")
     public List<Object[]> lines(UUID id, int after, int limit) {
         return getEntityManager().createNativeQuery("""

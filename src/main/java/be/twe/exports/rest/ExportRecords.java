@@ -2,7 +2,6 @@ package be.twe.exports.rest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import be.twe.api.model.Transfer;
 import be.twe.coach.rest.CoachMapper;
@@ -25,6 +27,7 @@ import be.twe.document.rest.DocumentMapper;
 import be.twe.document.service.DocumentService;
 import be.twe.exports.service.ExportLines;
 import be.twe.instrument.rest.InstrumentMapper;
+import be.twe.instrument.service.InstrumentReads;
 import be.twe.instrument.service.InstrumentService;
 import be.twe.organisation.rest.OrganisationMapper;
 import be.twe.organisation.service.FinancialDetailsService;
@@ -33,14 +36,16 @@ import be.twe.sync.persistence.ChangeEventQueries.Entry;
 import be.twe.transfer.rest.TransferMapper;
 import be.twe.transfer.service.TransferService;
 import be.twe.trajectory.rest.TrajectoryMapper;
+import be.twe.trajectory.service.TrajectoryReads;
 import be.twe.trajectory.service.TrajectoryService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * An export line: the record as its GET shows it, read by the same service (so with the same
  * tenancy); or a deletion when the record is deleted, no longer visible, or gone. Trajectories and
- * instruments, nearly all of an export, are read per batch in one transaction with one query per
- * kind (ADR 0012); the few other records each in a transaction of their own.
+ * instruments, nearly all of an export, are read per batch with one statement per kind, each in
+ * one round trip outside any transaction, as GET /trajectories/{id} reads (ADR 0012, issue 31);
+ * the few other records each in a transaction of their own.
  */
 @ApplicationScoped
 public class ExportRecords implements ExportLines {
@@ -49,10 +54,18 @@ public class ExportRecords implements ExportLines {
 
     @Inject
     MandateService mandates;
+    private ObjectWriter writer;
+
     @Inject
-    ObjectMapper json;
+    void writer(ObjectMapper json) {
+        writer = json.writerFor(ExportLine.class);
+    }
     @Inject
     TrajectoryService trajectories;
+    @Inject
+    TrajectoryReads trajectoryReads;
+    @Inject
+    InstrumentReads instrumentReads;
     @Inject
     TrajectoryMapper trajectoryMapper;
     @Inject
@@ -80,7 +93,7 @@ public class ExportRecords implements ExportLines {
 
     @Override
     public List<Line> of(List<Entry> entries) {
-        Map<String, Object> batched = QuarkusTransaction.requiringNew().call(() -> readBatched(entries));
+        Map<String, Object> batched = readBatched(entries);
         List<Line> lines = new ArrayList<>(entries.size());
         List<AccessLog.Read> reads = new ArrayList<>();
         for (Entry entry : entries) {
@@ -122,9 +135,11 @@ public class ExportRecords implements ExportLines {
                 instrumentPaths.put(id(p[4]), p);
             }
         }
-        trajectories.visible(trajectoryPaths.keySet())
+        // the read of GET /trajectories/{id}, for a batch: one round trip outside any transaction
+        QuarkusTransaction.suspendingExisting().call(() -> trajectoryReads.visible(trajectoryPaths.keySet()))
                 .forEach((id, view) -> records.put(trajectoryPaths.get(id), trajectoryMapper.toDto(view)));
-        instruments.visible(instrumentPaths.keySet()).forEach((id, instrument) -> {
+        QuarkusTransaction.suspendingExisting().call(() -> instrumentReads.visible(instrumentPaths.keySet()))
+                .forEach((id, instrument) -> {
             String[] p = instrumentPaths.get(id);
             if (instrument.trajectoryId.equals(id(p[2]))) { // as instruments.get(trajectory, instrument) checks
                 records.put(String.join("/", p), instrumentMapper.toDto(instrument));
@@ -134,22 +149,20 @@ public class ExportRecords implements ExportLines {
     }
 
     private Line line(Entry entry, Optional<Object> record) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("resourceType", entry.resourceType());
-        line.put("resourceId", entry.resourceId());
-        line.put("path", entry.path());
-        line.put("position", entry.position());
-        if (record.isPresent()) {
-            line.put("version", entry.version());
-            line.put("record", record.get());
-        } else {
-            line.put("deleted", true);
-        }
+        ExportLine line = new ExportLine(entry.resourceType(), entry.resourceId(), entry.path(), entry.position(),
+                record.isPresent() ? entry.version() : null, record.orElse(null), record.isPresent() ? null : true);
         try {
-            return new Line(json.writeValueAsString(line), record.isEmpty());
+            return new Line(writer.writeValueAsString(line), record.isEmpty());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Records are always serialisable", e);
         }
+    }
+
+    /** An export line; a record that is gone has no version and no record, and is marked deleted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"resourceType", "resourceId", "path", "position", "version", "record", "deleted"})
+    record ExportLine(String resourceType, String resourceId, String path, long position, Long version,
+                      Object record, Boolean deleted) {
     }
 
     private static Optional<Object> read(Supplier<Object> reader) {

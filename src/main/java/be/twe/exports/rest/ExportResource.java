@@ -24,7 +24,8 @@ import io.quarkus.security.Authenticated;
 public class ExportResource implements ExportsApi {
     @Inject
     Links links;
-    private static final int CHUNK = 1000;
+    /** Blocks of lines read at a time: a block holds up to 500 lines (ExportRunner). */
+    private static final int CHUNK = 4;
 
     @Inject
     ExportService service;
@@ -45,7 +46,7 @@ public class ExportResource implements ExportsApi {
         return Response.ok(toDto(service.get(exportId))).build();
     }
 
-    /** Streams the lines in chunks, each read in a short transaction of its own. */
+    /** Streams the blocks of lines, a few at a time, each read in a short transaction of its own. */
     @Override
     @Authenticated
     public Response downloadExport(UUID exportId) {

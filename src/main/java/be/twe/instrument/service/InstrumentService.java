@@ -1,10 +1,7 @@
 package be.twe.instrument.service;
 
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,12 +113,6 @@ public class InstrumentService {
         trajectories.find(trajectoryId);
         return Slice.of(instruments.ofTrajectory(trajectoryId, Keyset.after(cursor, LocalDate::parse), limit + 1),
                 limit, i -> Keyset.cursor(i.startDate, i.id));
-    }
-
-    /** The instruments among {@code ids} the caller may see, in one query. */
-    public Map<UUID, InstrumentEntity> visible(Collection<UUID> ids) {
-        return ids.isEmpty() ? Map.of() : instruments.find("id in ?1", ids).stream()
-                .collect(Collectors.toMap(i -> i.id, i -> i));
     }
 
     public InstrumentEntity get(UUID trajectoryId, UUID instrumentId) {

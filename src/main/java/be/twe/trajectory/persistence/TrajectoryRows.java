@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +50,18 @@ public class TrajectoryRows {
     public Optional<Row> one(UUID id) {
         return reads.read(SELECT + "where t.id = ?", (s, first) -> s.setObject(first, id),
                 rows -> rows.next() ? Optional.of(row(rows)) : Optional.empty());
+    }
+
+    /** The trajectories among {@code ids} the caller may see, in one statement (an export's batch). */
+    public List<Row> some(Collection<UUID> ids) {
+        return reads.read(SELECT + "where t.id = any(?)",
+                (s, first) -> s.setArray(first, s.getConnection().createArrayOf("uuid", ids.toArray())), rows -> {
+                    List<Row> found = new ArrayList<>(ids.size());
+                    while (rows.next()) {
+                        found.add(row(rows));
+                    }
+                    return found;
+                });
     }
 
     /** Up to {@code fetch} trajectories the caller may see that meet the criteria, after {@code afterId} by id. */

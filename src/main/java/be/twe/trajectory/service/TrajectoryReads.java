@@ -1,6 +1,9 @@
 package be.twe.trajectory.service;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +36,15 @@ public class TrajectoryReads {
         UUID afterId = after.isEmpty() ? null : Cursor.uuid(after.get(0));
         return Slice.of(rows.page(criteria, afterId, limit + 1), limit,
                 r -> Cursor.encode(r.trajectory().id.toString())).map(TrajectoryReads::view);
+    }
+
+    /** The trajectories among {@code ids} the caller may see, as {@link #get} shows them, by id. */
+    public Map<UUID, TrajectoryView> visible(Collection<UUID> ids) {
+        Map<UUID, TrajectoryView> views = new HashMap<>();
+        if (!ids.isEmpty()) {
+            rows.some(ids).forEach(r -> views.put(r.trajectory().id, view(r)));
+        }
+        return views;
     }
 
     private static TrajectoryView view(TrajectoryRows.Row row) {

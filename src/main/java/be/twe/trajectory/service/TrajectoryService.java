@@ -115,16 +115,6 @@ public class TrajectoryService {
         return accessLogs.of(trajectory.id, limit, cursor);
     }
 
-    /** The trajectories among {@code ids} the caller may see (as {@link #get} shows them), in one query and one for their years. */
-    public Map<UUID, TrajectoryView> visible(Collection<UUID> ids) {
-        List<TrajectoryEntity> found = ids.isEmpty() ? List.of()
-                : trajectories.find("from TrajectoryEntity t join fetch t.client where t.id in ?1", ids).list();
-        Map<UUID, List<InstrumentsOfTrajectory.InstrumentYear>> years = instruments.years(found);
-        Map<UUID, TrajectoryView> views = new HashMap<>();
-        found.forEach(t -> views.put(t.id, new TrajectoryView(t, years.get(t.id))));
-        return views;
-    }
-
     public TrajectoryView update(UUID id, String ifMatch, Change change) {
         TrajectoryEntity trajectory = find(id);
         ETags.requireMatch(ifMatch, trajectory.version);
