@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import be.twe.common.tenancy.Today;
 import be.twe.support.Api;
 import be.twe.support.Bodies;
+import be.twe.support.DatabaseOwner;
 import be.twe.support.Jobs;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -152,6 +156,29 @@ class ExportTest {
         Map<String, Object> exported = full.lines().stream().filter(l -> l.get("resourceId").equals(instrument))
                 .findFirst().orElseThrow();
         assertEquals(employer, ((Map<String, Object>) exported.get("record")).get("employer"));
+    }
+
+    /**
+     * A record gone since the export's position (here: a fed coach that no longer exists) is a
+     * deletion, and the other records of its batch, read with it in one transaction, are still
+     * written (the batch is read again one record at a time).
+     */
+    @Test
+    void aRecordGoneBeforeItIsReadIsADeletionAndItsBatchIsStillWritten() throws SQLException {
+        String gone = UUID.randomUUID().toString();
+        try (Connection owner = DatabaseOwner.connect(); PreparedStatement s = owner.prepareStatement(
+                "insert into change_event (resource_type, resource_id, path, scope, organisation_id, version, kind) "
+                        + "values ('coach', ?, ?, 'OWN', ?, 0, 'CREATED')")) { // only the feed's triggers write it
+            s.setString(1, gone);
+            s.setString(2, "/organisations/" + ocmw + "/coaches/" + gone);
+            s.setString(3, ocmw);
+            s.executeUpdate();
+        }
+
+        Export full = export(ocmw, 0);
+        assertEquals("deleted", full.summary().get("coach/" + gone));
+        assertEquals("v0", full.summary().get("coach/" + coach), "the batch's other coach");
+        assertTrue(full.summary().containsKey("financial-details/" + ocmw), "and its other records");
     }
 
     /** The content is stored in blocks of lines and read a few blocks at a time: every line comes back once, in order. */
