@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,22 @@ public class CallerReads {
 
     public interface Reader<T> {
         T read(ResultSet rows) throws SQLException;
+    }
+
+    public interface RowReader<T> {
+        /** The value of the result's current row. */
+        T row(ResultSet rows) throws SQLException;
+    }
+
+    /** Every row of the statement, as {@code reader} makes it. */
+    public <T> List<T> list(String sql, Binder binder, RowReader<T> reader) {
+        return read(sql, binder, rows -> {
+            List<T> all = new ArrayList<>();
+            while (rows.next()) {
+                all.add(reader.row(rows));
+            }
+            return all;
+        });
     }
 
     public <T> T read(String sql, Binder binder, Reader<T> reader) {

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -37,14 +36,8 @@ public class InstrumentRows {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return reads.read(SELECT, (s, first) -> s.setArray(first, s.getConnection().createArrayOf("uuid", ids.toArray())),
-                rows -> {
-                    List<InstrumentEntity> found = new ArrayList<>(ids.size());
-                    while (rows.next()) {
-                        found.add(row(rows));
-                    }
-                    return found;
-                });
+        return reads.list(SELECT, (s, first) -> s.setArray(first, s.getConnection().createArrayOf("uuid", ids.toArray())),
+                InstrumentRows::row);
     }
 
     private static InstrumentEntity row(ResultSet rs) throws SQLException {

@@ -54,14 +54,9 @@ public class TrajectoryRows {
 
     /** The trajectories among {@code ids} the caller may see, in one statement (an export's batch). */
     public List<Row> some(Collection<UUID> ids) {
-        return reads.read(SELECT + "where t.id = any(?)",
-                (s, first) -> s.setArray(first, s.getConnection().createArrayOf("uuid", ids.toArray())), rows -> {
-                    List<Row> found = new ArrayList<>(ids.size());
-                    while (rows.next()) {
-                        found.add(row(rows));
-                    }
-                    return found;
-                });
+        return reads.list(SELECT + "where t.id = any(?)",
+                (s, first) -> s.setArray(first, s.getConnection().createArrayOf("uuid", ids.toArray())),
+                TrajectoryRows::row);
     }
 
     /** Up to {@code fetch} trajectories the caller may see that meet the criteria, after {@code afterId} by id. */
@@ -79,17 +74,11 @@ public class TrajectoryRows {
             where.append(c.open() ? " and t.end_date is null" : " and t.end_date is not null");
         }
         parameters.add(fetch);
-        return reads.read(SELECT + where + " order by t.id limit ?", (s, first) -> {
+        return reads.list(SELECT + where + " order by t.id limit ?", (s, first) -> {
             for (int i = 0; i < parameters.size(); i++) {
                 s.setObject(first + i, parameters.get(i));
             }
-        }, rows -> {
-            List<Row> page = new ArrayList<>();
-            while (rows.next()) {
-                page.add(row(rows));
-            }
-            return page;
-        });
+        }, TrajectoryRows::row);
     }
 
     private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
