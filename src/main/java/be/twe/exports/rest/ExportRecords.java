@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -45,7 +45,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * tenancy); or a deletion when the record is deleted, no longer visible, or gone. Trajectories and
  * instruments, nearly all of an export, are read per batch with one statement per kind, each in
  * one round trip outside any transaction, as GET /trajectories/{id} reads (ADR 0012, issue 31);
- * the few other records each in a transaction of their own.
+ * the few other records of a batch by their services, in one transaction.
  */
 @ApplicationScoped
 public class ExportRecords implements ExportLines {
@@ -54,12 +54,6 @@ public class ExportRecords implements ExportLines {
 
     @Inject
     MandateService mandates;
-    private ObjectWriter writer;
-
-    @Inject
-    void writer(ObjectMapper json) {
-        writer = json.writerFor(ExportLine.class);
-    }
     @Inject
     TrajectoryService trajectories;
     @Inject
@@ -90,6 +84,12 @@ public class ExportRecords implements ExportLines {
     OrganisationMapper organisationMapper;
     @Inject
     AccessLog accessLog;
+    private ObjectWriter writer;
+
+    @Inject
+    void writer(ObjectMapper json) {
+        writer = json.writerFor(ExportLine.class);
+    }
 
     @Override
     public List<Line> of(List<Entry> entries) {
