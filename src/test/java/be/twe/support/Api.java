@@ -23,14 +23,17 @@ public final class Api {
         return given().contentType(ContentType.JSON);
     }
 
-    /** Follows the {@code next} links from {@code path} and collects {@code field} of every item of every page. */
+    /**
+     * Follows the {@code next} links from {@code path} and collects {@code field} of every item of
+     * every page (the items themselves when it is empty).
+     */
     public static <T> List<T> allPages(Supplier<RequestSpecification> request, String path, String field) {
         List<T> values = new ArrayList<>();
         String next = path;
         while (next != null) {
             JsonPath page = request.get().get(next.replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
                     .extract().jsonPath();
-            values.addAll(page.getList("items." + field));
+            values.addAll(page.getList(field.isEmpty() ? "items" : "items." + field));
             next = page.getString("next");
         }
         return values;

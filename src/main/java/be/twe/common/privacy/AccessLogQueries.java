@@ -13,7 +13,10 @@ import org.hibernate.query.NativeQuery;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
 
-/** Reads a trajectory's access log, newest first; who may read it is the caller's to decide. */
+/**
+ * Reads a trajectory's access log, newest first; who may read it is the caller's to decide. An entry's
+ * id is its row's plus its place in the row (V33).
+ */
 @ApplicationScoped
 public class AccessLogQueries {
     /** One written entry. */
@@ -28,9 +31,13 @@ public class AccessLogQueries {
         List<String> after = Cursor.decode(cursor, 1);
         long before = after.isEmpty() ? Long.MAX_VALUE : Cursor.number(after.get(0));
         List<?> rows = em.createNativeQuery("""
-                        select id, occurred_at, subject, organisation_id, array_to_string(roles, ',') as roles,
-                               operation, resource_type, resource_id
-                        from access_log where trajectory_id = ?1 and id < ?2 order by id desc limit ?3""")
+                        select a.id + r.place - 1 as id, occurred_at, subject, organisation_id,
+                               array_to_string(roles, ',') as roles, operation, resource_type, r.resource_id
+                        from access_log a,
+                             unnest(a.trajectory_ids, a.resource_ids) with ordinality r (trajectory_id, resource_id, place)
+                        where a.trajectory_ids @> array[cast(?1 as uuid)] and a.id < ?2 and r.trajectory_id = ?1
+                          and a.id + r.place - 1 < ?2
+                        order by 1 desc limit ?3""")
                 .unwrap(NativeQuery.class).addScalar("id", Long.class).addScalar("occurred_at", OffsetDateTime.class)
                 .addScalar("subject", String.class).addScalar("organisation_id", String.class)
                 .addScalar("roles", String.class).addScalar("operation", String.class)

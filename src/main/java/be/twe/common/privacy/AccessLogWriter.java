@@ -3,6 +3,7 @@ package be.twe.common.privacy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -121,25 +122,39 @@ public class AccessLogWriter {
 
     private void keep(List<AccessLog.Entry> batch) {
         int room = MAX_PENDING - log.pending();
-        if (room < batch.size()) {
+        int kept = 0;
+        for (int records = 0; kept < batch.size() && records + batch.get(kept).records() <= room; kept++) {
+            records += batch.get(kept).records();
+        }
+        if (kept < batch.size()) {
             // memory is bounded; the count, never the content, is logged
             LOG.errorf("Access log: %d entries dropped, the database could not be used for too long",
-                    batch.size() - Math.max(room, 0));
+                    AccessLog.records(batch.subList(kept, batch.size())));
         }
-        log.putBack(batch.subList(0, Math.max(0, Math.min(room, batch.size()))));
+        log.putBack(batch.subList(0, kept));
     }
 
-    /** One statement for the whole batch, its columns as arrays: a page of 50 reads writes 50 entries. */
+    /**
+     * One statement for the whole batch, its columns as arrays. The records of all entries travel
+     * as flat arrays, each record with its entry's number, and are gathered again per entry
+     * (PostgreSQL has no arrays of arrays of different lengths; slicing one array per entry cost
+     * three times the insert).
+     */
     private void write(List<AccessLog.Entry> batch) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 insert into access_log (occurred_at, subject, organisation_id, roles, operation, ocmw_id,
-                                        trajectory_id, resource_type, resource_id)
+                                        resource_type, trajectory_ids, resource_ids)
                 select occurred_at, subject, organisation_id, string_to_array(roles, ','), operation, ocmw_id,
-                       trajectory_id, resource_type, resource_id
-                from unnest(?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[],
-                            ?::text[], ?::text[])
-                     as e (occurred_at, subject, organisation_id, roles, operation, ocmw_id, trajectory_id,
-                           resource_type, resource_id)""")) {
+                       resource_type, r.trajectory_ids, r.resource_ids
+                from unnest(?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     with ordinality as e (occurred_at, subject, organisation_id, roles, operation, ocmw_id,
+                                           resource_type, entry)
+                join (select entry, array_agg(trajectory_id order by place) as trajectory_ids,
+                             array_agg(resource_id order by place) as resource_ids
+                      from unnest(?::int[], ?::uuid[], ?::text[]) with ordinality
+                           as u (entry, trajectory_id, resource_id, place)
+                      group by entry) r using (entry)
+                order by entry""")) {
             c.setAutoCommit(true);
             insert.setArray(1, c.createArrayOf("timestamptz", column(batch, AccessLog.Entry::occurredAt)));
             insert.setArray(2, c.createArrayOf("text", column(batch, AccessLog.Entry::subject)));
@@ -147,9 +162,20 @@ public class AccessLogWriter {
             insert.setArray(4, c.createArrayOf("text", column(batch, e -> String.join(",", e.roles()))));
             insert.setArray(5, c.createArrayOf("text", column(batch, AccessLog.Entry::operation)));
             insert.setArray(6, c.createArrayOf("text", column(batch, AccessLog.Entry::ocmwId)));
-            insert.setArray(7, c.createArrayOf("uuid", column(batch, AccessLog.Entry::trajectoryId)));
-            insert.setArray(8, c.createArrayOf("text", column(batch, AccessLog.Entry::resourceType)));
-            insert.setArray(9, c.createArrayOf("text", column(batch, AccessLog.Entry::resourceId)));
+            insert.setArray(7, c.createArrayOf("text", column(batch, AccessLog.Entry::resourceType)));
+            List<Object> entries = new ArrayList<>();
+            List<Object> trajectories = new ArrayList<>();
+            List<Object> resources = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                for (int j = 0; j < batch.get(i).records(); j++) {
+                    entries.add(i + 1);
+                }
+                trajectories.addAll(batch.get(i).trajectoryIds());
+                resources.addAll(batch.get(i).resourceIds());
+            }
+            insert.setArray(8, c.createArrayOf("int4", entries.toArray()));
+            insert.setArray(9, c.createArrayOf("uuid", trajectories.toArray()));
+            insert.setArray(10, c.createArrayOf("text", resources.toArray()));
             insert.executeUpdate();
         }
     }

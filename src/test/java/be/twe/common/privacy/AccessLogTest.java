@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.common.tenancy.CallerContext;
+import be.twe.support.Api;
 import be.twe.support.Jobs;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -135,6 +136,39 @@ class AccessLogTest {
                 && "listTransfers".equals(e.get("operation")) && transfer.equals(e.get("resourceId"))), entries::toString);
     }
 
+    /**
+     * A read of many records is one row (V33; a page of 50 wrote 50 rows), and each record is still
+     * an entry of its own: its own id, paged one by one without a gap or a repeat.
+     */
+    @Test
+    void aReadOfManyRecordsIsOneRowAndEachRecordAnEntryOfItsOwn() {
+        List<String> documents = List.of(Registrations.document(ocmw, trajectory, "POP"),
+                Registrations.document(ocmw, trajectory, "POP"), Registrations.document(ocmw, trajectory, "POP"));
+        UUID coach = data.accreditedCoach(ocmw);
+        String other = Registrations.trajectory(ocmw, ocmw, coach, "2024-03-01");
+        writer.flush();
+        as(cluster, "coach").get("/trajectories/" + trajectory + "/documents").then().statusCode(200);
+        as(cluster, "coach").queryParam("ocmwId", ocmw).get("/trajectories").then().statusCode(200);
+        writer.flush();
+
+        assertEquals(2, data.count("select count(*) from access_log where organisation_id = ?1", cluster),
+                "one row for the documents' list and one for the trajectories' page");
+        List<Map<String, Object>> seen = Api.allPages(() -> as(ocmw, "admin"),
+                "/trajectories/" + trajectory + "/access-log?limit=1", "");
+        List<Map<String, Object>> byCluster = seen.stream().filter(e -> cluster.equals(e.get("organisationId")))
+                .toList();
+        assertEquals(Set.of("listDocuments document " + documents.get(0), "listDocuments document "
+                        + documents.get(1), "listDocuments document " + documents.get(2),
+                "listTrajectories trajectory " + trajectory), byCluster.stream()
+                .map(e -> e.get("operation") + " " + e.get("resourceType") + " " + e.get("resourceId"))
+                .collect(Collectors.toSet()));
+        assertEquals(4, byCluster.size(), "no entry twice");
+        assertEquals(seen.size(), seen.stream().map(e -> e.get("id")).distinct().count(), "each its own id");
+        assertEquals("listTrajectories", byCluster.get(0).get("operation"), "newest first");
+        as(ocmw, "admin").get("/trajectories/" + other + "/access-log").then().statusCode(200)
+                .body("items.findAll { it.organisationId == '" + cluster + "' }.resourceId", equalTo(List.of(other)));
+    }
+
     @Test
     void readingTheLogIsNotARead() {
         log(ocmw);
@@ -165,7 +199,7 @@ class AccessLogTest {
             throw new IllegalStateException("the read's transaction rolls back");
         }));
         writer.flush();
-        assertEquals(1, data.count("select count(*) from access_log where trajectory_id = cast(?1 as uuid) "
+        assertEquals(1, data.count("select count(*) from access_log where trajectory_ids @> array[cast(?1 as uuid)] "
                 + "and subject = 'reader-rolled-back' and operation = 'getTrajectory'", trajectory));
     }
 
@@ -173,14 +207,14 @@ class AccessLogTest {
     void theApplicationsDatabaseRoleCannotChangeOrRemoveTheLog() {
         as(ocmw, "coach").get("/trajectories/" + trajectory).then().statusCode(200);
         writer.flush();
-        long before = data.count("select count(*) from access_log where trajectory_id = cast(?1 as uuid)", trajectory);
+        long before = data.count("select count(*) from access_log where trajectory_ids @> array[cast(?1 as uuid)]", trajectory);
         assertTrue(before > 0);
-        for (String change : List.of("update access_log set subject = 'someone else' where trajectory_id = cast(?1 as uuid)",
-                "delete from access_log where trajectory_id = cast(?1 as uuid)")) {
+        for (String change : List.of("update access_log set subject = 'someone else' where trajectory_ids @> array[cast(?1 as uuid)]",
+                "delete from access_log where trajectory_ids @> array[cast(?1 as uuid)]")) {
             assertThrows(RuntimeException.class, () -> data.execute(change, trajectory), change);
         }
         assertThrows(RuntimeException.class, () -> data.execute("truncate access_log"));
-        assertEquals(before, data.count("select count(*) from access_log where trajectory_id = cast(?1 as uuid)",
+        assertEquals(before, data.count("select count(*) from access_log where trajectory_ids @> array[cast(?1 as uuid)]",
                 trajectory));
     }
 }

@@ -30,7 +30,7 @@ class AccessLogWriterTest {
 
     static AccessLog.Entry entry(UUID trajectory, String resourceId) {
         return new AccessLog.Entry(OffsetDateTime.now(), "test-user", "ocmw-44021", List.of("coach"), "getTrajectory",
-                "ocmw-44021", trajectory, "trajectory", resourceId);
+                "ocmw-44021", "trajectory", List.of(trajectory), List.of(resourceId));
     }
 
     @Test
@@ -42,9 +42,9 @@ class AccessLogWriterTest {
         writer.flush();
 
         assertEquals(List.of("first", "last", "next batch"), data.rows(
-                "select resource_id, 1 from access_log where trajectory_id = ?1 order by id", trajectory).stream()
+                "select resource_ids[1], 1 from access_log where trajectory_ids = array[?1] order by id", trajectory).stream()
                 .map(row -> row.split("\\|")[0]).toList());
-        assertEquals(0, log.queued.stream().filter(e -> e.trajectoryId().equals(trajectory)).count(),
+        assertEquals(0, log.queued.stream().filter(e -> e.trajectoryIds().contains(trajectory)).count(),
                 "nothing of it waits to be written again");
     }
 
@@ -54,11 +54,11 @@ class AccessLogWriterTest {
         UUID lateOnes = UUID.randomUUID();
         log.queue(IntStream.range(0, AccessLog.BACKLOG + 5000).mapToObj(i -> entry(queuedOnes, "q" + i)).toList());
         log.queue(IntStream.range(0, 10).mapToObj(i -> entry(lateOnes, "l" + i)).toList());
-        assertEquals(10, data.count("select count(*) from access_log where trajectory_id = ?1", lateOnes),
+        assertEquals(10, data.count("select count(*) from access_log where trajectory_ids = array[?1]", lateOnes),
                 "written before the reader went on");
-        assertEquals(0, log.queued.stream().filter(e -> e.trajectoryId().equals(lateOnes)).count(), "not queued");
+        assertEquals(0, log.queued.stream().filter(e -> e.trajectoryIds().contains(lateOnes)).count(), "not queued");
         writer.flush();
-        assertEquals(AccessLog.BACKLOG + 5000, data.count("select count(*) from access_log where trajectory_id = ?1",
+        assertEquals(AccessLog.BACKLOG + 5000, data.count("select count(*) from access_log where trajectory_ids = array[?1]",
                 queuedOnes), "and the queue is written as always");
     }
 }

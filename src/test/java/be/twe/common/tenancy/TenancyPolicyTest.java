@@ -126,11 +126,12 @@ class TenancyPolicyTest {
         String cluster = data.newCluster();
         data.mandate(cluster, ocmwA, LocalDate.now().minusYears(1), null);
         data.execute("insert into access_log (occurred_at, subject, organisation_id, roles, operation, ocmw_id, "
-                + "trajectory_id, resource_type, resource_id) values (now(), 'x', ?1, '{coach}', 'getTrajectory', "
-                + "?1, cast(?2 as uuid), 'trajectory', ?2)", ocmwA, trajectoryA);
+                + "trajectory_ids, resource_type, resource_ids) values (now(), 'x', ?1, '{coach}', 'getTrajectory', "
+                + "?1, array[cast(?2 as uuid)], 'trajectory', array[?2])", ocmwA, trajectoryA);
         Map<String, String> asCluster = Map.of("twe.organisation", cluster, "twe.acting_for", ocmwA);
         assertEquals(List.of(trajectoryA), visible(ours("trajectory"), asCluster));
-        String log = "select trajectory_id::text from access_log where trajectory_id = '" + trajectoryA + "'";
+        String log = "select trajectory_ids[1]::text from access_log where trajectory_ids = array['" + trajectoryA
+                + "'::uuid]";
         assertEquals(List.of(), visible(log, asCluster));
         assertEquals(List.of(trajectoryA), visible(log, Map.of("twe.organisation", ocmwA, "twe.acting_for", ocmwA,
                 "twe.own", ocmwA)));
