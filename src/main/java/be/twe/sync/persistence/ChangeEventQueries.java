@@ -12,6 +12,7 @@ import jakarta.persistence.Query;
 import org.hibernate.jpa.HibernateHints;
 
 import be.twe.common.persistence.Timestamps;
+import be.twe.common.persistence.TransactionStatements;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
 
@@ -25,6 +26,8 @@ import be.twe.common.tenancy.Caller;
 public class ChangeEventQueries {
     @Inject
     EntityManager em;
+    @Inject
+    TransactionStatements statements;
 
     public record Entry(long position, String resourceType, String resourceId, String path, long version,
                         String kind, OffsetDateTime occurredAt, String organisationId) {
@@ -84,10 +87,15 @@ public class ChangeEventQueries {
 
     /** What this session wrote to the feed so far, or null when it wrote nothing. */
     public Written currentTransaction() {
-        Object[] row = (Object[]) em.createNativeQuery("""
+        // plain JDBC: through a Hibernate native query this was a tenth of a create's time (issue 31)
+        return statements.query("""
                 select x::text, (select max(position) from change_event where xid = x)
-                from (select pg_current_xact_id_if_assigned() as x) t""").getSingleResult();
-        return row[0] == null ? null : new Written((String) row[0], row[1] == null ? null : ((Number) row[1]).longValue());
+                from (select pg_current_xact_id_if_assigned() as x) t""", s -> { }, rows -> {
+            rows.next();
+            String transaction = rows.getString(1);
+            long position = rows.getLong(2);
+            return transaction == null ? null : new Written(transaction, rows.wasNull() ? null : position);
+        });
     }
 
     /** After its commit: the last position a transaction's changes got, or null when it changed nothing fed. */

@@ -8,18 +8,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import be.twe.coach.persistence.CoachEntity;
-import be.twe.coach.persistence.CoachRepository;
-import be.twe.coach.persistence.PartnerAgreementEntity;
-import be.twe.coach.persistence.PartnerAgreementRepository;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.persistence.TransactionStatements;
 import be.twe.common.security.MissingRoleProblem;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.Today;
-import be.twe.organisation.persistence.OrganisationEntity;
 import be.twe.organisation.persistence.OrganisationRepository;
 
 /**
@@ -32,9 +28,7 @@ public class Registrar {
     @Inject
     CallerContext callerContext;
     @Inject
-    CoachRepository coaches;
-    @Inject
-    PartnerAgreementRepository agreements;
+    TransactionStatements statements;
     @Inject
     Today today;
     @Inject
@@ -43,25 +37,70 @@ public class Registrar {
     public record Registration(String registeredBy, boolean onBehalf) {
     }
 
+    /**
+     * What the rules of a registration read: the coach, its organisation's agreement and the OCMW
+     * (the OCMW's dates are null when the caller cannot see it: its own rule says so).
+     */
+    record Facts(boolean coachFound, String coachOrganisation, LocalDate trainedOn, LocalDate signedOn,
+                 LocalDate ocmwValidFrom, LocalDate ocmwValidTo, String ocmwSuccessor) {
+    }
+
+    private static final String FACTS = """
+            select c.id is not null, c.organisation_id, c.trained_on, a.signed_on,
+                   o.valid_from, o.valid_to, o.successor_id
+            from (select 1) one
+            left join coach c on c.id = ?
+            left join partner_agreement a on a.organisation_id = c.organisation_id
+            left join organisation o on o.id = ?""";
+
     /** A write naming a responsible coach: the caller may write and the coach is accredited. */
     public Registration authorise(String ocmwId, UUID coachId) {
         Registration registration = authoriseWrite(ocmwId);
-        CoachEntity coach = coach(coachId);
+        return authorise(registration, ocmwId, coachId, facts(coachId, ocmwId));
+    }
+
+    /**
+     * A new registration dated {@code date}: {@link #authorise(String, UUID)} and the OCMW existed
+     * on that date, with everything they read in one statement (issue 31).
+     */
+    public Registration authoriseOn(String ocmwId, UUID coachId, LocalDate date) {
+        Registration registration = authoriseWrite(ocmwId);
+        Facts facts = facts(coachId, ocmwId);
+        authorise(registration, ocmwId, coachId, facts);
+        requireExistingOn(ocmwId, date, facts);
+        return registration;
+    }
+
+    private Facts facts(UUID coachId, String ocmwId) {
+        return statements.query(FACTS, s -> {
+            s.setObject(1, coachId);
+            s.setString(2, ocmwId);
+        }, rows -> {
+            rows.next();
+            return new Facts(rows.getBoolean(1), rows.getString(2), rows.getObject(3, LocalDate.class),
+                    rows.getObject(4, LocalDate.class), rows.getObject(5, LocalDate.class),
+                    rows.getObject(6, LocalDate.class), rows.getString(7));
+        });
+    }
+
+    private Registration authorise(Registration registration, String ocmwId, UUID coachId, Facts facts) {
+        if (!facts.coachFound()) {
+            throw unknownCoach(coachId);
+        }
         if (registration.onBehalf()) {
-            if (!coach.organisationId.equals(ocmwId)) {
+            if (!facts.coachOrganisation().equals(ocmwId)) {
                 throw unknownCoach(coachId);
             }
             return registration;
         }
         LocalDate date = today.date();
-        if (coach.trainedOn == null || coach.trainedOn.isAfter(date)) {
+        if (facts.trainedOn() == null || facts.trainedOn().isAfter(date)) {
             throw new DomainProblem(ProblemType.COACH_NOT_TRAINED,
                     "Coach '" + coachId + "' has not followed VDAB's registration training.");
         }
-        PartnerAgreementEntity agreement = agreements.findByIdOptional(coach.organisationId).orElse(null);
-        if (agreement == null || agreement.signedOn == null || agreement.signedOn.isAfter(date)) {
+        if (facts.signedOn() == null || facts.signedOn().isAfter(date)) {
             throw new DomainProblem(ProblemType.PARTNER_AGREEMENT_MISSING,
-                    "Organisation '" + coach.organisationId + "' has not signed VDAB's partner agreement.");
+                    "Organisation '" + facts.coachOrganisation() + "' has not signed VDAB's partner agreement.");
         }
         return registration;
     }
@@ -71,20 +110,20 @@ public class Registrar {
      * (from then on the successor's own records take over), and a record of an OCMW formed by a
      * merger is dated from its formation (before it, the OCMWs it was formed from register).
      */
-    public void requireExistingOn(String ocmwId, LocalDate date) {
-        OrganisationEntity ocmw = organisations.findById(ocmwId);
-        if (ocmw != null && ocmw.validTo != null && date.isAfter(ocmw.validTo)) {
-            throw new DomainProblem(ProblemType.OCMW_MERGED, ocmw.successorId == null
-                    ? "OCMW '%s' ended on %s.".formatted(ocmwId, ocmw.validTo)
+    private void requireExistingOn(String ocmwId, LocalDate date, Facts ocmw) {
+        if (ocmw.ocmwValidTo() != null && date.isAfter(ocmw.ocmwValidTo())) {
+            throw new DomainProblem(ProblemType.OCMW_MERGED, ocmw.ocmwSuccessor() == null
+                    ? "OCMW '%s' ended on %s.".formatted(ocmwId, ocmw.ocmwValidTo())
                     : "OCMW '%s' merged into %s on %s: register what starts from then under %s."
-                            .formatted(ocmwId, ocmw.successorId, ocmw.validTo.plusDays(1), ocmw.successorId));
+                            .formatted(ocmwId, ocmw.ocmwSuccessor(), ocmw.ocmwValidTo().plusDays(1),
+                                    ocmw.ocmwSuccessor()));
         }
-        if (ocmw != null && ocmw.validFrom != null && date.isBefore(ocmw.validFrom)) {
+        if (ocmw.ocmwValidFrom() != null && date.isBefore(ocmw.ocmwValidFrom())) {
             List<String> then = organisations.predecessorsOn(ocmwId, date);
             throw new DomainProblem(ProblemType.OCMW_NOT_YET_FORMED, then.isEmpty()
-                    ? "OCMW '%s' exists from %s.".formatted(ocmwId, ocmw.validFrom)
+                    ? "OCMW '%s' exists from %s.".formatted(ocmwId, ocmw.ocmwValidFrom())
                     : "OCMW '%s' exists from %s: register what starts before then under %s, which existed on %s."
-                            .formatted(ocmwId, ocmw.validFrom, String.join(" or ", then), date));
+                            .formatted(ocmwId, ocmw.ocmwValidFrom(), String.join(" or ", then), date));
         }
     }
 
@@ -107,10 +146,6 @@ public class Registrar {
                             + "valid today).");
         }
         return new Registration(caller.organisationId(), false);
-    }
-
-    private CoachEntity coach(UUID coachId) {
-        return coaches.findByIdOptional(coachId).orElseThrow(() -> unknownCoach(coachId));
     }
 
     private static DomainProblem unknownCoach(UUID coachId) {

@@ -20,7 +20,6 @@ import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.Feeds;
-import be.twe.trajectory.persistence.ClientRepository;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.persistence.TrajectoryRepository;
 
@@ -37,8 +36,6 @@ public class TrajectoryService {
 
     @Inject
     TrajectoryRepository trajectories;
-    @Inject
-    ClientRepository clients;
     @Inject
     Registrar registrar;
     @Inject
@@ -69,23 +66,18 @@ public class TrajectoryService {
             throw new DomainProblem(ProblemType.TRAJECTORY_BEFORE_MEASURE,
                     "A trajectory starts on or after " + MEASURE_START + ", when TWE-OCMW began.");
         }
-        Registrar.Registration registration = registrar.authorise(input.ocmwId(), input.coachId());
-        registrar.requireExistingOn(input.ocmwId(), input.startDate());
+        Registrar.Registration registration = registrar.authoriseOn(input.ocmwId(), input.coachId(),
+                input.startDate());
         TrajectoryEntity trajectory = new TrajectoryEntity();
         trajectory.id = UUID.randomUUID();
         trajectory.ocmwId = input.ocmwId();
-        trajectory.client = clients.findOrCreate(input.clientInsz());
         trajectory.startDate = input.startDate();
         trajectory.coachId = input.coachId();
         trajectory.registeredBy = registration.registeredBy();
         trajectory.onBehalf = registration.onBehalf();
         trajectory.externalReference = input.externalReference();
         trajectory.updatedAt = Timestamps.now();
-        trajectories.getEntityManager().persist(trajectory);
-        // the one-open-trajectory and external-reference constraints decide here; the insert
-        // returns the planned end the database computes (@Generated), and a new trajectory has no
-        // instruments yet: nothing to read back (issue 31)
-        trajectories.flush();
+        trajectories.insert(trajectory, input.clientInsz()); // a new trajectory has no instruments yet
         return new TrajectoryView(trajectory, InstrumentYears.of(trajectory, List.of()));
     }
 

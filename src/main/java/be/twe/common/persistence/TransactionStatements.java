@@ -1,0 +1,44 @@
+package be.twe.common.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+/**
+ * One statement on the current transaction's connection, which carries the caller's settings
+ * (row-level security decides what it sees and writes). For the write paths whose rules fit in
+ * one statement (issue 31): no entity is loaded, managed or flushed. A violated constraint comes
+ * back as Hibernate's ConstraintViolationException with the constraint's name, as from a flush.
+ */
+@ApplicationScoped
+public class TransactionStatements {
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    public interface Reader<T> {
+        /** The value of the statement's rows, positioned before the first. */
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Runs a statement that returns rows (a select, or a write with {@code returning}). */
+    public <T> T query(String sql, Binder binder, Reader<T> reader) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                binder.bind(s);
+                try (ResultSet rows = s.executeQuery()) {
+                    return reader.read(rows);
+                }
+            }
+        });
+    }
+}
