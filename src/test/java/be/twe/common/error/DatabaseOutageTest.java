@@ -124,13 +124,14 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void everyStatementAndIdleTransactionHasATimeLimit() throws Exception {
+    void everyStatementAndIdleTransactionHasATimeLimitAndNoneIsJitCompiled() throws Exception {
         try (var c = dataSource.getConnection(); var s = c.createStatement();
              var rs = s.executeQuery("select current_setting('statement_timeout'), "
-                     + "current_setting('idle_in_transaction_session_timeout')")) {
+                     + "current_setting('idle_in_transaction_session_timeout'), current_setting('jit')")) {
             rs.next();
             assertEquals("15s", rs.getString(1));
             assertEquals("1min", rs.getString(2));
+            assertEquals("off", rs.getString(3));
         }
     }
 
