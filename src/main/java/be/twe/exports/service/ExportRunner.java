@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
@@ -94,8 +99,8 @@ public class ExportRunner {
         jobs.readOnly();
         long upTo = feed.lastPosition();
         QuarkusTransaction.requiringNew().run(() -> jobs.start(exportId, upTo));
+        Blocks blocks = new Blocks(exportId);
         List<ChangeEventQueries.Entry> batch = new ArrayList<>();
-        int[] counts = {0, 0}; // lines written, deletions
         try (Stream<ChangeEventQueries.Entry> entries = feed.lastPerRecord(callers.current(), since, upTo)) {
             for (var it = entries.iterator(); it.hasNext(); ) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -103,22 +108,73 @@ public class ExportRunner {
                 }
                 batch.add(it.next());
                 if (batch.size() == BATCH) {
-                    write(exportId, batch, counts);
+                    blocks.write(lines.of(batch));
+                    batch.clear();
                 }
             }
+            blocks.write(lines.of(batch));
+        } catch (RuntimeException e) {
+            blocks.settle(); // a failed export is marked failed only after its last block is settled
+            throw e;
         }
-        write(exportId, batch, counts);
-        QuarkusTransaction.requiringNew().run(() -> jobs.finish(exportId, counts[0] - counts[1], counts[1], null));
+        blocks.awaitWritten();
+        QuarkusTransaction.requiringNew().run(() -> jobs.finish(exportId, blocks.lines - blocks.deletions,
+                blocks.deletions, null));
     }
 
-    private void write(UUID exportId, List<ChangeEventQueries.Entry> batch, int[] counts) {
-        List<ExportLines.Line> made = lines.of(batch);
-        int first = counts[0] + 1;
-        QuarkusTransaction.requiringNew().run(() -> jobs.append(exportId, first,
-                made.stream().map(ExportLines.Line::json).toList()));
-        counts[0] += made.size();
-        counts[1] += (int) made.stream().filter(ExportLines.Line::deletion).count();
-        batch.clear();
+    /**
+     * Writes an export's blocks of lines in order, each while the next batch is read (issue 31: the
+     * export thread waited for the database at every step, one after the other). At most one block
+     * is being written at a time. export_line has no row-level security: only the job's own
+     * tenancy decides who downloads it, so a block is written as named system work.
+     */
+    private final class Blocks {
+        private final UUID exportId;
+        private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+        int lines;
+        int deletions;
+
+        Blocks(UUID exportId) {
+            this.exportId = exportId;
+        }
+
+        void write(List<ExportLines.Line> made) {
+            awaitWritten();
+            if (made.isEmpty()) {
+                return;
+            }
+            int first = lines + 1;
+            List<String> json = made.stream().map(ExportLines.Line::json).toList();
+            lines += made.size();
+            deletions += (int) made.stream().filter(ExportLines.Line::deletion).count();
+            writing = CompletableFuture.runAsync(() -> systemWork.inTransaction("export lines",
+                    () -> jobs.append(exportId, first, json)), appender);
+        }
+
+        /** Waits for the block being written, whatever its outcome. */
+        void settle() {
+            writing.exceptionally(e -> null).join();
+        }
+
+        /** Waits for the block being written; its failure is the export's. */
+        void awaitWritten() {
+            try {
+                writing.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+    }
+
+    private final ExecutorService appender = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "export-lines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @PreDestroy
+    void stop() {
+        appender.shutdown();
     }
 
     private void finishFailed(UUID exportId, Problem problem) {
