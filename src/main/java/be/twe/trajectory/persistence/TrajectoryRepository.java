@@ -43,33 +43,35 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
         flush(); // the constraints judge the transaction's earlier changes too
         // a client inserted by a transaction that commits during the statement is not in its
         // snapshot: the insert then returns no row, and the next statement sees the client
-        for (int attempt = 0; t.plannedEndDate == null; attempt++) {
-            if (attempt == 2) {
-                throw new IllegalStateException("The client of a new trajectory was neither created nor found");
-            }
-            statements.query(INSERT, s -> {
-                s.setObject(1, UUID.randomUUID());
-                s.setString(2, insz);
-                s.setString(3, insz);
-                s.setObject(4, t.id);
-                s.setString(5, t.ocmwId);
-                s.setObject(6, t.startDate);
-                s.setObject(7, t.coachId);
-                s.setString(8, t.registeredBy);
-                s.setBoolean(9, t.onBehalf);
-                s.setString(10, t.externalReference);
-                s.setObject(11, t.updatedAt);
-                s.setLong(12, t.version);
-            }, rows -> {
-                if (rows.next()) {
-                    t.client = new ClientEntity();
-                    t.client.id = rows.getObject(1, UUID.class);
-                    t.client.insz = insz;
-                    t.plannedEndDate = rows.getObject(2, LocalDate.class);
-                }
-                return null;
-            });
+        if (!insertOnce(t, insz) && !insertOnce(t, insz)) {
+            throw new IllegalStateException("The client of a new trajectory was neither created nor found");
         }
+    }
+
+    private boolean insertOnce(TrajectoryEntity t, String insz) {
+        return statements.query(INSERT, s -> {
+            s.setObject(1, UUID.randomUUID());
+            s.setString(2, insz);
+            s.setString(3, insz);
+            s.setObject(4, t.id);
+            s.setString(5, t.ocmwId);
+            s.setObject(6, t.startDate);
+            s.setObject(7, t.coachId);
+            s.setString(8, t.registeredBy);
+            s.setBoolean(9, t.onBehalf);
+            s.setString(10, t.externalReference);
+            s.setObject(11, t.updatedAt);
+            s.setLong(12, t.version);
+        }, rows -> {
+            if (!rows.next()) {
+                return false;
+            }
+            t.client = new ClientEntity();
+            t.client.id = rows.getObject(1, UUID.class);
+            t.client.insz = insz;
+            t.plannedEndDate = rows.getObject(2, LocalDate.class);
+            return true;
+        });
     }
 
     /** The caller-visible trajectory an organisation registered under its own reference. */
