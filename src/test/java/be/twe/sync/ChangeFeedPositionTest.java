@@ -67,6 +67,59 @@ class ChangeFeedPositionTest {
         }
     }
 
+    /**
+     * An insert's entries are written once per statement (V34) and an update's once per row (V31):
+     * in one transaction they still number 1, 2, 3, ... in the order the statements ran.
+     */
+    @Test
+    void entriesOfStatementsAndRowsOfOneTransactionAreConsecutive() throws Exception {
+        String ocmw = data.newOcmw();
+        UUID coach = data.accreditedCoach(ocmw);
+        List<UUID> trajectories = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        try (Connection c = DatabaseOwner.connect()) {
+            c.setAutoCommit(false);
+            for (UUID t : trajectories) {
+                try (PreparedStatement s = c.prepareStatement("insert into client (id, insz) values (?, ?)")) {
+                    s.setObject(1, t); // a client per trajectory, with the trajectory's id
+                    s.setString(2, TestData.newInsz());
+                    s.executeUpdate();
+                }
+            }
+            String insert = "insert into trajectory (id, ocmw_id, client_id, start_date, coach_id, registered_by) "
+                    + "select id, ?, id, date '2024-01-01', ?, ? from unnest(?::uuid[]) id";
+            try (PreparedStatement two = c.prepareStatement(insert);
+                 PreparedStatement update = c.prepareStatement(
+                         "update trajectory set external_reference = 'x', version = version + 1 where id = ?");
+                 PreparedStatement one = c.prepareStatement(insert)) {
+                bind(two, ocmw, coach, c.createArrayOf("uuid", trajectories.subList(0, 2).toArray()));
+                assertEquals(2, two.executeUpdate());
+                update.setObject(1, trajectories.get(0));
+                assertEquals(1, update.executeUpdate());
+                bind(one, ocmw, coach, c.createArrayOf("uuid", trajectories.subList(2, 3).toArray()));
+                assertEquals(1, one.executeUpdate());
+            }
+            c.commit();
+        }
+        List<String> entries = data.rows("select resource_id, kind, position from change_event "
+                + "where resource_id in (?1, ?2, ?3) order by position", trajectories.get(0).toString(),
+                trajectories.get(1).toString(), trajectories.get(2).toString());
+        assertEquals(List.of(trajectories.get(0) + "|CREATED", trajectories.get(1) + "|CREATED",
+                trajectories.get(0) + "|UPDATED", trajectories.get(2) + "|CREATED"),
+                entries.stream().map(e -> e.substring(0, e.lastIndexOf('|'))).toList());
+        List<Long> positions = entries.stream().map(e -> Long.parseLong(e.substring(e.lastIndexOf('|') + 1))).toList();
+        assertEquals(1, positions.get(0) & ((1 << 20) - 1), "the transaction's first entry");
+        for (int i = 1; i < positions.size(); i++) {
+            assertEquals(positions.get(0) + i, positions.get(i), "consecutive: " + positions);
+        }
+    }
+
+    private static void bind(PreparedStatement s, String ocmw, UUID coach, java.sql.Array ids) throws Exception {
+        s.setString(1, ocmw);
+        s.setObject(2, coach);
+        s.setString(3, ocmw);
+        s.setArray(4, ids);
+    }
+
     private static List<Map<String, Object>> entriesAfter(String ocmw, long after) {
         return as(ocmw, "coach").get("/changes?after=" + after).then().statusCode(200).extract().jsonPath()
                 .getList("items");

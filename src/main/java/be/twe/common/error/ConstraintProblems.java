@@ -9,4 +9,15 @@ import java.util.function.Supplier;
  */
 public interface ConstraintProblems {
     Map<String, Supplier<DomainProblem>> byConstraintName();
+
+    /** The problem a feature declared for the constraint, null for an unknown one. */
+    static DomainProblem of(String constraint, Iterable<ConstraintProblems> features) {
+        for (ConstraintProblems feature : features) {
+            Supplier<DomainProblem> problem = constraint == null ? null : feature.byConstraintName().get(constraint);
+            if (problem != null) {
+                return problem.get();
+            }
+        }
+        return null;
+    }
 }

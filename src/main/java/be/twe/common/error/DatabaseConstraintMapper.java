@@ -1,6 +1,5 @@
 package be.twe.common.error;
 
-import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -27,14 +26,8 @@ public class DatabaseConstraintMapper extends ProblemMapper<ConstraintViolationE
 
     /** The problem a feature declared for the constraint, or a 500 for an unknown one. */
     public static Problem toProblem(ConstraintViolationException e, Iterable<ConstraintProblems> features) {
-        String name = constraintName(e);
-        for (ConstraintProblems feature : features) {
-            Supplier<DomainProblem> problem = name == null ? null : feature.byConstraintName().get(name);
-            if (problem != null) {
-                return ProblemResponses.of(problem.get());
-            }
-        }
-        return new UnexpectedErrorMapper().toProblem(e);
+        DomainProblem problem = ConstraintProblems.of(constraintName(e), features);
+        return problem != null ? ProblemResponses.of(problem) : new UnexpectedErrorMapper().toProblem(e);
     }
 
     /**

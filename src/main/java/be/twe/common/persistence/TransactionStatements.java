@@ -1,8 +1,10 @@
 package be.twe.common.persistence;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,15 @@ public class TransactionStatements {
     @Inject
     EntityManager em;
 
+    /**
+     * An array parameter of PostgreSQL type {@code type} (for {@code unnest} or {@code = any}),
+     * its elements in their text form, which every type here reads back exactly.
+     */
+    public static Array array(PreparedStatement statement, String type, Collection<?> values) throws SQLException {
+        return statement.getConnection().createArrayOf(type,
+                values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new));
+    }
+
     /** Runs a statement that returns rows (a select, or a write with {@code returning}). */
     public <T> T query(String sql, Binder binder, Reader<T> reader) {
         return em.unwrap(Session.class).doReturningWork(c -> {
@@ -38,6 +49,16 @@ public class TransactionStatements {
                 try (ResultSet rows = s.executeQuery()) {
                     return reader.read(rows);
                 }
+            }
+        });
+    }
+
+    /** Runs a statement that returns no rows; returns how many rows it changed. */
+    public int update(String sql, Binder binder) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                binder.bind(s);
+                return s.executeUpdate();
             }
         });
     }

@@ -54,15 +54,26 @@ public class CompleteBodies implements ReaderInterceptor {
         } catch (JsonProcessingException e) {
             return context.proceed(); // malformed: the JSON reader answers it with its own 400
         }
-        List<Issue> missing = new ArrayList<>();
-        missingFields(json.constructType(context.getGenericType()), tree, "", Set.of(replaces.givenByPath()), missing);
+        List<Issue> missing = missing(json, json.constructType(context.getGenericType()), tree,
+                Set.of(replaces.givenByPath()));
         if (!missing.isEmpty()) {
             throw new InvalidInputProblem(missing);
         }
         return context.proceed();
     }
 
-    private void missingFields(JavaType type, JsonNode node, String prefix, Set<String> exempt, List<Issue> missing) {
+    /**
+     * The fields of {@code type} that {@code body} leaves out, but for {@code givenByPath}; also
+     * for a bulk import line that names a replacing call, whose body is read as that call's.
+     */
+    public static List<Issue> missing(ObjectMapper json, JavaType type, JsonNode body, Set<String> givenByPath) {
+        List<Issue> missing = new ArrayList<>();
+        missingFields(json, type, body, "", givenByPath, missing);
+        return missing;
+    }
+
+    private static void missingFields(ObjectMapper json, JavaType type, JsonNode node, String prefix,
+                                      Set<String> exempt, List<Issue> missing) {
         if (!node.isObject() || !type.getRawClass().getName().startsWith(MODEL) || type.isEnumType()) {
             return;
         }
@@ -79,7 +90,7 @@ public class CompleteBodies implements ReaderInterceptor {
                             "Missing: a PUT replaces the record, so it names every field (null clears one)."));
                 }
             } else {
-                missingFields(property.getPrimaryType(), value, prefix + name + ".", Set.of(), missing);
+                missingFields(json, property.getPrimaryType(), value, prefix + name + ".", Set.of(), missing);
             }
         }
     }

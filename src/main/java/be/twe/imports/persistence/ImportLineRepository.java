@@ -2,10 +2,13 @@ package be.twe.imports.persistence;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import be.twe.common.paging.Query;
+import be.twe.common.persistence.TransactionStatements;
 
 /**
  * An import's lines. Reached only through a job the caller owns ({@link ImportJobRepository}),
@@ -40,6 +44,8 @@ public class ImportLineRepository {
 
     @Inject
     EntityManager em;
+    @Inject
+    TransactionStatements statements;
 
     public Writer writer(UUID importId) {
         Session session = em.unwrap(Session.class);
@@ -132,5 +138,65 @@ public class ImportLineRepository {
                 ImportLineEntity.class);
         q.parameters().forEach(query::setParameter);
         return query.setMaxResults(fetch).getResultList();
+    }
+
+    /**
+     * The pending ones of these lines, in file order, with their text. They are not locked: a
+     * batch takes them when it records their results ({@link #recordAll}), which fails when
+     * another worker recorded one first.
+     */
+    public Map<Integer, String> pendingText(UUID importId, List<Integer> lines) {
+        if (lines.isEmpty()) {
+            return Map.of();
+        }
+        Set<Integer> wanted = Set.copyOf(lines);
+        // a range, not line = any(...): that is a comparison with every element for every pending line
+        return statements.query("""
+                select line, request from import_line
+                where import_id = ? and status = 'PENDING' and line between ? and ? order by line""", s -> {
+            s.setObject(1, importId);
+            s.setInt(2, Collections.min(lines));
+            s.setInt(3, Collections.max(lines));
+        }, rows -> {
+            Map<Integer, String> taken = new LinkedHashMap<>();
+            while (rows.next()) {
+                if (wanted.contains(rows.getInt(1))) {
+                    taken.put(rows.getInt(1), rows.getString(2));
+                }
+            }
+            return taken;
+        });
+    }
+
+    /**
+     * Records the results of pending lines in one statement; throws when one is no longer pending
+     * (another worker recorded it first, its update waited for that worker's commit), so that the
+     * transaction, and what it made for those lines, is rolled back.
+     */
+    public void recordAll(UUID importId, Map<Integer, Result> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        List<Integer> lines = List.copyOf(results.keySet());
+        List<Result> rs = lines.stream().map(results::get).toList();
+        int recorded = statements.update("""
+                update import_line l set status = r.status, http_status = r.http_status,
+                    resource_type = r.resource_type, resource_id = r.resource_id, path = r.path,
+                    problem = r.problem::jsonb, request = null
+                from unnest(?::int4[], ?::text[], ?::int4[], ?::text[], ?::uuid[], ?::text[], ?::text[])
+                    as r(line, status, http_status, resource_type, resource_id, path, problem)
+                where l.import_id = ? and l.line = r.line and l.status = 'PENDING'""", s -> {
+            s.setArray(1, TransactionStatements.array(s, "int4", lines));
+            s.setArray(2, TransactionStatements.array(s, "text", rs.stream().map(r -> r.status().name()).toList()));
+            s.setArray(3, TransactionStatements.array(s, "int4", rs.stream().map(Result::httpStatus).toList()));
+            s.setArray(4, TransactionStatements.array(s, "text", rs.stream().map(Result::resourceType).toList()));
+            s.setArray(5, TransactionStatements.array(s, "uuid", rs.stream().map(Result::resourceId).toList()));
+            s.setArray(6, TransactionStatements.array(s, "text", rs.stream().map(Result::path).toList()));
+            s.setArray(7, TransactionStatements.array(s, "text", rs.stream().map(Result::problem).toList()));
+            s.setObject(8, importId);
+        });
+        if (recorded != lines.size()) {
+            throw new IllegalStateException("A batch's lines were no longer pending");
+        }
     }
 }

@@ -3,8 +3,6 @@ package be.twe.imports.rest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,25 +16,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import be.twe.api.model.ImportLine;
 import be.twe.api.model.InstrumentInput;
 import be.twe.api.model.TrajectoryInput;
+import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.JsonProblems;
 import be.twe.common.error.NestedProblem;
+import be.twe.common.rest.CompleteBodies;
 import be.twe.imports.service.LineOperations;
-import be.twe.imports.service.LineOutcome;
-import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.imports.service.ParsedLine;
 import be.twe.instrument.rest.InstrumentMapper;
-import be.twe.instrument.service.NewInstrument;
-import be.twe.instrument.service.InstrumentReferences;
-import be.twe.instrument.service.InstrumentService;
 import be.twe.trajectory.rest.TrajectoryMapper;
-import be.twe.trajectory.service.TrajectoryReferences;
-import be.twe.trajectory.service.TrajectoryService;
-import be.twe.trajectory.service.TrajectoryView;
 
 /**
- * One import line as the single call it names: read and validated like that call's request, then
- * handed to the same service. Runs inside the line's transaction; every refusal is an exception.
+ * Reads one import line as the request of the single call it names: the line's fields validated
+ * as that call's, and its body as that call's request body. A body that does not read is kept as
+ * the line's refusal, which {@link ParsedLine#call} throws where the call would meet it.
  */
 @ApplicationScoped
 public class ImportOperations implements LineOperations {
@@ -45,20 +39,12 @@ public class ImportOperations implements LineOperations {
     @Inject
     Validator validator;
     @Inject
-    TrajectoryService trajectories;
-    @Inject
-    TrajectoryReferences trajectoryReferences;
-    @Inject
     TrajectoryMapper trajectoryMapper;
-    @Inject
-    InstrumentService instruments;
-    @Inject
-    InstrumentReferences instrumentReferences;
     @Inject
     InstrumentMapper instrumentMapper;
 
     @Override
-    public LineOutcome run(String text) {
+    public ParsedLine read(String text) {
         if (text.isBlank()) {
             throw new InvalidInputProblem(new Issue("body", "$", null, "Empty line."));
         }
@@ -72,47 +58,37 @@ public class ImportOperations implements LineOperations {
         }
         validate(line, "");
         JsonNode body = tree.get("body");
-        return switch (line.getOperation()) {
-            case CREATE_TRAJECTORY -> {
-                TrajectoryService.NewTrajectory in = newTrajectory(body);
-                yield trajectory(service(() -> trajectories.create(in)), true);
-            }
-            case CREATE_OR_UPDATE_TRAJECTORY_BY_REFERENCE -> {
-                String reference = reference(line);
-                TrajectoryService.NewTrajectory in = newTrajectory(body);
-                TrajectoryReferences.Put put = service(() -> trajectoryReferences.put(reference, in, line.getIfMatch()));
-                yield trajectory(put.trajectory(), put.created());
-            }
-            case CREATE_INSTRUMENT -> {
-                UUID trajectoryId = trajectoryOf(line);
-                NewInstrument in = instrumentMapper.toNew(input(body, InstrumentInput.class));
-                yield instrument(service(() -> instruments.create(trajectoryId, in)), true);
-            }
-            case CREATE_OR_UPDATE_INSTRUMENT_BY_REFERENCE -> {
-                UUID trajectoryId = trajectoryOf(line);
-                String reference = reference(line);
-                NewInstrument in = instrumentMapper.toNew(input(body, InstrumentInput.class));
-                InstrumentReferences.Put put = service(() -> instrumentReferences.put(trajectoryId, reference, in,
-                        line.getIfMatch()));
-                yield instrument(put.instrument(), put.created());
-            }
+        ParsedLine.Operation operation = switch (line.getOperation()) {
+            case CREATE_TRAJECTORY -> ParsedLine.Operation.CREATE_TRAJECTORY;
+            case CREATE_OR_UPDATE_TRAJECTORY_BY_REFERENCE -> ParsedLine.Operation.PUT_TRAJECTORY;
+            case CREATE_INSTRUMENT -> ParsedLine.Operation.CREATE_INSTRUMENT;
+            case CREATE_OR_UPDATE_INSTRUMENT_BY_REFERENCE -> ParsedLine.Operation.PUT_INSTRUMENT;
         };
-    }
-
-    /** A service names the fields of the body it was given; in a line they sit under {@code body}. */
-    private static <T> T service(Supplier<T> call) {
+        Object input = null;
+        DomainProblem refusal = null;
         try {
-            return call.get();
-        } catch (InvalidInputProblem e) {
-            throw new NestedProblem(e, "body.");
+            input = switch (operation) {
+                case CREATE_TRAJECTORY -> trajectoryMapper.toNew(input(body, TrajectoryInput.class, false));
+                case PUT_TRAJECTORY -> trajectoryMapper.toNew(input(body, TrajectoryInput.class, true));
+                case CREATE_INSTRUMENT -> instrumentMapper.toNew(input(body, InstrumentInput.class, false));
+                case PUT_INSTRUMENT -> instrumentMapper.toNew(input(body, InstrumentInput.class, true));
+            };
+        } catch (DomainProblem e) {
+            refusal = e;
         }
+        return new ParsedLine(operation, line.getExternalReference(), line.getTrajectoryId(),
+                line.getTrajectoryReference(), line.getIfMatch(), input, refusal);
     }
 
-    private TrajectoryService.NewTrajectory newTrajectory(JsonNode body) {
-        return trajectoryMapper.toNew(input(body, TrajectoryInput.class));
-    }
-
-    private <T> T input(JsonNode body, Class<T> type) {
+    /** The body as its call reads it: a replacing call's names every field ({@link CompleteBodies}). */
+    private <T> T input(JsonNode body, Class<T> type, boolean replaces) {
+        if (replaces && body != null) {
+            List<Issue> missing = CompleteBodies.missing(json, json.constructType(type), body,
+                    Set.of("externalReference"));
+            if (!missing.isEmpty()) {
+                throw new NestedProblem(new InvalidInputProblem(missing), "body.");
+            }
+        }
         T input;
         try {
             input = json.treeToValue(body, type);
@@ -130,34 +106,5 @@ public class ImportOperations implements LineOperations {
                     .map(v -> Issue.body(prefix + v.getPropertyPath(), null, v.getMessage()))
                     .sorted(Comparator.comparing(Issue::name)).toList());
         }
-    }
-
-    private static String reference(ImportLine line) {
-        if (line.getExternalReference() == null) {
-            throw new InvalidInputProblem(Issue.body("externalReference", null,
-                    "Required for " + line.getOperation() + "."));
-        }
-        return line.getExternalReference();
-    }
-
-    /** The instrument's trajectory: by id, or by the caller's reference (also one made earlier in the file). */
-    private UUID trajectoryOf(ImportLine line) {
-        if ((line.getTrajectoryId() == null) == (line.getTrajectoryReference() == null)) {
-            throw new InvalidInputProblem(List.of(
-                    Issue.body("trajectoryId", null, "Give exactly one of trajectoryId and trajectoryReference."),
-                    Issue.body("trajectoryReference", null, "Give exactly one of trajectoryId and trajectoryReference.")));
-        }
-        return line.getTrajectoryId() != null ? line.getTrajectoryId()
-                : trajectoryReferences.get(line.getTrajectoryReference()).trajectory().id;
-    }
-
-    private static LineOutcome trajectory(TrajectoryView view, boolean created) {
-        UUID id = view.trajectory().id;
-        return new LineOutcome(created ? 201 : 200, "trajectory", id, "/trajectories/" + id);
-    }
-
-    private static LineOutcome instrument(InstrumentEntity instrument, boolean created) {
-        return new LineOutcome(created ? 201 : 200, "instrument", instrument.id,
-                "/trajectories/" + instrument.trajectoryId + "/instruments/" + instrument.id);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import be.twe.api.model.Problem;
 import be.twe.common.error.ConstraintProblems;
@@ -27,16 +28,19 @@ import be.twe.imports.persistence.ImportLineRepository.Status;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Runs one import as its submitter, line by line in file order, on one instance at a time. Lines
- * run in batches: one transaction takes each line (row lock), makes its record and writes its
- * result, so a commit covers many lines (ADR 0027). A refusal dooms the batch's transaction (the
- * services are transactional), so the batch is rolled back and split: the lines before the
- * refused one run again as a batch, the refused one alone as before (its record attempt in one
- * transaction, its problem written in another), and the rest as the next batch. Each line thus
- * meets the database exactly as it would as a single call after the lines before it.
+ * Runs one import as its submitter, in file order, on one instance at a time. Lines run in
+ * batches, each first as a pipeline ({@link ImportPipeline}: the batch's records read at once, the
+ * rules in file order, one write per table). A line that changes an existing record runs alone as
+ * its single call. A batch the pipeline could not write runs line by line (ADR 0027): one
+ * transaction takes each line (row lock), makes its record and writes its result; a refusal dooms
+ * that transaction (the services are transactional), so it is rolled back and split: the lines
+ * before the refused one run again, the refused one alone (its record attempt in one transaction,
+ * its problem written in another), and the rest as the next batch. Each line thus meets the
+ * database as it would as a single call after the lines before it.
  */
 @ApplicationScoped
 public class ImportRunner {
+    private static final Logger LOG = Logger.getLogger(ImportRunner.class);
     private static final int CHUNK = 500;
 
     @Inject
@@ -54,6 +58,10 @@ public class ImportRunner {
     ImportLineRepository lines;
     @Inject
     LineOperations operations;
+    @Inject
+    SingleCalls singleCalls;
+    @Inject
+    ImportPipeline pipeline;
     @Inject
     CallerContext callers;
     @Inject
@@ -113,10 +121,33 @@ public class ImportRunner {
     }
 
     /**
-     * Runs the lines in one transaction up to the first refused one; returns how many lines it
-     * settled (all, or those before the refused one and that one).
+     * Runs the lines as a pipeline ({@link ImportPipeline}); a line that changes an existing record
+     * then runs alone, and a batch the pipeline could not write runs line by line. Returns how many
+     * lines it settled.
      */
     private int runBatch(UUID importId, List<Integer> batch) {
+        ImportPipeline.Settled settled;
+        try {
+            settled = pipeline.run(importId, batch);
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return batch.size(); // shutting down: the lines stay pending, and the caller stops
+            }
+            LOG.debugf("A batch of %d lines runs line by line: %s", batch.size(), e.getClass().getSimpleName());
+            return runInOrder(importId, batch);
+        }
+        if (!settled.singleCallNext()) {
+            return settled.lines();
+        }
+        process(importId, batch.get(settled.lines()));
+        return settled.lines() + 1;
+    }
+
+    /**
+     * Runs the lines one after the other in one transaction up to the first refused one; returns
+     * how many lines it settled (all, or those before the refused one and that one).
+     */
+    private int runInOrder(UUID importId, List<Integer> batch) {
         if (batch.size() == 1) {
             process(importId, batch.get(0));
             return 1;
@@ -143,7 +174,7 @@ public class ImportRunner {
                 return batch.size(); // shutting down: the lines stay pending, and the caller stops
             }
             int refusedAt = Math.min(reached[0], batch.size() - 1); // a failed commit: the last one is tried alone
-            int settled = refusedAt == 0 ? 0 : runBatch(importId, batch.subList(0, refusedAt));
+            int settled = refusedAt == 0 ? 0 : runInOrder(importId, batch.subList(0, refusedAt));
             if (settled < refusedAt) {
                 return settled; // the earlier lines met a refusal this time (a concurrent change): go on from there
             }
@@ -155,7 +186,7 @@ public class ImportRunner {
     /** Takes the line and makes its record in the current transaction; false when it was no longer pending. */
     private boolean runLine(UUID importId, int line) {
         return lines.takePending(importId, line).map(text -> {
-            LineOutcome done = operations.run(text);
+            LineOutcome done = operations.read(text).call(singleCalls);
             lines.record(importId, line, new Result(Status.SUCCEEDED, done.httpStatus(), done.resourceType(),
                     done.resourceId(), done.path(), null));
             em.flush();

@@ -1,6 +1,6 @@
 package be.twe.imports.service;
 
-/** Runs one line as the call it names, in the caller's transaction; a refusal is an exception. */
+/** Reads a line as the request of the call it names; a line that does not read is refused with an exception. */
 public interface LineOperations {
-    LineOutcome run(String line);
+    ParsedLine read(String line);
 }

@@ -28,6 +28,11 @@ public class MaxDurationEntity {
     public int maxMonths;
     public String source;
 
+    /** Whether this is the maximum of {@code kind} on {@code day}. */
+    public boolean validFor(String kind, LocalDate day) {
+        return this.kind.equals(kind) && !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
+    }
+
     public record Key(String kind, LocalDate validFrom) implements Serializable {
         public Key() {
             this(null, null);

@@ -52,6 +52,16 @@ public class InstrumentReferences {
         if (existing == null) {
             return new Put(service.create(trajectoryId, in, reference), true);
         }
+        requireSameInstrument(existing, trajectoryId, in);
+        if (NewInstrument.of(existing).equals(in)) {
+            registrar.authoriseWrite(existing.ocmwId); // a write that changes nothing is still a write
+            return new Put(service.get(trajectoryId, existing.id), false);
+        }
+        return new Put(service.update(trajectoryId, existing.id, ifMatch, in), false);
+    }
+
+    /** A reference keeps naming an instrument of one trajectory and type. */
+    public static void requireSameInstrument(InstrumentEntity existing, UUID trajectoryId, NewInstrument in) {
         if (!existing.trajectoryId.equals(trajectoryId) || !existing.is(in.type())) {
             throw new DomainProblem(ProblemType.EXTERNAL_REFERENCE_IN_USE,
                     "Your organisation's reference names an instrument of another trajectory or type.",
@@ -60,11 +70,6 @@ public class InstrumentReferences {
                             : new Issue("path", "trajectoryId", null, "The instrument with this reference "
                                     + "belongs to another trajectory.")));
         }
-        if (NewInstrument.of(existing).equals(in)) {
-            registrar.authoriseWrite(existing.ocmwId); // a write that changes nothing is still a write
-            return new Put(service.get(trajectoryId, existing.id), false);
-        }
-        return new Put(service.update(trajectoryId, existing.id, ifMatch, in), false);
     }
 
     private String registeredBy() {

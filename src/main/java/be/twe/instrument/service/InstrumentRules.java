@@ -3,6 +3,7 @@ package be.twe.instrument.service;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,9 @@ import be.twe.trajectory.persistence.TrajectoryEntity;
 /**
  * The regulation's rules for a new instrument, each refused with its own code. All are evaluated
  * on the dates of the record. Overlap and the single technical training are also database
- * constraints, which decide between concurrent requests.
+ * constraints, which decide between concurrent requests. The rules are a function of their inputs
+ * (the trajectory, its other instruments, the maximum durations), so a single call and a bulk
+ * import's batch, which reads those for many lines at once, run the same code (issue 31).
  */
 @ApplicationScoped
 public class InstrumentRules {
@@ -32,8 +35,22 @@ public class InstrumentRules {
     @Inject
     InstrumentRepository instruments;
 
+    /** The maximum duration of an instrument kind valid on a day. */
+    public interface MaxDurations {
+        Optional<MaxDurationEntity> on(String kind, LocalDate day);
+    }
+
     /** The rules for {@code in}; {@code self} is the instrument being changed, null for a new one. */
     public void check(TrajectoryEntity trajectory, NewInstrument in, UUID self) {
+        check(trajectory, in, self, instruments.ofTrajectory(trajectory.id), instruments::maxDuration);
+    }
+
+    /**
+     * The rules for {@code in} against the trajectory's instruments {@code others} (which may
+     * include {@code self}).
+     */
+    public static void check(TrajectoryEntity trajectory, NewInstrument in, UUID self,
+                             List<InstrumentEntity> others, MaxDurations durations) {
         checkFields(in);
         if (in.type() == InstrumentType.BVS && !in.startDate().isBefore(BVS_ABOLISHED)) {
             throw new DomainProblem(ProblemType.BVS_ABOLISHED,
@@ -46,13 +63,16 @@ public class InstrumentRules {
                     "An art. 60 §7 employment starts at the latest " + latestArt60
                             + ", 2 months after trajectory '" + trajectory.id + "' started.");
         }
-        checkMaxDuration(in);
+        checkMaxDuration(in, durations);
         if (in.training() != null && in.training().technical()) {
-            checkTechnicalTraining(trajectory, in.training(), self);
+            checkTechnicalTraining(in.training(), others, self);
         }
-        instruments.overlapping(trajectory.id, in.startDate(), in.plannedEndDate(), self).ifPresent(other -> {
-            throw overlap(other);
-        });
+        for (InstrumentEntity other : others) {
+            if (!other.id.equals(self) && !other.startDate.isAfter(in.plannedEndDate())
+                    && !other.effectiveEnd().isBefore(in.startDate())) {
+                throw overlap(other);
+            }
+        }
     }
 
     static DomainProblem overlap(InstrumentEntity other) {
@@ -97,9 +117,9 @@ public class InstrumentRules {
         }
     }
 
-    private void checkMaxDuration(NewInstrument in) {
+    private static void checkMaxDuration(NewInstrument in, MaxDurations durations) {
         String kind = durationKind(in);
-        MaxDurationEntity max = instruments.maxDuration(kind, in.startDate()).orElseThrow(() ->
+        MaxDurationEntity max = durations.on(kind, in.startDate()).orElseThrow(() ->
                 new DomainProblem(ProblemType.INSTRUMENT_MAX_DURATION_UNKNOWN,
                         "No maximum duration of " + kind + " is valid on " + in.startDate() + "."));
         LocalDate latestEnd = in.startDate().plusMonths(max.maxMonths).minusDays(1);
@@ -110,14 +130,18 @@ public class InstrumentRules {
         }
     }
 
-    private void checkTechnicalTraining(TrajectoryEntity trajectory, NewInstrument.Training training, UUID self) {
+    private static void checkTechnicalTraining(NewInstrument.Training training, List<InstrumentEntity> others,
+                                               UUID self) {
         if ("PARTNER".equals(training.organiser()) && !Boolean.TRUE.equals(training.recognisedByVdab())) {
             throw new DomainProblem(ProblemType.TRAINING_NOT_RECOGNISED,
                     "A technical training is organised or recognised by VDAB.");
         }
-        instruments.technicalTraining(trajectory.id).filter(other -> !other.id.equals(self)).ifPresent(other -> {
-            throw technicalRepeated(other.id.toString());
-        });
+        for (InstrumentEntity other : others) {
+            if (!other.id.equals(self) && other.is(InstrumentType.TRAINING)
+                    && Boolean.TRUE.equals(other.trainingTechnical)) {
+                throw technicalRepeated(other.id.toString());
+            }
+        }
     }
 
     static DomainProblem technicalRepeated(String existing) {

@@ -56,6 +56,15 @@ public class InstrumentService {
         Registrar.Registration registration = registrar.authorise(trajectory.ocmwId, in.coachId());
         rules.check(trajectory, in, null);
         lock.lock("instrument-period", trajectory.id.toString()); // KeyLock: an overlap, never a deadlock
+        InstrumentEntity instrument = newInstrument(trajectory, in, registration, externalReference);
+        instruments.persist(instrument);
+        instruments.flush(); // overlap and single technical training are decided here under concurrency
+        return instrument;
+    }
+
+    /** The instrument a create that passed the rules makes. */
+    public static InstrumentEntity newInstrument(TrajectoryEntity trajectory, NewInstrument in,
+                                                 Registrar.Registration registration, String externalReference) {
         InstrumentEntity instrument = new InstrumentEntity();
         instrument.id = UUID.randomUUID();
         instrument.trajectoryId = trajectory.id;
@@ -65,8 +74,6 @@ public class InstrumentService {
         instrument.registeredBy = registration.registeredBy();
         instrument.onBehalf = registration.onBehalf();
         instrument.externalReference = externalReference;
-        instruments.persist(instrument);
-        instruments.flush(); // overlap and single technical training are decided here under concurrency
         return instrument;
     }
 

@@ -1,9 +1,20 @@
 package be.twe.trajectory.persistence;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,5 +89,140 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
     public Optional<TrajectoryEntity> byReference(String registeredBy, String externalReference) {
         return find("registeredBy = ?1 and externalReference = ?2", registeredBy, externalReference)
                 .firstResultOptional();
+    }
+
+    private static final String COLUMNS = """
+            select t.id, t.ocmw_id, c.id, c.insz, t.start_date, t.planned_end_date, t.end_date, t.coach_id,
+                   t.registered_by, t.on_behalf, t.external_reference, t.version
+            """;
+
+    /** The caller-visible trajectories an organisation registered under these references, not managed. */
+    public Map<String, TrajectoryEntity> byReferences(String registeredBy, Collection<String> references) {
+        Map<String, TrajectoryEntity> found = new HashMap<>();
+        if (!references.isEmpty()) {
+            // one index lookup per reference, whatever the planner's statistics say during a bulk import
+            rows(COLUMNS + """
+                    from unnest(?::text[]) r(reference)
+                    cross join lateral (select * from trajectory t where t.registered_by = ?
+                                        and t.external_reference = r.reference limit 1) t
+                    join client c on c.id = t.client_id""", s -> {
+                s.setArray(1, TransactionStatements.array(s, "text", references));
+                s.setString(2, registeredBy);
+            }).forEach(t -> found.put(t.externalReference, t));
+        }
+        return found;
+    }
+
+    /** The caller-visible trajectories with these ids, not managed. */
+    public Map<UUID, TrajectoryEntity> byIds(Collection<UUID> ids) {
+        Map<UUID, TrajectoryEntity> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            rows(COLUMNS + "from trajectory t join client c on c.id = t.client_id where t.id = any(?)", s -> s.setArray(1, TransactionStatements.array(s, "uuid", ids)))
+                    .forEach(t -> found.put(t.id, t));
+        }
+        return found;
+    }
+
+    /** Which of these clients have an open trajectory the caller can see. */
+    public Set<String> withOpenTrajectory(Collection<String> insz) {
+        if (insz.isEmpty()) {
+            return Set.of();
+        }
+        return statements.query("""
+                select c.insz from unnest(?::text[]) r(insz)
+                cross join lateral (select id, insz from client c where c.insz = r.insz limit 1) c
+                cross join lateral (select from trajectory t where t.client_id = c.id and t.end_date is null limit 1) t""",
+                s -> s.setArray(1, TransactionStatements.array(s, "text", insz)), rows -> {
+                    Set<String> open = new HashSet<>();
+                    while (rows.next()) {
+                        open.add(rows.getString(1));
+                    }
+                    return open;
+                });
+    }
+
+    private List<TrajectoryEntity> rows(String sql, TransactionStatements.Binder binder) {
+        return statements.query(sql, binder, rows -> {
+            List<TrajectoryEntity> list = new ArrayList<>();
+            while (rows.next()) {
+                TrajectoryEntity t = new TrajectoryEntity();
+                t.id = rows.getObject(1, UUID.class);
+                t.ocmwId = rows.getString(2);
+                t.client = new ClientEntity();
+                t.client.id = rows.getObject(3, UUID.class);
+                t.client.insz = rows.getString(4);
+                t.startDate = rows.getObject(5, LocalDate.class);
+                t.plannedEndDate = rows.getObject(6, LocalDate.class);
+                t.endDate = rows.getObject(7, LocalDate.class);
+                t.coachId = rows.getObject(8, UUID.class);
+                t.registeredBy = rows.getString(9);
+                t.onBehalf = rows.getBoolean(10);
+                t.externalReference = rows.getString(11);
+                t.version = rows.getLong(12);
+                list.add(t);
+            }
+            return list;
+        });
+    }
+
+    /**
+     * Inserts new trajectories, in this order, with their clients when new, in one statement (a
+     * bulk import's batch, issue 31). Each must carry its client's INSZ and the planned end its
+     * rules were judged on: the database computes the planned end, and a difference, like a client
+     * created meanwhile by another transaction, fails the insert so the batch runs line by line.
+     */
+    public void insertAll(List<TrajectoryEntity> trajectories) {
+        if (trajectories.isEmpty()) {
+            return;
+        }
+        flush();
+        List<Object[]> returned = statements.query(INSERT_ALL, s -> {
+            s.setArray(1, column(s, "uuid", trajectories, t -> t.id));
+            s.setArray(2, column(s, "text", trajectories, t -> t.ocmwId));
+            s.setArray(3, column(s, "text", trajectories, t -> t.client.insz));
+            s.setArray(4, column(s, "date", trajectories, t -> t.startDate));
+            s.setArray(5, column(s, "uuid", trajectories, t -> t.coachId));
+            s.setArray(6, column(s, "text", trajectories, t -> t.registeredBy));
+            s.setArray(7, column(s, "boolean", trajectories, t -> t.onBehalf));
+            s.setArray(8, column(s, "text", trajectories, t -> t.externalReference));
+            s.setArray(9, column(s, "timestamptz", trajectories, t -> t.updatedAt));
+        }, rows -> {
+            List<Object[]> list = new ArrayList<>();
+            while (rows.next()) {
+                list.add(new Object[] {rows.getObject(1, UUID.class), rows.getObject(2, LocalDate.class)});
+            }
+            return list;
+        });
+        if (returned.size() != trajectories.size()) {
+            throw new IllegalStateException("A batch's clients changed while it was written");
+        }
+        for (int i = 0; i < returned.size(); i++) {
+            if (!trajectories.get(i).plannedEndDate.equals(returned.get(i)[1])) {
+                throw new IllegalStateException("The database computed another planned end");
+            }
+        }
+    }
+
+    private static final String INSERT_ALL = """
+            with line as (select * from unnest(?::uuid[], ?::text[], ?::text[], ?::date[], ?::uuid[], ?::text[],
+                                               ?::boolean[], ?::text[], ?::timestamptz[]) with ordinality
+                              as l(id, ocmw_id, insz, start_date, coach_id, registered_by, on_behalf,
+                                   external_reference, updated_at, n)),
+                 new_client as (insert into client (id, insz) select gen_random_uuid(), insz
+                                from (select distinct insz from line) d
+                                on conflict (insz) do nothing returning id, insz),
+                 the_client as (select id, insz from new_client
+                                union all select id, insz from client where insz in (select insz from line)),
+                 made as (insert into trajectory (id, ocmw_id, client_id, start_date, coach_id, registered_by,
+                                                  on_behalf, external_reference, updated_at, version)
+                          select l.id, l.ocmw_id, c.id, l.start_date, l.coach_id, l.registered_by, l.on_behalf,
+                                 l.external_reference, l.updated_at, 0
+                          from line l join the_client c on c.insz = l.insz order by l.n
+                          returning id, client_id, planned_end_date)
+            select made.id, made.planned_end_date from made join line using (id) order by line.n""";
+
+    private static <T> Array column(PreparedStatement s, String type, List<T> rows, Function<T, ?> value)
+            throws SQLException {
+        return TransactionStatements.array(s, type, rows.stream().map(value).toList());
     }
 }

@@ -41,7 +41,7 @@ public class Registrar {
      * What the rules of a registration read: the coach, its organisation's agreement and the OCMW
      * (the OCMW's dates are null when the caller cannot see it: its own rule says so).
      */
-    record Facts(boolean coachFound, String coachOrganisation, LocalDate trainedOn, LocalDate signedOn,
+    public record Facts(boolean coachFound, String coachOrganisation, LocalDate trainedOn, LocalDate signedOn,
                  LocalDate ocmwValidFrom, LocalDate ocmwValidTo, String ocmwSuccessor) {
     }
 
@@ -55,8 +55,12 @@ public class Registrar {
 
     /** A write naming a responsible coach: the caller may write and the coach is accredited. */
     public Registration authorise(String ocmwId, UUID coachId) {
-        Registration registration = authoriseWrite(ocmwId);
-        return authorise(registration, ocmwId, coachId, facts(coachId, ocmwId));
+        return authorise(ocmwId, coachId, facts(coachId, ocmwId));
+    }
+
+    /** {@link #authorise(String, UUID)} on facts already read ({@link #facts(UUID, String)}). */
+    public Registration authorise(String ocmwId, UUID coachId, Facts facts) {
+        return authorise(authoriseWrite(ocmwId), ocmwId, coachId, facts);
     }
 
     /**
@@ -64,14 +68,19 @@ public class Registrar {
      * on that date, with everything they read in one statement (issue 31).
      */
     public Registration authoriseOn(String ocmwId, UUID coachId, LocalDate date) {
+        return authoriseOn(ocmwId, coachId, date, facts(coachId, ocmwId));
+    }
+
+    /** {@link #authoriseOn(String, UUID, LocalDate)} on facts already read ({@link #facts(UUID, String)}). */
+    public Registration authoriseOn(String ocmwId, UUID coachId, LocalDate date, Facts facts) {
         Registration registration = authoriseWrite(ocmwId);
-        Facts facts = facts(coachId, ocmwId);
         authorise(registration, ocmwId, coachId, facts);
         requireExistingOn(ocmwId, date, facts);
         return registration;
     }
 
-    private Facts facts(UUID coachId, String ocmwId) {
+    /** What the rules of a registration for the OCMW naming the coach read, in one statement. */
+    public Facts facts(UUID coachId, String ocmwId) {
         return statements.query(FACTS, s -> {
             s.setObject(1, coachId);
             s.setString(2, ocmwId);

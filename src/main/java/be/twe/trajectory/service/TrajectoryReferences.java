@@ -47,10 +47,7 @@ public class TrajectoryReferences {
     }
 
     public Put put(String reference, TrajectoryService.NewTrajectory in, String ifMatch) {
-        if (in.externalReference() != null && !in.externalReference().equals(reference)) {
-            throw new InvalidInputProblem(Issue.body("externalReference", null,
-                    "Differs from the reference in the path; leave it out or send the same."));
-        }
+        requireReference(in, reference);
         lock.lock("trajectory", registeredBy(), reference);
         TrajectoryEntity existing = trajectories.byReference(registeredBy(), reference).orElse(null);
         if (existing == null) {
@@ -75,8 +72,16 @@ public class TrajectoryReferences {
         return callers.current().organisationId();
     }
 
+    /** A body naming a reference names the one it is put under. */
+    public static void requireReference(TrajectoryService.NewTrajectory in, String reference) {
+        if (in.externalReference() != null && !in.externalReference().equals(reference)) {
+            throw new InvalidInputProblem(Issue.body("externalReference", null,
+                    "Differs from the reference in the path; leave it out or send the same."));
+        }
+    }
+
     /** The OCMW, client and start date identify a trajectory; they never change. */
-    private static void requireSameTrajectory(TrajectoryEntity existing, TrajectoryService.NewTrajectory in) {
+    public static void requireSameTrajectory(TrajectoryEntity existing, TrajectoryService.NewTrajectory in) {
         List<Issue> differing = new ArrayList<>();
         if (!existing.ocmwId.equals(in.ocmwId())) {
             differing.add(Issue.body("ocmwId", null, "Differs from the trajectory with this reference."));

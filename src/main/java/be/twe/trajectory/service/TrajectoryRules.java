@@ -4,13 +4,37 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import be.twe.common.error.DomainProblem;
+import be.twe.common.error.InvalidInputProblem;
+import be.twe.common.error.Issue;
 import be.twe.common.error.ProblemType;
 
-/** Rules of a trajectory's end that more than one path applies, as functions of plain values. */
+/** Rules of a trajectory that more than one path applies, as functions of plain values. */
 public final class TrajectoryRules {
     public static final String MAX_DURATION_REACHED = "MAX_DURATION_REACHED";
+    /** TWE-OCMW exists since 1 January 2017. */
+    static final LocalDate MEASURE_START = LocalDate.of(2017, 1, 1);
 
     private TrajectoryRules() {
+    }
+
+    /** What a new trajectory must be on its own, before anyone's records are read. */
+    public static void requireNew(TrajectoryService.NewTrajectory input) {
+        if (!Insz.isValid(input.clientInsz())) {
+            throw new InvalidInputProblem(Issue.body("clientInsz", null, "Not a valid INSZ (mod 97 check)."));
+        }
+        if (input.startDate().isBefore(MEASURE_START)) {
+            throw new DomainProblem(ProblemType.TRAJECTORY_BEFORE_MEASURE,
+                    "A trajectory starts on or after " + MEASURE_START + ", when TWE-OCMW began.");
+        }
+    }
+
+    /**
+     * The planned end the database computes ({@code trajectory.planned_end_date}, V5): 24 months
+     * after the start. A bulk import's batch needs it before its insert; the insert checks that the
+     * two agree.
+     */
+    public static LocalDate plannedEnd(LocalDate start) {
+        return start.plusMonths(24).minusDays(1);
     }
 
     /**

@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import be.twe.common.error.DomainProblem;
-import be.twe.common.error.InvalidInputProblem;
-import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.paging.Slice;
@@ -31,9 +29,6 @@ import be.twe.trajectory.persistence.TrajectoryRepository;
 @Transactional
 @Feeds
 public class TrajectoryService {
-    /** TWE-OCMW exists since 1 January 2017. */
-    static final LocalDate MEASURE_START = LocalDate.of(2017, 1, 1);
-
     @Inject
     TrajectoryRepository trajectories;
     @Inject
@@ -59,15 +54,16 @@ public class TrajectoryService {
     }
 
     public TrajectoryView create(NewTrajectory input) {
-        if (!Insz.isValid(input.clientInsz())) {
-            throw new InvalidInputProblem(Issue.body("clientInsz", null, "Not a valid INSZ (mod 97 check)."));
-        }
-        if (input.startDate().isBefore(MEASURE_START)) {
-            throw new DomainProblem(ProblemType.TRAJECTORY_BEFORE_MEASURE,
-                    "A trajectory starts on or after " + MEASURE_START + ", when TWE-OCMW began.");
-        }
+        TrajectoryRules.requireNew(input);
         Registrar.Registration registration = registrar.authoriseOn(input.ocmwId(), input.coachId(),
                 input.startDate());
+        TrajectoryEntity trajectory = newTrajectory(input, registration);
+        trajectories.insert(trajectory, input.clientInsz()); // a new trajectory has no instruments yet
+        return new TrajectoryView(trajectory, InstrumentYears.of(trajectory, List.of()));
+    }
+
+    /** The trajectory a create that passed the rules makes, before the database adds its client. */
+    public static TrajectoryEntity newTrajectory(NewTrajectory input, Registrar.Registration registration) {
         TrajectoryEntity trajectory = new TrajectoryEntity();
         trajectory.id = UUID.randomUUID();
         trajectory.ocmwId = input.ocmwId();
@@ -77,8 +73,7 @@ public class TrajectoryService {
         trajectory.onBehalf = registration.onBehalf();
         trajectory.externalReference = input.externalReference();
         trajectory.updatedAt = Timestamps.now();
-        trajectories.insert(trajectory, input.clientInsz()); // a new trajectory has no instruments yet
-        return new TrajectoryView(trajectory, InstrumentYears.of(trajectory, List.of()));
+        return trajectory;
     }
 
     public TrajectoryView get(UUID id) {

@@ -1,0 +1,158 @@
+package be.twe.imports.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import be.twe.api.model.Problem;
+import be.twe.common.error.ConstraintProblems;
+import be.twe.common.error.DomainProblem;
+import be.twe.common.error.ProblemResponses;
+import be.twe.common.error.StoredProblems;
+import be.twe.common.tenancy.CallerContext;
+import be.twe.imports.persistence.ImportLineRepository;
+import be.twe.imports.persistence.ImportLineRepository.Result;
+import be.twe.imports.persistence.ImportLineRepository.Status;
+import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.instrument.persistence.InstrumentRepository;
+import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.persistence.TrajectoryRepository;
+import be.twe.trajectory.service.Registrar;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * A batch of import lines as a pipeline (issue 31): the lines are taken and read, the records they
+ * name are read in one statement per kind, the lines run in file order on those records with the
+ * services' rule functions ({@link BatchCalls}), and what they made is written in one statement
+ * per table with the lines' results, in one transaction. A refusal the rules give is the line's
+ * result, as it is for the single call. Where that cannot be known beforehand (a change to an
+ * existing record, or a constraint that another transaction's rows decide), the runner falls
+ * back to running lines one by one, whose results are those of the single calls by construction.
+ */
+@ApplicationScoped
+public class ImportPipeline {
+    /** What a batch settled: the lines it ran, and whether the line after them needs a single call. */
+    public record Settled(int lines, boolean singleCallNext) {
+    }
+
+    @Inject
+    ImportLineRepository lines;
+    @Inject
+    LineOperations operations;
+    @Inject
+    TrajectoryRepository trajectories;
+    @Inject
+    InstrumentRepository instruments;
+    @Inject
+    Registrar registrar;
+    @Inject
+    CallerContext callers;
+    @Inject
+    Instance<ConstraintProblems> constraints;
+    @Inject
+    StoredProblems problems;
+    @Inject
+    be.twe.common.observability.DomainMeters meters;
+
+    /**
+     * Runs the batch in one transaction. Throws when it could not be written (a constraint decided
+     * otherwise, a concurrent change): nothing of it is then kept, and the caller runs its lines
+     * one by one.
+     */
+    public Settled run(UUID importId, List<Integer> batch) {
+        Map<Integer, Result> results = new LinkedHashMap<>();
+        Settled settled = QuarkusTransaction.requiringNew().call(() -> {
+            Map<Integer, Read> read = new LinkedHashMap<>();
+            lines.pendingText(importId, batch).forEach((line, text) -> read.put(line, read(text)));
+            BatchCalls calls = new BatchCalls(records(read.values().stream().map(Read::line)
+                    .filter(Objects::nonNull).toList()), registrar, constraints);
+            Settled ran = runLines(batch, read, calls, results);
+            trajectories.insertAll(calls.newTrajectories);
+            instruments.insertAll(calls.newInstruments);
+            lines.recordAll(importId, results);
+            return ran;
+        });
+        results.values().forEach(r -> meters.importLine(r.status() == Status.SUCCEEDED));
+        return settled;
+    }
+
+    /** A line read as its call, or the refusal reading it gave. */
+    private record Read(ParsedLine line, Problem refusal) {
+    }
+
+    /** Runs the lines in file order up to one that needs its single call; lines no longer pending are passed over. */
+    private Settled runLines(List<Integer> batch, Map<Integer, Read> read, BatchCalls calls,
+                             Map<Integer, Result> results) {
+        int ran = 0;
+        for (int line : batch) {
+            Read lineRead = read.get(line);
+            if (lineRead != null && lineRead.refusal() != null) {
+                results.put(line, failed(lineRead.refusal()));
+            } else if (lineRead != null) {
+                try {
+                    results.put(line, succeeded(lineRead.line().call(calls)));
+                } catch (BatchCalls.SingleCallNeeded e) {
+                    return new Settled(ran, true);
+                } catch (DomainProblem e) {
+                    results.put(line, failed(ProblemResponses.of(e)));
+                }
+            }
+            ran++;
+        }
+        return new Settled(ran, false);
+    }
+
+    private Read read(String text) {
+        try {
+            return new Read(operations.read(text), null);
+        } catch (DomainProblem e) {
+            return new Read(null, ProblemResponses.of(e));
+        }
+    }
+
+    private static Result succeeded(LineOutcome done) {
+        return new Result(Status.SUCCEEDED, done.httpStatus(), done.resourceType(), done.resourceId(), done.path(),
+                null);
+    }
+
+    private Result failed(Problem problem) {
+        return new Result(Status.FAILED, problem.getStatus(), null, null, null, problems.write(problem));
+    }
+
+    /** The records the lines name, each kind in one statement. */
+    private BatchCalls.Records records(List<ParsedLine> parsed) {
+        String organisation = callers.current().organisationId();
+        Map<String, TrajectoryEntity> byReference = new HashMap<>(trajectories.byReferences(organisation,
+                distinct(parsed.stream().map(ParsedLine::namedTrajectoryReference).toList())));
+        Map<UUID, TrajectoryEntity> byId = new HashMap<>(trajectories.byIds(
+                distinct(parsed.stream().map(ParsedLine::trajectoryId).toList())));
+        byReference.values().forEach(t -> byId.putIfAbsent(t.id, t));
+        Map<UUID, List<InstrumentEntity>> instrumentsOf = instruments.ofTrajectories(byId.keySet()).stream()
+                .collect(Collectors.groupingBy(i -> i.trajectoryId, HashMap::new,
+                        Collectors.toCollection(ArrayList::new)));
+        Map<String, InstrumentEntity> instrumentsByReference = new HashMap<>();
+        instruments.byReferences(organisation, distinct(parsed.stream()
+                        .filter(p -> p.operation() == ParsedLine.Operation.PUT_INSTRUMENT)
+                        .map(ParsedLine::externalReference).toList()))
+                .forEach(i -> instrumentsByReference.put(i.externalReference, i));
+        Set<String> open = new HashSet<>(trajectories.withOpenTrajectory(
+                distinct(parsed.stream().map(ParsedLine::namedClient).toList())));
+        return new BatchCalls.Records(byReference, byId, instrumentsOf, instrumentsByReference, open,
+                instruments.maxDurations());
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+        return values.stream().filter(Objects::nonNull).distinct().toList();
+    }
+}

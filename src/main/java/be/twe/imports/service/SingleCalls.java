@@ -1,0 +1,58 @@
+package be.twe.imports.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.instrument.service.InstrumentReferences;
+import be.twe.instrument.service.InstrumentService;
+import be.twe.instrument.service.NewInstrument;
+import be.twe.trajectory.service.TrajectoryReferences;
+import be.twe.trajectory.service.TrajectoryService;
+import be.twe.trajectory.service.TrajectoryService.NewTrajectory;
+
+/** A line's call carried out by the services, exactly as the single request does, in the caller's transaction. */
+@ApplicationScoped
+public class SingleCalls implements LineCalls {
+    @Inject
+    TrajectoryService trajectories;
+    @Inject
+    TrajectoryReferences trajectoryReferences;
+    @Inject
+    InstrumentService instruments;
+    @Inject
+    InstrumentReferences instrumentReferences;
+
+    @Override
+    public LineOutcome createTrajectory(NewTrajectory in) {
+        return LineOutcome.trajectory(trajectories.create(in).trajectory().id, true);
+    }
+
+    @Override
+    public LineOutcome putTrajectory(String reference, NewTrajectory in, String ifMatch) {
+        TrajectoryReferences.Put put = trajectoryReferences.put(reference, in, ifMatch);
+        return LineOutcome.trajectory(put.trajectory().trajectory().id, put.created());
+    }
+
+    @Override
+    public UUID trajectoryByReference(String reference) {
+        return trajectoryReferences.get(reference).trajectory().id;
+    }
+
+    @Override
+    public LineOutcome createInstrument(UUID trajectoryId, NewInstrument in) {
+        return instrument(instruments.create(trajectoryId, in), true);
+    }
+
+    @Override
+    public LineOutcome putInstrument(UUID trajectoryId, String reference, NewInstrument in, String ifMatch) {
+        InstrumentReferences.Put put = instrumentReferences.put(trajectoryId, reference, in, ifMatch);
+        return instrument(put.instrument(), put.created());
+    }
+
+    private static LineOutcome instrument(InstrumentEntity instrument, boolean created) {
+        return LineOutcome.instrument(instrument.trajectoryId, instrument.id, created);
+    }
+}
