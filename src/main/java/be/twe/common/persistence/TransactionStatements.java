@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +41,12 @@ public class TransactionStatements {
     public static Array array(PreparedStatement statement, String type, Collection<?> values) throws SQLException {
         return statement.getConnection().createArrayOf(type,
                 values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new));
+    }
+
+    /** An array parameter of one value of each row, for a statement that writes many rows at once. */
+    public static <T> Array array(PreparedStatement statement, String type, List<T> rows, Function<T, ?> value)
+            throws SQLException {
+        return array(statement, type, rows.stream().map(value).toList());
     }
 
     /** Runs a statement that returns rows (a select, or a write with {@code returning}). */

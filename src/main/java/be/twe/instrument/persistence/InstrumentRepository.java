@@ -1,15 +1,11 @@
 package be.twe.instrument.persistence;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,19 +72,12 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
         return getEntityManager().createQuery("from MaxDurationEntity", MaxDurationEntity.class).getResultList();
     }
 
-    private static final String ROWS = """
-            select id, trajectory_id, ocmw_id, type, start_date, planned_end_date, end_date, employer,
-                   social_rights_built_up, training_name, training_organiser, training_recognised,
-                   training_technical, training_full_time, coach_id, registered_by, on_behalf,
-                   external_reference, version
-            from instrument""";
-
     /** The caller-visible instruments of these trajectories, by start date and id, not managed. */
     public List<InstrumentEntity> ofTrajectories(Collection<UUID> trajectoryIds) {
         if (trajectoryIds.isEmpty()) {
             return List.of();
         }
-        return rows(ROWS + " where trajectory_id = any(?) order by start_date, id",
+        return rows(InstrumentRows.ALL + " where trajectory_id = any(?) order by start_date, id",
                 s -> s.setArray(1, TransactionStatements.array(s, "uuid", trajectoryIds)));
     }
 
@@ -97,7 +86,7 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
         if (references.isEmpty()) {
             return List.of();
         }
-        return rows(ROWS + " where registered_by = ? and external_reference = any(?)", s -> {
+        return rows(InstrumentRows.ALL + " where registered_by = ? and external_reference = any(?)", s -> {
             s.setString(1, registeredBy);
             s.setArray(2, TransactionStatements.array(s, "text", references));
         });
@@ -107,27 +96,7 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
         return statements.query(sql, binder, rows -> {
             List<InstrumentEntity> list = new ArrayList<>();
             while (rows.next()) {
-                InstrumentEntity i = new InstrumentEntity();
-                i.id = rows.getObject(1, UUID.class);
-                i.trajectoryId = rows.getObject(2, UUID.class);
-                i.ocmwId = rows.getString(3);
-                i.type = rows.getString(4);
-                i.startDate = rows.getObject(5, LocalDate.class);
-                i.plannedEndDate = rows.getObject(6, LocalDate.class);
-                i.endDate = rows.getObject(7, LocalDate.class);
-                i.employer = rows.getString(8);
-                i.socialRightsBuiltUp = rows.getObject(9, Boolean.class);
-                i.trainingName = rows.getString(10);
-                i.trainingOrganiser = rows.getString(11);
-                i.trainingRecognised = rows.getObject(12, Boolean.class);
-                i.trainingTechnical = rows.getObject(13, Boolean.class);
-                i.trainingFullTime = rows.getObject(14, Boolean.class);
-                i.coachId = rows.getObject(15, UUID.class);
-                i.registeredBy = rows.getString(16);
-                i.onBehalf = rows.getBoolean(17);
-                i.externalReference = rows.getString(18);
-                i.version = rows.getLong(19);
-                list.add(i);
+                list.add(InstrumentRows.row(rows));
             }
             return list;
         });
@@ -157,32 +126,27 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
                          external_reference, updated_at, n)
                 order by n""", s -> {
             int p = 1;
-            s.setArray(p++, column(s, "uuid", instruments, i -> i.id));
-            s.setArray(p++, column(s, "uuid", instruments, i -> i.trajectoryId));
-            s.setArray(p++, column(s, "text", instruments, i -> i.ocmwId));
-            s.setArray(p++, column(s, "text", instruments, i -> i.type));
-            s.setArray(p++, column(s, "date", instruments, i -> i.startDate));
-            s.setArray(p++, column(s, "date", instruments, i -> i.plannedEndDate));
-            s.setArray(p++, column(s, "text", instruments, i -> i.employer));
-            s.setArray(p++, column(s, "boolean", instruments, i -> i.socialRightsBuiltUp));
-            s.setArray(p++, column(s, "text", instruments, i -> i.trainingName));
-            s.setArray(p++, column(s, "text", instruments, i -> i.trainingOrganiser));
-            s.setArray(p++, column(s, "boolean", instruments, i -> i.trainingRecognised));
-            s.setArray(p++, column(s, "boolean", instruments, i -> i.trainingTechnical));
-            s.setArray(p++, column(s, "boolean", instruments, i -> i.trainingFullTime));
-            s.setArray(p++, column(s, "uuid", instruments, i -> i.coachId));
-            s.setArray(p++, column(s, "text", instruments, i -> i.registeredBy));
-            s.setArray(p++, column(s, "boolean", instruments, i -> i.onBehalf));
-            s.setArray(p++, column(s, "text", instruments, i -> i.externalReference));
-            s.setArray(p, column(s, "timestamptz", instruments, i -> i.updatedAt));
+            s.setArray(p++, TransactionStatements.array(s, "uuid", instruments, i -> i.id));
+            s.setArray(p++, TransactionStatements.array(s, "uuid", instruments, i -> i.trajectoryId));
+            s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.ocmwId));
+            s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.type));
+            s.setArray(p++, TransactionStatements.array(s, "date", instruments, i -> i.startDate));
+            s.setArray(p++, TransactionStatements.array(s, "date", instruments, i -> i.plannedEndDate));
+            s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.employer));
+            s.setArray(p++, TransactionStatements.array(s, "boolean", instruments, i -> i.socialRightsBuiltUp));
+            s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.trainingName));
+            s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.trainingOrganiser));
+            s.setArray(p++, TransactionStatements.array(s, "boolean", instruments, i -> i.trainingRecognised));
+            s.setArray(p++, TransactionStatements.array(s, "boolean", instruments, i -> i.trainingTechnical));
+            s.setArray(p++, TransactionStatements.array(s, "boolean", instruments, i -> i.trainingFullTime));
+            s.setArray(p++, TransactionStatements.array(s, "uuid", instruments, i -> i.coachId));
+            s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.registeredBy));
+            s.setArray(p++, TransactionStatements.array(s, "boolean", instruments, i -> i.onBehalf));
+            s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.externalReference));
+            s.setArray(p, TransactionStatements.array(s, "timestamptz", instruments, i -> i.updatedAt));
         });
         if (made != instruments.size()) {
             throw new IllegalStateException("A batch's instruments were not all written");
         }
-    }
-
-    private static <T> Array column(PreparedStatement s, String type, List<T> rows, Function<T, ?> value)
-            throws SQLException {
-        return TransactionStatements.array(s, type, rows.stream().map(value).toList());
     }
 }

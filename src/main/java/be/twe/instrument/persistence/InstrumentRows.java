@@ -21,12 +21,14 @@ import be.twe.common.tenancy.CallerReads;
  */
 @ApplicationScoped
 public class InstrumentRows {
-    private static final String SELECT = """
+    /** Every column of an instrument, as {@link #row} reads them; a statement adds its condition. */
+    static final String ALL = """
             select id, trajectory_id, ocmw_id, type, start_date, planned_end_date, end_date, outcome, stop_reason,
                    employer, social_rights_built_up, training_name, training_organiser, training_recognised,
                    training_technical, training_full_time, coach_id, registered_by, on_behalf, external_reference,
                    version, updated_at
-            from instrument where id = any(?)""";
+            from instrument""";
+    private static final String SELECT = ALL + " where id = any(?)";
 
     @Inject
     CallerReads reads;
@@ -40,7 +42,7 @@ public class InstrumentRows {
                 InstrumentRows::row);
     }
 
-    private static InstrumentEntity row(ResultSet rs) throws SQLException {
+    static InstrumentEntity row(ResultSet rs) throws SQLException {
         InstrumentEntity i = new InstrumentEntity();
         i.id = rs.getObject(1, UUID.class);
         i.trajectoryId = rs.getObject(2, UUID.class);

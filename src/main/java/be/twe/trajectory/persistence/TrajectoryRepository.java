@@ -1,8 +1,5 @@
 package be.twe.trajectory.persistence;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -91,10 +87,7 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
                 .firstResultOptional();
     }
 
-    private static final String COLUMNS = """
-            select t.id, t.ocmw_id, c.id, c.insz, t.start_date, t.planned_end_date, t.end_date, t.coach_id,
-                   t.registered_by, t.on_behalf, t.external_reference, t.version
-            """;
+    private static final String COLUMNS = "select " + TrajectoryRows.COLUMNS + "\n";
 
     /** The caller-visible trajectories an organisation registered under these references, not managed. */
     public Map<String, TrajectoryEntity> byReferences(String registeredBy, Collection<String> references) {
@@ -117,7 +110,8 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
     public Map<UUID, TrajectoryEntity> byIds(Collection<UUID> ids) {
         Map<UUID, TrajectoryEntity> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            rows(COLUMNS + "from trajectory t join client c on c.id = t.client_id where t.id = any(?)", s -> s.setArray(1, TransactionStatements.array(s, "uuid", ids)))
+            rows(COLUMNS + "from trajectory t join client c on c.id = t.client_id where t.id = any(?)",
+                    s -> s.setArray(1, TransactionStatements.array(s, "uuid", ids)))
                     .forEach(t -> found.put(t.id, t));
         }
         return found;
@@ -145,21 +139,7 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
         return statements.query(sql, binder, rows -> {
             List<TrajectoryEntity> list = new ArrayList<>();
             while (rows.next()) {
-                TrajectoryEntity t = new TrajectoryEntity();
-                t.id = rows.getObject(1, UUID.class);
-                t.ocmwId = rows.getString(2);
-                t.client = new ClientEntity();
-                t.client.id = rows.getObject(3, UUID.class);
-                t.client.insz = rows.getString(4);
-                t.startDate = rows.getObject(5, LocalDate.class);
-                t.plannedEndDate = rows.getObject(6, LocalDate.class);
-                t.endDate = rows.getObject(7, LocalDate.class);
-                t.coachId = rows.getObject(8, UUID.class);
-                t.registeredBy = rows.getString(9);
-                t.onBehalf = rows.getBoolean(10);
-                t.externalReference = rows.getString(11);
-                t.version = rows.getLong(12);
-                list.add(t);
+                list.add(TrajectoryRows.entity(rows));
             }
             return list;
         });
@@ -177,15 +157,15 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
         }
         flush();
         List<Object[]> returned = statements.query(INSERT_ALL, s -> {
-            s.setArray(1, column(s, "uuid", trajectories, t -> t.id));
-            s.setArray(2, column(s, "text", trajectories, t -> t.ocmwId));
-            s.setArray(3, column(s, "text", trajectories, t -> t.client.insz));
-            s.setArray(4, column(s, "date", trajectories, t -> t.startDate));
-            s.setArray(5, column(s, "uuid", trajectories, t -> t.coachId));
-            s.setArray(6, column(s, "text", trajectories, t -> t.registeredBy));
-            s.setArray(7, column(s, "boolean", trajectories, t -> t.onBehalf));
-            s.setArray(8, column(s, "text", trajectories, t -> t.externalReference));
-            s.setArray(9, column(s, "timestamptz", trajectories, t -> t.updatedAt));
+            s.setArray(1, TransactionStatements.array(s, "uuid", trajectories, t -> t.id));
+            s.setArray(2, TransactionStatements.array(s, "text", trajectories, t -> t.ocmwId));
+            s.setArray(3, TransactionStatements.array(s, "text", trajectories, t -> t.client.insz));
+            s.setArray(4, TransactionStatements.array(s, "date", trajectories, t -> t.startDate));
+            s.setArray(5, TransactionStatements.array(s, "uuid", trajectories, t -> t.coachId));
+            s.setArray(6, TransactionStatements.array(s, "text", trajectories, t -> t.registeredBy));
+            s.setArray(7, TransactionStatements.array(s, "boolean", trajectories, t -> t.onBehalf));
+            s.setArray(8, TransactionStatements.array(s, "text", trajectories, t -> t.externalReference));
+            s.setArray(9, TransactionStatements.array(s, "timestamptz", trajectories, t -> t.updatedAt));
         }, rows -> {
             List<Object[]> list = new ArrayList<>();
             while (rows.next()) {
@@ -220,9 +200,4 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
                           from line l join the_client c on c.insz = l.insz order by l.n
                           returning id, client_id, planned_end_date)
             select made.id, made.planned_end_date from made join line using (id) order by line.n""";
-
-    private static <T> Array column(PreparedStatement s, String type, List<T> rows, Function<T, ?> value)
-            throws SQLException {
-        return TransactionStatements.array(s, type, rows.stream().map(value).toList());
-    }
 }

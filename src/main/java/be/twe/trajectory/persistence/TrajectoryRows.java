@@ -23,11 +23,13 @@ import be.twe.common.tenancy.CallerReads;
  */
 @ApplicationScoped
 public class TrajectoryRows {
-    private static final String SELECT = """
-            select t.id, t.ocmw_id, t.client_id, c.insz, t.start_date, t.planned_end_date, t.end_date, t.end_reason,
-                   t.end_advice, t.at_work_at_measurement, t.at_work_within_12_months, t.pseudonymised_at, t.coach_id,
-                   t.registered_by, t.on_behalf, t.external_reference, t.version, t.updated_at,
-                   i.types, i.starts, i.ends
+    /** A trajectory's columns and its client's (t and c), as {@link #entity} reads them. */
+    static final String COLUMNS = """
+            t.id, t.ocmw_id, t.client_id, c.insz, t.start_date, t.planned_end_date, t.end_date, t.end_reason,
+            t.end_advice, t.at_work_at_measurement, t.at_work_within_12_months, t.pseudonymised_at, t.coach_id,
+            t.registered_by, t.on_behalf, t.external_reference, t.version, t.updated_at""";
+    private static final String SELECT = "select " + COLUMNS + """
+            , i.types, i.starts, i.ends
             from trajectory t join client c on c.id = t.client_id
             left join lateral (select array_agg(type order by start_date) as types,
                                       array_agg(start_date - date '1970-01-01' order by start_date) as starts,
@@ -91,6 +93,10 @@ public class TrajectoryRows {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
+        return new Row(entity(rs), instruments(rs.getArray(19), rs.getArray(20), rs.getArray(21)));
+    }
+
+    static TrajectoryEntity entity(ResultSet rs) throws SQLException {
         TrajectoryEntity t = new TrajectoryEntity();
         t.id = rs.getObject(1, UUID.class);
         t.ocmwId = rs.getString(2);
@@ -111,7 +117,7 @@ public class TrajectoryRows {
         t.externalReference = rs.getString(16);
         t.version = rs.getLong(17);
         t.updatedAt = rs.getObject(18, OffsetDateTime.class);
-        return new Row(t, instruments(rs.getArray(19), rs.getArray(20), rs.getArray(21)));
+        return t;
     }
 
     private static List<InstrumentDates> instruments(Array types, Array starts, Array ends) throws SQLException {
