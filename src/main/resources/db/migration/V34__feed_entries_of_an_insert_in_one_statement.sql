@@ -12,20 +12,29 @@ declare
     -- tg_argv as for record_change: resource type, scope, organisation column, path template
     path_sql text    := quote_literal(tg_argv[3]);
     col      text;
+    id_sql   text    := 'r.' || quote_ident(tg_argv[2]) || '::text';
+    ver_sql  text    := '0';
     before   integer := coalesce(nullif(current_setting('twe.feed_entries', true), ''), '0')::integer;
     written  integer;
 begin
+    -- the row's columns read directly (not through the row as JSON): a record's id, else its
+    -- organisation's, as record_change; its version, else 0
+    if exists (select from pg_attribute where attrelid = tg_relid and attname = 'id' and not attisdropped) then
+        id_sql := 'r.id::text';
+    end if;
+    if exists (select from pg_attribute where attrelid = tg_relid and attname = 'version' and not attisdropped) then
+        ver_sql := 'r.version';
+    end if;
     for col in select m[1] from regexp_matches(tg_argv[3], '\{([a-z_]+)\}', 'g') as m loop
-        path_sql := replace(path_sql, '{' || col || '}', ''' || (r ->> ' || quote_literal(col) || ') || ''');
+        path_sql := replace(path_sql, '{' || col || '}', ''' || r.' || quote_ident(col) || '::text || ''');
     end loop;
     execute format($sql$
         insert into change_event (resource_type, resource_id, path, scope, organisation_id, version, kind, xid,
                                   position)
-        select %1$L, coalesce(r ->> 'id', r ->> %3$L), %4$s, %2$L, r ->> %3$L,
-               coalesce((r ->> 'version')::bigint, 0), 'CREATED', pg_current_xact_id(),
-               (pg_current_xact_id()::text::bigint << 20) + %5$s + row_number() over ()
-        from (select to_jsonb(created) r from created) rows$sql$,
-        tg_argv[0], tg_argv[1], tg_argv[2], path_sql, before);
+        select %1$L, %4$s, %5$s, %2$L, r.%3$I, %6$s, 'CREATED', pg_current_xact_id(),
+               (pg_current_xact_id()::text::bigint << 20) + %7$s + row_number() over ()
+        from created r$sql$,
+        tg_argv[0], tg_argv[1], tg_argv[2], id_sql, path_sql, ver_sql, before);
     get diagnostics written = row_count;
     if before + written >= 1048576 then
         raise exception 'a transaction writes at most 1,048,575 change-feed entries' using errcode = '54000';
