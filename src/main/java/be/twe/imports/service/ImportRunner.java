@@ -1,8 +1,12 @@
 package be.twe.imports.service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -95,25 +99,45 @@ public class ImportRunner {
 
     private boolean runLines(UUID importId, JobLease.Held lease, Problem refused) {
         QuarkusTransaction.requiringNew().run(() -> jobs.started(importId));
-        int after = 0;
-        for (List<Integer> next = pending(importId, after); !next.isEmpty(); next = pending(importId, after)) {
+        List<Integer> next = pending(importId, 0);
+        CompletableFuture<Map<Integer, ImportPipeline.Read>> ahead = readAhead(importId, next, refused);
+        while (!next.isEmpty()) {
             if (!lease.stillHeld()) {
                 return false; // its session ended: another instance may have taken the job over
             }
+            // the chunk after this one is read while this one runs: this one's lines do not change it
+            List<Integer> following = pending(importId, next.get(next.size() - 1));
+            Map<Integer, ImportPipeline.Read> read = readAhead(ahead);
+            ahead = readAhead(importId, following, refused);
             for (int done = 0; done < next.size(); ) {
                 if (Thread.currentThread().isInterrupted()) {
                     return false;
                 }
                 if (refused == null) {
-                    done += runBatch(importId, next.subList(done, Math.min(next.size(), done + batchLines)));
+                    done += runBatch(importId, next.subList(done, Math.min(next.size(), done + batchLines)), read);
                 } else {
                     fail(importId, next.get(done++), refused);
                 }
             }
-            after = next.get(next.size() - 1);
+            next = following;
         }
         QuarkusTransaction.requiringNew().run(() -> jobs.finishIfDone(importId));
         return true;
+    }
+
+    private CompletableFuture<Map<Integer, ImportPipeline.Read>> readAhead(UUID importId, List<Integer> lines,
+                                                                           Problem refused) {
+        return refused != null || lines.isEmpty() ? CompletableFuture.completedFuture(Map.of())
+                : pipeline.readAhead(importId, lines);
+    }
+
+    /** What was read ahead; nothing when that failed (the batch then reads its lines itself). */
+    private static Map<Integer, ImportPipeline.Read> readAhead(CompletableFuture<Map<Integer, ImportPipeline.Read>> ahead) {
+        try {
+            return ahead.join();
+        } catch (CompletionException | CancellationException e) {
+            return Map.of();
+        }
     }
 
     private List<Integer> pending(UUID importId, int after) {
@@ -125,10 +149,10 @@ public class ImportRunner {
      * then runs alone, and a batch the pipeline could not write runs line by line. Returns how many
      * lines it settled.
      */
-    private int runBatch(UUID importId, List<Integer> batch) {
+    private int runBatch(UUID importId, List<Integer> batch, Map<Integer, ImportPipeline.Read> readAhead) {
         ImportPipeline.Settled settled;
         try {
-            settled = pipeline.run(importId, batch);
+            settled = pipeline.run(importId, batch, readAhead);
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 return batch.size(); // shutting down: the lines stay pending, and the caller stops
