@@ -17,7 +17,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,6 +36,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * caller's traceparent comes back in the problem, metrics are served, and none of the personal
  * data the requests carried (INSZ, IBAN, names, free texts) is in any line.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservabilityIT {
     static final String OCMW = "ocmw-44021";
     static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
@@ -60,6 +64,45 @@ class ObservabilityIT {
                 closeable.close();
             }
         }
+    }
+
+    /**
+     * Before any request of its own (issue 32): no WARN at a clean start, every domain counter at
+     * zero (an alert on one reads a value, not "no data"), and latency buckets fine enough for a
+     * p99 under 20 ms once requests come.
+     */
+    @Test
+    @Order(1) // before the other test's requests
+    void aCleanStartWarnsOfNothingAndEveryMeterIsThereAtZero() throws Exception {
+        List<String> warnings = logLines().stream().filter(l -> l.path("level").asText().equals("WARN")
+                || l.path("level").asText().equals("ERROR")).map(JsonNode::toString).toList();
+        assertEquals(List.of(), warnings);
+
+        HttpResponse<String> metrics = call("GET", api.url("/q/metrics"), null, null, Map.of("Accept", "text/plain"));
+        for (String counter : List.of("twe_import_lines_total{outcome=\"succeeded\"",
+                "twe_import_lines_total{outcome=\"failed\"", "twe_webhook_deliveries_total{outcome=\"delivered\"",
+                "twe_webhook_deliveries_total{outcome=\"retrying\"", "twe_webhook_deliveries_total{outcome=\"failed\"",
+                "twe_access_log_refused_total ")) {
+            assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith(counter) && l.endsWith(" 0.0")),
+                    counter + " at zero in " + metrics.body().lines().filter(l -> l.startsWith("twe_")).toList());
+        }
+        assertEquals(200, call("GET", api.url("/q/health/ready"), null, null).statusCode());
+        call("GET", api.url("/trajectories/" + UUID.randomUUID()), Tokens.token(OCMW, "coach"), null);
+        metrics = call("GET", api.url("/q/metrics"), null, null, Map.of("Accept", "text/plain"));
+        for (String le : List.of("0.005", "0.01", "0.02", "0.03", "0.05")) {
+            assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{")
+                    && l.contains("le=\"" + le + "\"")), "a bucket at " + le + " s");
+        }
+    }
+
+    private static List<JsonNode> logLines() throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : api.log().split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JsonCalls.JSON.readTree(line)); // fails on any line that is not JSON
+            }
+        }
+        return lines;
     }
 
     @Test
@@ -100,14 +143,10 @@ class ObservabilityIT {
         }
 
         Thread.sleep(500); // the access log is written after the response
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : api.log().split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(JsonCalls.JSON.readTree(line)); // fails on any line that is not JSON
-            }
-        }
+        List<JsonNode> lines = logLines();
         assertTrue(lines.stream().anyMatch(l -> l.path("loggerName").asText().equals("io.quarkus.http.access-log")
-                && l.path("message").asText().contains("\"POST /trajectories\" 201")), "access log lines");
+                && l.path("message").asText().contains("\"POST /trajectories\" 201")
+                && l.path("message").asText().matches(".* \\d+ ms")), "access log lines, with their duration");
         assertTrue(lines.stream().anyMatch(l -> l.path("loggerName").asText().equals("io.quarkus.http.access-log")
                 && l.path("message").asText().contains("\" 404 ")
                 && l.path("mdc").path("traceId").asText().equals(TRACE_ID)), "the caller's trace id in its lines");

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -33,28 +34,50 @@ public class DomainMeters {
     @Inject
     DataSource dataSource;
 
+    private static final List<String> WEBHOOK_OUTCOMES = List.of("delivered", "retrying", "failed");
+
+    /**
+     * Every meter exists from the start, the counters at zero (issue 32): an alert on a counter
+     * that has not counted yet would otherwise read "no data".
+     */
     @PostConstruct
     void register() {
         Gauge.builder("twe.feed.position", this::feedPosition)
                 .description("Latest position of the change feed (NaN while the database is unreachable)")
                 .register(registry);
+        importLines(true);
+        importLines(false);
+        WEBHOOK_OUTCOMES.forEach(this::webhookDeliveries);
+        accessLogRefused();
     }
 
     public void importLine(boolean succeeded) {
-        Counter.builder("twe.import.lines").description("Bulk import lines run, by outcome")
-                .tag("outcome", succeeded ? "succeeded" : "failed").register(registry).increment();
+        importLines(succeeded).increment();
     }
 
     /** @param outcome delivered, retrying (will be sent again) or failed (retries exhausted) */
     public void webhookAttempt(String outcome) {
-        Counter.builder("twe.webhook.deliveries").description("Webhook delivery attempts, by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        webhookDeliveries(outcome).increment();
     }
 
     /** An access-log entry the database refused on its own: counted, its content never logged. */
     public void accessLogEntryRefused() {
-        Counter.builder("twe.access.log.refused").description("Access-log entries the database refused and that were dropped")
-                .register(registry).increment();
+        accessLogRefused().increment();
+    }
+
+    private Counter importLines(boolean succeeded) {
+        return Counter.builder("twe.import.lines").description("Bulk import lines run, by outcome")
+                .tag("outcome", succeeded ? "succeeded" : "failed").register(registry);
+    }
+
+    private Counter webhookDeliveries(String outcome) {
+        return Counter.builder("twe.webhook.deliveries").description("Webhook delivery attempts, by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter accessLogRefused() {
+        return Counter.builder("twe.access.log.refused")
+                .description("Access-log entries the database refused and that were dropped").register(registry);
     }
 
     private double feedPosition() {
