@@ -4,6 +4,8 @@ import static be.twe.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +26,10 @@ import be.twe.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The README's "first trajectory" walk-through, run as it stands against this instance. */
+/**
+ * The README's "first trajectory" walk-through, run as it stands against this instance: twice
+ * against one OCMW, and once where its first call fails (issue 32).
+ */
 @QuarkusTest
 class ReadmeWalkthroughTest {
     private static final Pattern BLOCK = Pattern.compile("<!-- walkthrough -->\\s*```sh\\n(.*?)```", Pattern.DOTALL);
@@ -34,27 +40,43 @@ class ReadmeWalkthroughTest {
     @Inject
     TestData data;
 
-    @Test
-    void theWalkthroughRegistersATrajectoryWithItsFirstInstrument() throws IOException, InterruptedException {
+    /** The walk-through's output and exit status, run as it stands against this instance for the OCMW. */
+    record Run(int exit, String output) {
+    }
+
+    Run walkthrough(String ocmw) throws IOException, InterruptedException {
         Matcher block = BLOCK.matcher(Files.readString(Path.of("README.md")));
         assertTrue(block.find(), "README.md has a walkthrough block");
-        String ocmw = data.newOcmw();
-        ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", block.group(1))
-                .redirectErrorStream(true);
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", block.group(1)).redirectErrorStream(true);
         bash.environment().put("API", api.toString().replaceFirst("/$", ""));
         bash.environment().put("OCMW", ocmw);
-        bash.environment().put("INSZ", TestData.newInsz());
         Process run = bash.start();
         assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the walkthrough ends within a minute");
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, run.exitValue(), output);
+        return new Run(run.exitValue(), new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
 
-        String trajectory = data.rows("select id, start_date from trajectory where ocmw_id = ?", ocmw).get(0)
-                .split("\\|")[0];
-        as(ocmw, "coach").get("/trajectories/" + trajectory).then().statusCode(200)
-                .body("startDate", equalTo("2024-02-01"));
-        as(ocmw, "coach").get("/trajectories/" + trajectory + "/instruments").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].type", equalTo("WES"));
-        assertTrue(output.contains("\"id\":\"" + trajectory + "\""), "step 5 prints the trajectory");
+    @Test
+    void theWalkthroughRegistersATrajectoryWithItsFirstInstrumentAndCanRunAgain() throws Exception {
+        String ocmw = data.newOcmw();
+        for (int round = 1; round <= 2; round++) {
+            Run run = walkthrough(ocmw);
+            assertEquals(0, run.exit(), run.output());
+            List<String> trajectories = data.rows("select id, start_date from trajectory where ocmw_id = ? "
+                    + "order by updated_at", ocmw);
+            assertEquals(round, trajectories.size(), "a new client's trajectory at each run");
+            String trajectory = trajectories.get(round - 1).split("\\|")[0];
+            as(ocmw, "coach").get("/trajectories/" + trajectory).then().statusCode(200)
+                    .body("startDate", equalTo("2024-02-01"));
+            as(ocmw, "coach").get("/trajectories/" + trajectory + "/instruments").then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].type", equalTo("WES"));
+            assertTrue(run.output().contains("\"id\":\"" + trajectory + "\""), "step 5 prints the trajectory");
+        }
+    }
+
+    @Test
+    void theWalkthroughStopsAtTheFirstCallThatFails() throws Exception {
+        Run run = walkthrough("ocmw-that-does-not-exist");
+        assertNotEquals(0, run.exit(), run.output());
+        assertFalse(run.output().contains("An Peeters"), "no coach was asked for after step 1 failed: " + run.output());
     }
 }
