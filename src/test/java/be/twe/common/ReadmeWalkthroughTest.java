@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,11 +46,16 @@ class ReadmeWalkthroughTest {
     }
 
     Run walkthrough(String ocmw) throws IOException, InterruptedException {
+        return walkthrough(ocmw, Map.of());
+    }
+
+    Run walkthrough(String ocmw, Map<String, String> environment) throws IOException, InterruptedException {
         Matcher block = BLOCK.matcher(Files.readString(Path.of("README.md")));
         assertTrue(block.find(), "README.md has a walkthrough block");
         ProcessBuilder bash = new ProcessBuilder("bash", "-c", block.group(1)).redirectErrorStream(true);
         bash.environment().put("API", api.toString().replaceFirst("/$", ""));
         bash.environment().put("OCMW", ocmw);
+        bash.environment().putAll(environment);
         Process run = bash.start();
         assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the walkthrough ends within a minute");
         return new Run(run.exitValue(), new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -78,5 +84,15 @@ class ReadmeWalkthroughTest {
         Run run = walkthrough("ocmw-that-does-not-exist");
         assertNotEquals(0, run.exit(), run.output());
         assertFalse(run.output().contains("An Peeters"), "no coach was asked for after step 1 failed: " + run.output());
+
+        // a call whose answer a later step uses (step 3, the trajectory's id): the client has one open already
+        String ocmw = data.newOcmw();
+        String insz = TestData.newInsz();
+        as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", insz, "startDate", "2024-01-01",
+                "coachId", data.accreditedCoach(ocmw).toString())).post("/trajectories").then().statusCode(201);
+        run = walkthrough(ocmw, Map.of("INSZ", insz));
+        assertNotEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("client-has-open-trajectory"), run.output());
+        assertEquals(1, run.output().split("curl: \\(22\\)", -1).length - 1, "one failed call, then none: " + run.output());
     }
 }
