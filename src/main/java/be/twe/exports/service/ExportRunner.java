@@ -20,6 +20,7 @@ import be.twe.api.model.Problem;
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.error.ThrowableProblems;
+import be.twe.common.jobs.DaemonThreads;
 import be.twe.common.jobs.JobLease;
 import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
@@ -166,11 +167,7 @@ public class ExportRunner {
         }
     }
 
-    private final ExecutorService appender = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "export-lines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService appender = Executors.newCachedThreadPool(DaemonThreads.named("export-lines"));
 
     @PreDestroy
     void stop() {

@@ -24,6 +24,7 @@ import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemResponses;
 import be.twe.common.error.StoredProblems;
+import be.twe.common.jobs.DaemonThreads;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.imports.persistence.ImportLineRepository;
@@ -127,11 +128,7 @@ public class ImportPipeline {
         return read;
     }
 
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "import-read-ahead");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("import-read-ahead"));
 
     @PreDestroy
     void stop() {
