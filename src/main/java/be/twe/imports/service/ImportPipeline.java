@@ -25,6 +25,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemResponses;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.jobs.DaemonThreads;
+import be.twe.common.observability.DomainMeters;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.imports.persistence.ImportLineRepository;
@@ -71,7 +72,8 @@ public class ImportPipeline {
     @Inject
     StoredProblems problems;
     @Inject
-    be.twe.common.observability.DomainMeters meters;
+    DomainMeters meters;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("import-read-ahead"));
 
     /**
      * Runs the batch in one transaction. Throws when it could not be written (a constraint decided
@@ -124,11 +126,9 @@ public class ImportPipeline {
 
     private Map<Integer, Read> parse(Map<Integer, String> texts) {
         Map<Integer, Read> read = new LinkedHashMap<>();
-        texts.forEach((line, text) -> read.put(line, read(text)));
+        texts.forEach((line, text) -> read.put(line, readLine(text)));
         return read;
     }
-
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("import-read-ahead"));
 
     @PreDestroy
     void stop() {
@@ -157,7 +157,7 @@ public class ImportPipeline {
         return new Settled(ran, false);
     }
 
-    private Read read(String text) {
+    private Read readLine(String text) {
         try {
             return new Read(operations.read(text), null);
         } catch (DomainProblem e) {
