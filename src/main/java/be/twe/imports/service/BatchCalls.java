@@ -85,7 +85,6 @@ final class BatchCalls implements LineCalls {
         trajectory.plannedEndDate = TrajectoryRules.plannedEnd(in.startDate());
         newTrajectories.add(trajectory);
         records.trajectories().put(trajectory.id, trajectory);
-        records.instruments().put(trajectory.id, new ArrayList<>());
         if (trajectory.externalReference != null) {
             records.trajectoriesByReference().put(trajectory.externalReference, trajectory);
         }
