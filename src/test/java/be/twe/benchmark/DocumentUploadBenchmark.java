@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
 import be.twe.support.Tokens;
@@ -56,7 +57,7 @@ class DocumentUploadBenchmark {
                 .post("/trajectories").then().statusCode(201).extract().path("id");
         String token = Tokens.token(ocmw, "coach");
         HttpClient client = HttpClient.newHttpClient();
-        URI documents = URI.create("http://localhost:" + port + "/trajectories/" + trajectory + "/documents");
+        URI documents = URI.create("http://localhost:" + port + Api.BASE + "/trajectories/" + trajectory + "/documents");
 
         upload(client, documents, token); // warm-up: classes, pools, JIT
         List<String> rows = new ArrayList<>();

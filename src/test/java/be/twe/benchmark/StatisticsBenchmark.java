@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import be.twe.statistics.service.StatisticsRefresh;
+import be.twe.support.Api;
 import be.twe.support.TestData;
 import be.twe.support.Tokens;
 
@@ -119,7 +120,7 @@ class StatisticsBenchmark {
 
     String time(String caller, String path, boolean afterWrite) throws Exception {
         String token = Tokens.token(caller, "analyst");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + Api.BASE + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
         int rows = 0;
         for (int i = 0; i < WARM_UP; i++) {

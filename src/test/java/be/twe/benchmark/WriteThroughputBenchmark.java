@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import be.twe.support.Tokens;
@@ -104,7 +105,7 @@ class WriteThroughputBenchmark {
         LocalDate start = LocalDate.of(2024, 1, 1).plusMonths(n % MONTHS);
         String body = "{\"type\":\"WES\",\"employer\":\"Bakkerij Peeters\",\"startDate\":\"" + start
                 + "\",\"plannedEndDate\":\"" + start.plusMonths(1).minusDays(1) + "\",\"coachId\":\"" + coach + "\"}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + Api.BASE
                         + "/trajectories/" + trajectory + "/instruments"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

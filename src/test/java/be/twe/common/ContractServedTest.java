@@ -1,6 +1,7 @@
 package be.twe.common;
 
 import static be.twe.support.Api.anonymous;
+import static io.restassured.RestAssured.given;
 import static be.twe.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,11 +28,14 @@ import io.quarkus.test.junit.QuarkusTest;
 class ContractServedTest {
 
     @Test
-    void qOpenapiServesTheContractItself() throws Exception {
+    void theBasePathServesTheContractItself() throws Exception {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode contract = yaml.readTree(Files.readString(Contract.BUNDLE));
-        String served = invalid(anonymous()).get("/q/openapi").then().statusCode(200).extract().asString();
+        String served = invalid(anonymous()).get("/doc/openapi.yaml").then().statusCode(200).extract().asString();
         assertEquals(contract, yaml.readTree(served));
+        assertEquals("/api/v1", contract.path("servers").path(0).path("url").asText());
+        assertEquals(contract, new ObjectMapper().readTree(invalid(anonymous()).get("/doc/openapi.json").then().statusCode(200)
+                .extract().asString()));
     }
 
     @Test
@@ -49,10 +53,10 @@ class ContractServedTest {
 
     @Test
     void readinessIncludesTheDatabase() {
-        invalid(anonymous()).get("/q/health/ready").then().statusCode(200)
+        invalid(given()).get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database")).body("checks.find { it.name == 'database' }.data", nullValue());
-        invalid(anonymous()).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        invalid(given()).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     private static List<String> names(JsonNode object) {

@@ -1,5 +1,6 @@
 package be.twe.common;
 
+import static be.twe.support.Api.plain;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -45,7 +47,7 @@ class ErrorFormatTest {
         assertTrue(body.remove("traceId").toString().matches("[0-9a-f]{32}"), "the request's W3C trace id");
         assertEquals(Map.of("type", "urn:problem-type:twe:not-found", "code", "not-found",
                 "title", "Not found", "status", 404, "detail", "No resource at this path.",
-                "instance", "/no-such-thing"), body);
+                "instance", Api.BASE + "/no-such-thing"), body);
     }
 
     /** A caller that sends a W3C traceparent finds its own trace id in the problem (and the log). */
@@ -56,7 +58,7 @@ class ErrorFormatTest {
                 .body("traceId", equalTo(TRACE_ID));
         invalid(as("vdab", "analyst")).header("traceparent", TRACEPARENT).get("/test-only/failure").then()
                 .statusCode(500).body("traceId", equalTo(TRACE_ID));
-        problem(invalid(io.restassured.RestAssured.given()).header("traceparent", TRACEPARENT)
+        problem(invalid(plain()).header("traceparent", TRACEPARENT)
                 .get("/municipalities").then(), 401, "unauthenticated").body("traceId", equalTo(TRACE_ID));
     }
 
@@ -81,7 +83,7 @@ class ErrorFormatTest {
 
     @Test
     void anInvalidTokenIs401() {
-        invalid(io.restassured.RestAssured.given().header("Authorization", "Bearer not-a-jwt"))
+        invalid(plain().header("Authorization", "Bearer not-a-jwt"))
                 .get("/municipalities").then().statusCode(401)
                 .header("WWW-Authenticate", equalTo("Bearer"))
                 .body("code", equalTo("unauthenticated"));
@@ -92,7 +94,7 @@ class ErrorFormatTest {
         problem(invalid(as("vdab", "analyst")).delete("/trajectories").then(), 405, "method-not-allowed")
                 .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"))
                 .body("detail", equalTo("This path takes GET, HEAD, OPTIONS, POST."))
-                .body("instance", equalTo("/trajectories"));
+                .body("instance", equalTo(Api.BASE + "/trajectories"));
     }
 
     @Test
@@ -106,7 +108,8 @@ class ErrorFormatTest {
     void anUnacceptableAcceptSaysWhatTheOperationAnswers() {
         problem(invalid(as("vdab", "analyst")).accept("application/xml").get("/statistics/starts").then(),
                 406, "not-acceptable")
-                .body("detail", equalTo("This operation answers application/json, text/csv (and problems as "
+                .body("detail", equalTo("This operation answers application/json, "
+                        + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/csv (and problems as "
                         + "application/problem+json); the Accept header allows none of them."));
     }
 

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.support.Api;
 import be.twe.support.AppInstance;
 import be.twe.support.JsonCalls;
 import be.twe.support.KeycloakServer;
@@ -89,7 +90,7 @@ class KeycloakIT {
         assertEquals(503, beforeKeycloak.statusCode(), beforeKeycloak.body());
         Map<String, Object> problem = JSON.readValue(beforeKeycloak.body(), new TypeReference<>() { });
         assertThat(problem, Problems.exactly(Map.of("type", "urn:problem-type:twe:service-unavailable",
-                "title", "Service unavailable", "status", 503, "code", "service-unavailable", "instance", "/trajectories",
+                "title", "Service unavailable", "status", 503, "code", "service-unavailable", "instance", Api.BASE + "/trajectories",
                 "detail", "The service cannot reach its identity provider to verify the token just now; retry after 5 s.")));
         assertEquals("5", beforeKeycloak.headers().firstValue("Retry-After").orElse(null));
         assertFalse(api.log().contains("Unexpected error"), "no 500 logged:\n" + api.log());

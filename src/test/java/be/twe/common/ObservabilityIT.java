@@ -145,7 +145,7 @@ class ObservabilityIT {
         Thread.sleep(500); // the access log is written after the response
         List<JsonNode> lines = logLines();
         assertTrue(lines.stream().anyMatch(l -> l.path("loggerName").asText().equals("io.quarkus.http.access-log")
-                && l.path("message").asText().contains("\"POST /trajectories\" 201")
+                && l.path("message").asText().contains("\"POST /api/v1/trajectories\" 201")
                 && l.path("message").asText().matches(".* \\d+ ms")), "access log lines, with their duration");
         assertTrue(lines.stream().anyMatch(l -> l.path("loggerName").asText().equals("io.quarkus.http.access-log")
                 && l.path("message").asText().contains("\" 404 ")

@@ -1,5 +1,6 @@
 package be.twe.common;
 
+import static be.twe.support.Api.plain;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
@@ -58,7 +59,7 @@ class ProductionTokenTest {
 
     @Test
     void productionAcceptsTokensOfItsIssuer() {
-        io.restassured.RestAssured.given()
+        plain()
                 .header("Authorization", "Bearer " + Tokens.signed(ISSUER, "ocmw-44021", "coach"))
                 .get("/municipalities/44021").then().statusCode(200);
     }
@@ -73,7 +74,7 @@ class ProductionTokenTest {
             case "ID token" -> c -> c.claim("typ", "ID");
             default -> c -> c.claim("typ", java.util.List.of("Bearer"));
         };
-        io.restassured.RestAssured.given()
+        plain()
                 .header("Authorization", "Bearer " + Tokens.signed(ISSUER, "ocmw-44021", change, "coach"))
                 .get("/municipalities/44021").then().statusCode(401).body("code", equalTo("unauthenticated"));
     }

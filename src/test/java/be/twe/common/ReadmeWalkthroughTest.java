@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +54,7 @@ class ReadmeWalkthroughTest {
         Matcher block = BLOCK.matcher(Files.readString(Path.of("README.md")));
         assertTrue(block.find(), "README.md has a walkthrough block");
         ProcessBuilder bash = new ProcessBuilder("bash", "-c", block.group(1)).redirectErrorStream(true);
-        bash.environment().put("API", api.toString().replaceFirst("/$", ""));
+        bash.environment().put("API", api.toString().replaceFirst("/$", "") + Api.BASE);
         bash.environment().put("OCMW", ocmw);
         bash.environment().putAll(environment);
         Process run = bash.start();

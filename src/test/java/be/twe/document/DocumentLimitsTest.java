@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.SpoolFiles;
 import be.twe.support.StoredDocuments;
 import be.twe.support.TestData;
@@ -61,7 +62,7 @@ class DocumentLimitsTest {
     }
 
     URI documents() {
-        return URI.create("http://localhost:" + port + "/trajectories/" + trajectory
+        return URI.create("http://localhost:" + port + Api.BASE + "/trajectories/" + trajectory
                 + "/documents?kind=POP&title=Plan&fileName=plan.pdf");
     }
 

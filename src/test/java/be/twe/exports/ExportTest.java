@@ -2,7 +2,7 @@ package be.twe.exports;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Problems.problem;
-import static io.restassured.RestAssured.given;
+import static be.twe.support.Api.plain;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -260,11 +260,11 @@ class ExportTest {
         assertEquals(first, as(ocmw, "coach").header("Idempotency-Key", "export-1").post("/exports?since=0").then()
                 .statusCode(202).header("Idempotent-Replayed", "true").extract().path("id"));
         String colleague = Tokens.with(ocmw, c -> c.subject("colleague@" + ocmw), "coach");
-        String second = given().header("Authorization", "Bearer " + colleague).header("Idempotency-Key", "export-1")
+        String second = plain().header("Authorization", "Bearer " + colleague).header("Idempotency-Key", "export-1")
                 .post("/exports?since=0").then().statusCode(202).header("Idempotent-Replayed", nullValue())
                 .extract().path("id");
         assertNotEquals(first, second, "the colleague gets an export of their own");
-        problem(given().header("Authorization", "Bearer " + colleague).get("/exports/" + first).then(), 404,
+        problem(plain().header("Authorization", "Bearer " + colleague).get("/exports/" + first).then(), 404,
                 "not-found");
     }
 }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.Parallel;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -61,7 +62,7 @@ class HelpdeskRequestTest {
     @Test
     void theHelpdeskFulfilsARequestToRegisterWithTheRegistrationsItMade() {
         String id = file(ocmw, "coach", "REGISTRATION", null).statusCode(201)
-                .header("Location", startsWith("/helpdesk-requests/")).header("ETag", "\"0\"")
+                .header("Location", startsWith(Api.BASE + "/helpdesk-requests/")).header("ETag", "\"0\"")
                 .body("status", equalTo("OPEN")).body("requestedBy", equalTo(ocmw)).body("answer", nullValue())
                 .body("registrations", hasSize(0)).extract().path("id");
         String made = as("vdab", "helpdesk").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.Bodies;
 import be.twe.support.Parallel;
 import be.twe.support.Registrations;
@@ -66,7 +67,7 @@ class InstrumentReferenceTest {
         String id = created.path("id");
         assertEquals("I-1", created.path("externalReference"));
         assertEquals("/trajectories/" + trajectory + "/instruments/" + id,
-                created.header("Location").replaceFirst("^https?://[^/]+", ""));
+                Api.link(created.header("Location")));
 
         ExtractableResponse<Response> same = put("I-1", wes);
         assertEquals(200, same.statusCode());

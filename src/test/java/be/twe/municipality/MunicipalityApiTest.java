@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -63,7 +64,7 @@ class MunicipalityApiTest {
         String next = "/municipalities?limit=50";
         int pages = 0;
         while (next != null) {
-            JsonPath page = as(OCMW_GENT, "coach").get(next).then().statusCode(200).extract().jsonPath();
+            JsonPath page = as(OCMW_GENT, "coach").get(Api.link(next)).then().statusCode(200).extract().jsonPath();
             List<String> keys = page.getList("items.collect { it.nisCode + '/' + it.validFrom }");
             keys.forEach(k -> assertEquals(true, seen.add(k), "repeated " + k));
             next = page.getString("next");
@@ -105,7 +106,7 @@ class MunicipalityApiTest {
         as(OCMW_GENT, "coach").get("/municipalities/99999").then().statusCode(404)
                 .body("", exactly(Map.of("type", "urn:problem-type:twe:not-found", "code", "not-found",
                         "title", "Not found", "status", 404, "detail", "No municipality '99999'.",
-                        "instance", "/municipalities/99999")));
+                        "instance", Api.BASE + "/municipalities/99999")));
     }
 
     @Test

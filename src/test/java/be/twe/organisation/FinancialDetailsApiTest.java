@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.Parallel;
 import be.twe.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -91,7 +92,7 @@ class FinancialDetailsApiTest {
                         "title", "If-Match required",
                         "status", 428,
                         "detail", "This change needs an If-Match header with the current ETag of the resource.",
-                        "instance", path())));
+                        "instance", Api.BASE + path())));
         as(ocmw, "admin").get(path()).then().body("version", equalTo(0)).body("iban", nullValue());
     }
 
@@ -108,7 +109,7 @@ class FinancialDetailsApiTest {
                         "status", 412,
                         "detail", "The resource changed since the version in If-Match; read it again and retry.",
                         "currentETag", "\"1\"",
-                        "instance", path())));
+                        "instance", Api.BASE + path())));
         as(ocmw, "admin").get(path()).then().body("iban", equalTo(VALID_IBAN));
     }
 
@@ -185,7 +186,7 @@ class FinancialDetailsApiTest {
                         "title", "Missing role",
                         "status", 403,
                         "detail", "This operation needs the role admin in the token's twe_roles claim.",
-                        "instance", path())));
+                        "instance", Api.BASE + path())));
     }
 
     @Test

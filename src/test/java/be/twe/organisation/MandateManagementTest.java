@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.common.tenancy.Today;
 import be.twe.support.Parallel;
 import be.twe.support.Registrations;
@@ -84,7 +85,7 @@ class MandateManagementTest {
         ValidatableResponse created = grant(ocmw, "admin", "2020-01-01", "2020-12-31").statusCode(201)
                 .body("source", equalTo("API")).header("ETag", equalTo("\"0\""));
         String granted = id(created);
-        created.header("Location", equalTo("/mandates/" + granted));
+        created.header("Location", equalTo(Api.BASE + "/mandates/" + granted));
         as(ocmw, "coach").get("/mandates/" + granted).then().statusCode(200).body("periodAssumed", equalTo(false))
                 .body("version", equalTo(0)).body("clusterId", equalTo(cluster));
         String other = data.newOcmw();

@@ -91,6 +91,6 @@ class OrganisationApiTest {
                 .body("", exactly(Map.of("type", "urn:problem-type:twe:unknown-organisation",
                         "code", "unknown-organisation", "title", "Unknown organisation", "status", 403,
                         "detail", "The token's twe_org claim names no organisation that exists today.",
-                        "instance", "/municipalities")));
+                        "instance", Api.BASE + "/municipalities")));
     }
 }

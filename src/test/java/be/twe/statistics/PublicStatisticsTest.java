@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Registrations;
+import be.twe.support.Spreadsheets;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -158,6 +160,19 @@ class PublicStatisticsTest {
                 .statusCode(200).extract().asString();
         String line2023 = csv.lines().filter(l -> l.startsWith("2023,44013")).findFirst().orElseThrow();
         assertTrue(line2023.startsWith("2023,44013,Destelbergen,suppressed,"), csv);
+    }
+
+    @Test
+    void theSpreadsheetSaysSuppressedAndWhichDisclosureItUsed() throws Exception {
+        byte[] xlsx = as(cluster, "coach").accept(StartStatisticsTest.XLSX)
+                .get("/statistics/starts?disclosure=PUBLIC&groupBy=year,municipality&nisCode=44013").then()
+                .statusCode(200).extract().asByteArray();
+        Map<String, List<List<Object>>> sheets = Spreadsheets.read(xlsx);
+        List<Object> row2023 = sheets.get("figures").stream().filter(r -> "Destelbergen".equals(r.get(2))
+                && new BigDecimal(2023).equals(r.get(0))).findFirst().orElseThrow();
+        assertEquals("suppressed", row2023.get(3), row2023.toString());
+        assertTrue(sheets.get("about").stream().anyMatch(r -> r.size() == 2 && "disclosure".equals(r.get(0))
+                && ((String) r.get(1)).startsWith("PUBLIC: counts from 1 to ")), sheets.get("about").toString());
     }
 
     @Test

@@ -3,11 +3,16 @@ package be.twe.statistics;
 import static be.twe.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import be.twe.support.Api;
 import be.twe.support.Registrations;
+import be.twe.support.Spreadsheets;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -26,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class StartStatisticsTest {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     @Inject
     TestData data;
 
@@ -93,6 +100,42 @@ class StartStatisticsTest {
                         + "trajectoriesWithTraining,instruments", "10000,Antwerpen,2023,2,0,0,0,1,1,0,2",
                 "10000,Antwerpen,2024,1,0,0,0,1,0,0,1", "40000,Oost-Vlaanderen,2024,1,0,0,0,1,0,0,1"),
                 csv.lines().toList());
+    }
+
+    @Test
+    void theSameTableAsASpreadsheetWithWhatItAnswersAndWhatEachColumnMeans() throws Exception {
+        byte[] xlsx = as(cluster, "coach").accept(XLSX).get("/statistics/starts?groupBy=province,year").then()
+                .statusCode(200).contentType(XLSX)
+                .header("Content-Disposition", equalTo("attachment; filename=\"statistics_starts.xlsx\""))
+                .extract().asByteArray();
+        Map<String, List<List<Object>>> sheets = Spreadsheets.read(xlsx);
+        assertEquals(List.of("figures", "about"), List.copyOf(sheets.keySet()));
+        assertEquals(List.of("provinceNisCode,provinceName,year,trajectories,art60,bvs,training,wes,ibo,"
+                        + "trajectoriesWithTraining,instruments", "10000,Antwerpen,2023,2,0,0,0,1,1,0,2",
+                "10000,Antwerpen,2024,1,0,0,0,1,0,0,1", "40000,Oost-Vlaanderen,2024,1,0,0,0,1,0,0,1"),
+                sheets.get("figures").stream().map(StartStatisticsTest::line).toList());
+        assertTrue(sheets.get("figures").get(1).get(3) instanceof BigDecimal, "counts are numbers, not text");
+
+        Map<String, List<String>> about = new LinkedHashMap<>();
+        sheets.get("about").stream().filter(r -> r.size() == 2)
+                .forEach(r -> about.computeIfAbsent((String) r.get(0), k -> new ArrayList<>()).add((String) r.get(1)));
+        assertEquals(List.of("Trajectories and instruments started"), about.get("figure"));
+        assertEquals(List.of("GET /api/v1/statistics/starts?groupBy=province,year"), about.get("call"));
+        assertEquals(3, about.get("Parliament's question").size(), about.toString());
+        assertTrue(about.get("Parliament's question").get(0).startsWith("Trajectories started per province and year"));
+        assertEquals(List.of("EXACT: every count as recorded"), about.get("disclosure"));
+        assertEquals(List.of("AT_EVENT"), about.get("municipalities"));
+        assertEquals(List.of("meaning"), about.get("column"));
+        for (String column : ((String) line(sheets.get("figures").get(0))).split(",")) {
+            assertTrue(about.containsKey(column) && !about.get(column).get(0).isBlank(), column + " has a meaning");
+        }
+        assertEquals(List.of("Art. 60 §7 employments started."), about.get("art60"));
+    }
+
+    /** A spreadsheet row as a CSV line: whole numbers without decimals. */
+    private static String line(List<Object> row) {
+        return row.stream().map(c -> c instanceof BigDecimal n ? n.stripTrailingZeros().toPlainString() : String.valueOf(c))
+                .collect(Collectors.joining(","));
     }
 
     @Test

@@ -15,12 +15,25 @@ public final class Api {
     private Api() {
     }
 
+    /** The API's base path: every path a test names is relative to it, as in the contract. */
+    public static final String BASE = "/api/v1";
+
     public static RequestSpecification as(String organisationId, String... roles) {
-        return given().header("Authorization", "Bearer " + Tokens.token(organisationId, roles)).contentType(ContentType.JSON);
+        return anonymous().header("Authorization", "Bearer " + Tokens.token(organisationId, roles));
     }
 
     public static RequestSpecification anonymous() {
-        return given().contentType(ContentType.JSON);
+        return plain().contentType(ContentType.JSON);
+    }
+
+    /** A request under the base path with nothing set. */
+    public static RequestSpecification plain() {
+        return given().basePath(BASE);
+    }
+
+    /** A link the API wrote (Location, next), as a path under the base for {@link #as} and {@link #anonymous}. */
+    public static String link(String link) {
+        return link.replaceFirst("^(https?://[^/]+)?" + BASE, "");
     }
 
     /**
@@ -31,7 +44,7 @@ public final class Api {
         List<T> values = new ArrayList<>();
         String next = path;
         while (next != null) {
-            JsonPath page = request.get().get(next.replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
+            JsonPath page = request.get().get(link(next)).then().statusCode(200)
                     .extract().jsonPath();
             values.addAll(page.getList(field.isEmpty() ? "items" : "items." + field));
             next = page.getString("next");

@@ -90,8 +90,9 @@ public final class AppInstance implements AutoCloseable {
         }
     }
 
+    /** The address of an API path (relative to the base path, as in the contract) or of a {@code /q/} path. */
     public String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return "http://127.0.0.1:" + port + (path.startsWith("/q/") ? "" : Api.BASE) + path;
     }
 
     public String log() throws IOException {

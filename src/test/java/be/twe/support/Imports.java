@@ -42,7 +42,7 @@ public final class Imports {
         List<Map<String, Object>> lines = new ArrayList<>();
         String next = "/imports/" + importId + "/lines?limit=500";
         while (next != null) {
-            JsonPath page = as(caller, "coach").get(next.replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
+            JsonPath page = as(caller, "coach").get(Api.link(next)).then().statusCode(200)
                     .extract().jsonPath();
             lines.addAll(page.getList("items"));
             next = page.getString("next");

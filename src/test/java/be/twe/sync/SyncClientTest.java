@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.examples.sync.SyncClient;
+import be.twe.support.Api;
 import be.twe.support.Bodies;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -54,7 +55,7 @@ class SyncClientTest {
     }
 
     SyncClient client(String organisation, Path mirror) {
-        return new SyncClient(base.toString().replaceFirst("/$", ""), Tokens.token(organisation, "coach", "admin"),
+        return new SyncClient(base.toString().replaceFirst("/$", "") + Api.BASE, Tokens.token(organisation, "coach", "admin"),
                 mirror);
     }
 

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -78,7 +79,7 @@ class TrainingRecordsTest {
         String coach = newCoach();
         problem(register(coach), 422, "coach-not-trained");
         String later = session("2024-03-01", coach).statusCode(201).header("Location", org.hamcrest.Matchers
-                .startsWith("/training-sessions/")).body("source", equalTo("VDAB"))
+                .startsWith(Api.BASE + "/training-sessions/")).body("source", equalTo("VDAB"))
                 .body("attendees.coachId", equalTo(List.of(coach)))
                 .body("attendees.organisationId", equalTo(List.of(ocmw))).extract().path("id");
         String path = "/organisations/" + ocmw + "/coaches/" + coach;

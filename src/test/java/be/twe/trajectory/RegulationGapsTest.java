@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.Imports;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -49,7 +50,7 @@ class RegulationGapsTest {
                 .post("/trajectories").then();
         problem(refused, 422, "ocmw-not-yet-formed").body("", exactly(Map.of("type",
                 "urn:problem-type:twe:ocmw-not-yet-formed", "title", "OCMW not yet formed", "status", 422,
-                "code", "ocmw-not-yet-formed", "detail", detail, "instance", "/trajectories")));
+                "code", "ocmw-not-yet-formed", "detail", detail, "instance", Api.BASE + "/trajectories")));
         problem(as(ocmw, "coach").body(trajectory(ocmw, coach, "2018-12-31")).post("/trajectories").then(), 422,
                 "ocmw-not-yet-formed");
         problem(as(ocmw, "coach").header("If-Match", "*").body(trajectory(ocmw, coach, "2018-03-01"))

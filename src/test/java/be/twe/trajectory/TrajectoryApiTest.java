@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.Bodies;
 import be.twe.support.Parallel;
 import be.twe.support.TestData;
@@ -279,7 +280,7 @@ class TrajectoryApiTest {
         }
         String next = as(ocmw, "coach").get("/trajectories?limit=2&ocmwId=" + ocmw).then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.hasSize(2)).extract().path("next");
-        as(ocmw, "coach").get(next).then().statusCode(200)
+        as(ocmw, "coach").get(Api.link(next)).then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.hasSize(1)).body("next", nullValue());
     }
 

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.Parallel;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +57,7 @@ class TrajectoryReferenceTest {
         assertEquals(201, created.statusCode());
         String id = created.path("id");
         assertEquals("CASE-1", created.path("externalReference"));
-        assertEquals("/trajectories/" + id, created.header("Location").replaceFirst("^https?://[^/]+", ""));
+        assertEquals("/trajectories/" + id, Api.link(created.header("Location")));
 
         ExtractableResponse<Response> again = put(ocmw, "CASE-1", body);
         assertEquals(200, again.statusCode());

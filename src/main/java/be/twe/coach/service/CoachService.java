@@ -20,6 +20,7 @@ import be.twe.common.audit.AuditTrail;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
@@ -132,7 +133,6 @@ public class CoachService {
 
     /** A coach is trained only by VDAB's record of a session it attended (issue 19). */
     private static DomainProblem trainingByVdab() {
-        return new DomainProblem(ProblemType.TRAINING_BY_VDAB, "trainedOn is recorded by VDAB's trainers, from the "
-                + "training sessions a coach attended (POST /training-sessions); an organisation cannot set it.");
+        return new DomainProblem(ProblemType.TRAINING_BY_VDAB, Text.of("training-by-vdab"));
     }
 }

@@ -16,8 +16,7 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 public class ConstraintViolationMapper extends ProblemMapper<ResteasyReactiveViolationException> {
     /** The contract's pattern for free text (OWASP: every string restricted): no control characters. */
     static final String SAFE_TEXT = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
-    public static final String PRECONDITION_REQUIRED =
-            "This change needs an If-Match header with the current ETag of the resource.";
+    public static final Text PRECONDITION_REQUIRED = Text.of("precondition-required");
 
     @Override
     protected Problem toProblem(ResteasyReactiveViolationException e) {
@@ -41,12 +40,12 @@ public class ConstraintViolationMapper extends ProblemMapper<ResteasyReactiveVio
                 && HttpHeaders.IF_MATCH.equalsIgnoreCase(location.name());
     }
 
-    private static String message(ConstraintViolation<?> v) {
+    /** Bean validation's own messages are in the request's language already (quarkus.locales). */
+    private static Text message(ConstraintViolation<?> v) {
         if (v.getConstraintDescriptor().getAnnotation() instanceof Pattern pattern && SAFE_TEXT.equals(pattern.regexp())) {
-            return "Must not contain control characters (U+0000 to U+001F other than tab, line feed and "
-                    + "carriage return, nor U+007F).";
+            return Text.of("no-control-characters");
         }
-        return v.getMessage();
+        return Text.of("validation", v.getMessage());
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> v) {

@@ -32,7 +32,7 @@ public class FrameworkProblemMappers {
         allowed.add("OPTIONS");
         String methods = String.join(", ", allowed);
         return Response.fromResponse(ProblemResponses.response(ProblemResponses.problem(ProblemType.METHOD_NOT_ALLOWED,
-                "This path takes " + methods + "."))).header(HttpHeaders.ALLOW, methods).build();
+                Text.of("method-not-allowed", methods)))).header(HttpHeaders.ALLOW, methods).build();
     }
 
     @ServerExceptionMapper
@@ -40,16 +40,15 @@ public class FrameworkProblemMappers {
         String sent = Optional.ofNullable(headers.getHeaderString(HttpHeaders.CONTENT_TYPE)).orElse("no Content-Type");
         String accepted = operation(uri, request).map(o -> String.join(", ", o.consumes())).orElse("");
         return ProblemResponses.response(ProblemResponses.problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                accepted.isEmpty() ? "This operation takes no body." : "This operation takes " + accepted
-                        + "; the request has " + sent + "."));
+                accepted.isEmpty() ? Text.of("unsupported-media-type.no-body")
+                        : Text.of("unsupported-media-type", accepted, sent)));
     }
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e, UriInfo uri, Request request) {
         String answered = operation(uri, request).map(o -> String.join(", ", o.produces())).orElse("");
         return ProblemResponses.response(ProblemResponses.problem(ProblemType.NOT_ACCEPTABLE,
-                "This operation answers " + answered + " (and problems as application/problem+json); "
-                        + "the Accept header allows none of them."));
+                Text.of("not-acceptable", answered)));
     }
 
     private Optional<ContractIndex.Operation> operation(UriInfo uri, Request request) {

@@ -6,7 +6,7 @@ import java.util.List;
 public class InvalidInputProblem extends DomainProblem {
 
     public InvalidInputProblem(List<Issue> issues) {
-        super(ProblemType.INVALID_INPUT, "The request has " + issues.size() + " invalid field(s); see issues.", issues);
+        super(ProblemType.INVALID_INPUT, Text.of("invalid-input", issues.size()), issues);
     }
 
     public InvalidInputProblem(Issue issue) {
@@ -15,6 +15,10 @@ public class InvalidInputProblem extends DomainProblem {
 
     /** A specific kind of invalid input that clients may want to tell apart, e.g. a digest mismatch. */
     public InvalidInputProblem(ProblemType type, String detail, Issue issue) {
+        super(type, detail, List.of(issue));
+    }
+
+    public InvalidInputProblem(ProblemType type, Text detail, Issue issue) {
         super(type, detail, List.of(issue));
     }
 }

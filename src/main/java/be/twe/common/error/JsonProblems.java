@@ -31,21 +31,20 @@ public final class JsonProblems {
     /** The same, for JSON nested in a request at {@code prefix} (e.g. {@code body.}). */
     public static InvalidInputProblem invalidInput(JsonProcessingException e, String prefix) {
         if (e instanceof JsonParseException parse) {
-            String where = parse.getLocation() == null ? ""
-                    : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
-            return invalid(new Issue("body", "$", null, "Malformed JSON" + where + "."));
+            return invalid(new Issue("body", "$", null, parse.getLocation() == null ? Text.of("json-malformed")
+                    : Text.of("json-malformed-at", parse.getLocation().getLineNr(), parse.getLocation().getColumnNr())));
         }
         if (e instanceof JsonMappingException mapping) {
             String path = path(mapping, prefix);
             if (mapping instanceof UnrecognizedPropertyException unknown) {
-                return invalid(Issue.body(path, null, "Unknown field '" + unknown.getPropertyName() + "'."));
+                return invalid(Issue.body(path, null, Text.of("json-unknown-field", unknown.getPropertyName())));
             }
             if (mapping instanceof InvalidFormatException format) {
                 return invalid(Issue.body(path, echo(format.getValue()), expected(format.getTargetType())));
             }
             String message = mapping.getOriginalMessage();
             if (message != null && message.startsWith("Missing required creator property")) {
-                return invalid(Issue.body(path, null, "Required field is missing."));
+                return invalid(Issue.body(path, null, Text.of("json-required")));
             }
             if (mapping instanceof ValueInstantiationException creator && creator.getType().isEnumType()) {
                 return invalid(Issue.body(path, rejectedEnumValue(creator), expected(creator.getType().getRawClass())));
@@ -53,9 +52,9 @@ public final class JsonProblems {
             if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 return invalid(Issue.body(path, null, expected(mismatch.getTargetType())));
             }
-            return invalid(Issue.body(path, null, "Wrong type or value."));
+            return invalid(Issue.body(path, null, Text.of("json-wrong-type")));
         }
-        return invalid(new Issue("body", "$", null, "Unreadable JSON body."));
+        return invalid(new Issue("body", "$", null, Text.of("json-unreadable")));
     }
 
     private static InvalidInputProblem invalid(Issue issue) {
@@ -63,34 +62,33 @@ public final class JsonProblems {
     }
 
     /** What the field takes, in the contract's terms: never a Java type name. */
-    static String expected(Class<?> type) {
+    static Text expected(Class<?> type) {
         if (type == null) {
-            return "Wrong type or value.";
+            return Text.of("json-wrong-type");
         }
         if (type.isEnum()) {
-            return "Must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", ")) + ".";
+            return Text.of("must-be-one-of", Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ")));
         }
         if (type == LocalDate.class) {
-            return "Must be a date as YYYY-MM-DD (a JSON string) in the years " + Plausible.RANGE + ".";
+            return Text.of("must-be-json-date", Plausible.RANGE);
         }
         if (type == OffsetDateTime.class) {
-            return "Must be an ISO-8601 date-time with offset, e.g. 2026-01-31T09:00:00+01:00 (a JSON string), "
-                    + "in the years " + Plausible.RANGE + ".";
+            return Text.of("must-be-json-date-time", Plausible.RANGE);
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "Must be a number.";
+            return Text.of("must-be-number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "Must be true or false.";
+            return Text.of("must-be-boolean");
         }
         if (type == String.class) {
-            return "Must be a string.";
+            return Text.of("must-be-string");
         }
         if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "Must be an array.";
+            return Text.of("must-be-array");
         }
-        return "Must be an object of the documented shape.";
+        return Text.of("must-be-object");
     }
 
     /** The generated enums say which value they refused; nothing else of the body is echoed. */

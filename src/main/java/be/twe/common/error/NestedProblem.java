@@ -13,7 +13,7 @@ public class NestedProblem extends DomainProblem {
     private final String prefix;
 
     public NestedProblem(DomainProblem inner, String prefix) {
-        super(inner.type(), inner.getMessage());
+        super(inner.type(), inner.detail());
         this.inner = inner;
         this.prefix = prefix;
     }
@@ -21,7 +21,7 @@ public class NestedProblem extends DomainProblem {
     @Override
     public List<Issue> issues() {
         return inner.issues().stream().map(i -> "body".equals(i.in()) && !i.name().startsWith(prefix)
-                ? new Issue(i.in(), prefix + i.name(), i.value(), i.detail()) : i).toList();
+                ? new Issue(i.in(), prefix + i.name(), i.value(), i.text()) : i).toList();
     }
 
     @Override

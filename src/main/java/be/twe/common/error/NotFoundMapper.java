@@ -32,7 +32,7 @@ public class NotFoundMapper {
             return ProblemResponses.response(ProblemResponses.of(new InvalidInputProblem(issues)));
         }
         return ProblemResponses.response(ProblemResponses.problem(ProblemType.NOT_FOUND,
-                "No resource at this path."));
+                Text.of("not-found.path")));
     }
 
     private List<Issue> invalidParameters(Method method, UriInfo uri, HttpHeaders headers) {

@@ -29,21 +29,21 @@ public class ParameterConverters implements ParamConverterProvider {
             return null;
         }
         if (rawType == Integer.class) {
-            return (ParamConverter<T>) converter(where, Integer::valueOf, "Must be a whole number.");
+            return (ParamConverter<T>) converter(where, Integer::valueOf, Text.of("must-be-whole-number"));
         }
         if (rawType == Long.class) {
-            return (ParamConverter<T>) converter(where, Long::valueOf, "Must be a whole number.");
+            return (ParamConverter<T>) converter(where, Long::valueOf, Text.of("must-be-whole-number"));
         }
         if (rawType == java.util.UUID.class) {
-            return (ParamConverter<T>) converter(where, java.util.UUID::fromString, "Must be a UUID.");
+            return (ParamConverter<T>) converter(where, java.util.UUID::fromString, Text.of("must-be-uuid"));
         }
         if (rawType == java.time.OffsetDateTime.class) {
             return (ParamConverter<T>) converter(where, text -> Plausible.dateTime(java.time.OffsetDateTime.parse(text)),
-                    "Must be an ISO-8601 date-time with offset, in the years " + Plausible.RANGE + ".");
+                    Text.of("must-be-date-time", Plausible.RANGE));
         }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(where, text -> Plausible.date(LocalDate.parse(text)),
-                    "Must be a date (YYYY-MM-DD) in the years " + Plausible.RANGE + ".");
+                    Text.of("must-be-date", Plausible.RANGE));
         }
         if (rawType.isEnum()) {
             Method fromString = fromString(rawType);
@@ -54,7 +54,7 @@ public class ParameterConverters implements ParamConverterProvider {
         return null;
     }
 
-    private static <V> ParamConverter<V> converter(Issue where, Function<String, V> parse, String detail) {
+    private static <V> ParamConverter<V> converter(Issue where, Function<String, V> parse, Text detail) {
         return new ParamConverter<>() {
             @Override
             public V fromString(String value) {
@@ -94,13 +94,13 @@ public class ParameterConverters implements ParamConverterProvider {
     private static Issue where(Annotation[] annotations) {
         for (Annotation a : annotations) {
             if (a instanceof QueryParam q) {
-                return new Issue("query", q.value(), null, null);
+                return new Issue("query", q.value(), null, (Text) null);
             }
             if (a instanceof PathParam p) {
-                return new Issue("path", p.value(), null, null);
+                return new Issue("path", p.value(), null, (Text) null);
             }
             if (a instanceof HeaderParam h) {
-                return new Issue("header", h.value(), null, null);
+                return new Issue("header", h.value(), null, (Text) null);
             }
         }
         return null;

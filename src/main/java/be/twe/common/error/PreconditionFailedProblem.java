@@ -7,7 +7,7 @@ public class PreconditionFailedProblem extends DomainProblem {
 
     public PreconditionFailedProblem(String currentETag) {
         super(ProblemType.PRECONDITION_FAILED,
-                "The resource changed since the version in If-Match; read it again and retry.");
+                Text.of("precondition-failed"));
         this.currentETag = currentETag;
     }
 

@@ -25,13 +25,13 @@ public final class ThrowableProblems {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DomainProblem domain) {
-                return ProblemResponses.of(domain);
+                return ProblemResponses.inEnglish(domain);
             }
             if (t instanceof ConstraintViolationException constraint) {
                 return DatabaseConstraintMapper.toProblem(constraint, features);
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return ProblemResponses.of(new PreconditionFailedProblem(null));
+                return ProblemResponses.inEnglish(new PreconditionFailedProblem(null));
             }
             if (t instanceof JsonProcessingException json) {
                 return JsonProblems.toProblem(json);

@@ -32,28 +32,28 @@ public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (outage != null && DatabaseOutage.isUnavailability(e)) {
             outage.failed(e);
-            return unavailable("The service cannot reach its database just now");
+            return unavailable("unavailable.database");
         }
         if (outage != null && DatabaseOutage.isTransientConflict(e)) {
             // not an outage: nothing to log as one; the same request succeeds or meets the rule when repeated
             LOG.infof("A transaction ended by the database's conflict detection (%s): 503", DatabaseOutage.sqlState(e));
-            return unavailable("The request conflicted with a concurrent one and was undone");
+            return unavailable("unavailable.conflict");
         }
         if (outage != null && isIdentityProviderUnavailable(e)) {
-            return unavailable("The service cannot reach its identity provider to verify the token just now");
+            return unavailable("unavailable.identity-provider");
         }
         if (causedBy(e, HttpClosedException.class)) {
             // the client went away while its body arrived: nothing failed here, and nobody reads the answer
             LOG.debug("The connection closed before the request body was complete");
             return ProblemResponses.response(ProblemResponses.problem(ProblemType.UPLOAD_INCOMPLETE,
-                    "The connection closed before the request body was complete."));
+                    Text.of("upload-incomplete")));
         }
         return super.toResponse(e);
     }
 
-    private Response unavailable(String what) {
+    private Response unavailable(String why) {
         return Response.fromResponse(ProblemResponses.response(ProblemResponses.problem(
-                        ProblemType.SERVICE_UNAVAILABLE, what + "; retry after " + outage.retryAfterSeconds() + " s.")))
+                        ProblemType.SERVICE_UNAVAILABLE, Text.of(why, outage.retryAfterSeconds()))))
                 .header(HttpHeaders.RETRY_AFTER, outage.retryAfterSeconds()).build();
     }
 
@@ -76,6 +76,6 @@ public class UnexpectedErrorMapper extends ProblemMapper<Throwable> {
         String traceId = TraceIds.currentOrNew();
         LOG.errorf(e, "Unexpected error, traceId=%s", traceId);
         return ProblemResponses.problem(ProblemType.INTERNAL_ERROR,
-                "An unexpected error occurred; quote the traceId when you report it.").traceId(traceId);
+                Text.of("internal-error")).traceId(traceId);
     }
 }

@@ -19,6 +19,6 @@ public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationE
             return JsonProblems.toProblem(json); // the JSON reader wraps its errors
         }
         ProblemType type = ProblemType.forStatus(e.getResponse().getStatus());
-        return ProblemResponses.problem(type, e.getResponse().getStatusInfo().getReasonPhrase() + ".");
+        return ProblemResponses.problem(type, Text.of("http-reason", Text.of("title." + type.code())));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import be.twe.common.error.BadParameterException;
 import be.twe.common.error.Issue;
+import be.twe.common.error.Text;
 
 /** An opaque keyset position: the sort key of the last item of a page, base64url-encoded. */
 public final class Cursor {
@@ -62,6 +63,6 @@ public final class Cursor {
 
     public static BadParameterException invalid(String cursor) {
         return new BadParameterException(new Issue("query", "cursor", cursor,
-                "Not a cursor of this list; use the next link of a previous page."));
+                Text.of("cursor-invalid")));
     }
 }

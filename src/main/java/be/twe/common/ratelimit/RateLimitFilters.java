@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import be.twe.common.error.ProblemResponses;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -46,8 +47,7 @@ public class RateLimitFilters {
             return null;
         }
         return Response.fromResponse(ProblemResponses.response(ProblemResponses.problem(ProblemType.RATE_LIMITED,
-                        "Your organisation has used its " + limits.describe() + "; retry after "
-                                + outcome.retryAfterSeconds() + " s.")))
+                        Text.of("rate-limited", limits.requests(), limits.windowSeconds(), outcome.retryAfterSeconds()))))
                 .header(HttpHeaders.RETRY_AFTER, outcome.retryAfterSeconds()).build();
     }
 

@@ -43,9 +43,13 @@ public class RateLimits {
                 Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())), policy());
     }
 
-    /** The limit in words, for a problem's detail. */
-    public String describe() {
-        return requests + " requests per " + window.toSeconds() + " s";
+    /** The requests a window allows, for a problem's detail. */
+    public long requests() {
+        return requests;
+    }
+
+    public long windowSeconds() {
+        return window.toSeconds();
     }
 
     public String policy() {

@@ -21,6 +21,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -92,8 +93,8 @@ public class BodySpooler {
                     throw refused(DomainProblem.payloadTooLarge(maxSize));
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw refused(new DomainProblem(ProblemType.BODY_TIMEOUT, "The body did not arrive within "
-                            + settings.bodyTimeout().toSeconds() + " s; send it again, faster."));
+                    throw refused(new DomainProblem(ProblemType.BODY_TIMEOUT,
+                            Text.of("body-timeout", settings.bodyTimeout().toSeconds())));
                 }
                 if (file == null && size > IN_MEMORY) {
                     file = Files.createTempFile("twe-body-", ".spool"); // owner-only on POSIX systems
@@ -109,7 +110,7 @@ public class BodySpooler {
             closeQuietly(out);
             deleteQuietly(file);
             throw new InvalidInputProblem(ProblemType.UPLOAD_INCOMPLETE,
-                    "The body could not be read to its end. Nothing was stored.", Issue.body("body", null, "Incomplete."));
+                    Text.of("body-incomplete"), Issue.body("body", null, Text.of("incomplete")));
         } catch (RuntimeException e) {
             closeQuietly(out);
             deleteQuietly(file);

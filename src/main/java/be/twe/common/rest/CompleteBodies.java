@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.Text;
 
 /**
  * A PUT replaces (ADR 0017): its body names every field of its schema, {@code null} clearing an
@@ -86,8 +87,7 @@ public class CompleteBodies implements ReaderInterceptor {
             JsonNode value = node.get(name);
             if (value == null) {
                 if (!exempt.contains(prefix + name)) {
-                    missing.add(Issue.body(prefix + name, null,
-                            "Missing: a PUT replaces the record, so it names every field (null clears one)."));
+                    missing.add(Issue.body(prefix + name, null, Text.of("put-field-missing")));
                 }
             } else {
                 missingFields(json, property.getPrimaryType(), value, prefix + name + ".", Set.of(), missing);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 
 /**
  * RFC 9530 {@code Content-Digest}: a structured-field dictionary such as
@@ -31,7 +32,7 @@ public final class ContentDigest {
                 return Optional.of(decode(keyValue[1].trim()));
             }
         }
-        throw invalid("Only sha-256 is supported, e.g. sha-256=:<base64 of the SHA-256>:.");
+        throw invalid(Text.of("digest.algorithm"));
     }
 
     /**
@@ -41,8 +42,7 @@ public final class ContentDigest {
     public static void requiredWithKey(String header, String idempotencyKey) {
         if (idempotencyKey != null && header == null) {
             throw new InvalidInputProblem(ProblemType.CONTENT_DIGEST_REQUIRED,
-                    "A body sent with an Idempotency-Key must declare its Content-Digest.",
-                    Issue.header(HEADER, null, "Required with Idempotency-Key."));
+                    Text.of("content-digest-required"), Issue.header(HEADER, null, Text.of("content-digest-with-key")));
         }
     }
 
@@ -50,8 +50,7 @@ public final class ContentDigest {
     public static void check(Optional<byte[]> expected, byte[] sha256) {
         if (expected.isPresent() && !MessageDigest.isEqual(expected.get(), sha256)) {
             throw new InvalidInputProblem(ProblemType.CONTENT_DIGEST_MISMATCH,
-                    "The body's SHA-256 differs from Content-Digest: it changed on the way. Nothing was stored.",
-                    Issue.header(HEADER, null, "Does not match the received body."));
+                    Text.of("content-digest-mismatch"), Issue.header(HEADER, null, Text.of("content-digest-differs")));
         }
     }
 
@@ -61,20 +60,20 @@ public final class ContentDigest {
 
     private static byte[] decode(String value) {
         if (value.length() < 2 || !value.startsWith(":") || !value.endsWith(":")) {
-            throw invalid("The sha-256 value is a byte sequence: base64 between colons.");
+            throw invalid(Text.of("digest.shape"));
         }
         try {
             byte[] digest = Base64.getDecoder().decode(value.substring(1, value.length() - 1));
             if (digest.length != 32) {
-                throw invalid("A SHA-256 digest has 32 bytes.");
+                throw invalid(Text.of("digest.length"));
             }
             return digest;
         } catch (IllegalArgumentException e) {
-            throw invalid("The sha-256 value is not valid base64.");
+            throw invalid(Text.of("digest.base64"));
         }
     }
 
-    private static InvalidInputProblem invalid(String detail) {
+    private static InvalidInputProblem invalid(Text detail) {
         return new InvalidInputProblem(Issue.header(HEADER, null, detail));
     }
 }

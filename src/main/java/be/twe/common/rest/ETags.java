@@ -12,6 +12,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.PreconditionFailedProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 
 /** Strong entity tags made from a row's version number, and the If-Match check of every change. */
 public final class ETags {
@@ -56,7 +57,7 @@ public final class ETags {
         requirePresent(ifMatch);
         if (!IF_MATCH.matcher(ifMatch).matches()) {
             throw new InvalidInputProblem(Issue.header(HttpHeaders.IF_MATCH, ifMatch.length() > 100 ? null : ifMatch,
-                    "Must be * or one or more quoted entity tags, e.g. \"3\"."));
+                    Text.of("if-match-malformed")));
         }
         String current = of(currentVersion);
         boolean matches = "*".equals(ifMatch.trim()) ? exists

@@ -16,9 +16,9 @@ public class Links {
     @Inject
     HttpSettings settings;
 
-    /** The resource at these path segments, each percent-encoded. */
+    /** The resource at these path segments under the base path, each percent-encoded. */
     public String to(Object... segments) {
-        UriBuilder path = UriBuilder.fromPath("/");
+        UriBuilder path = UriBuilder.fromPath(VersionedBase.PATH);
         for (Object segment : segments) {
             path.segment(String.valueOf(segment));
         }

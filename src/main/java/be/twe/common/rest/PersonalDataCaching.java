@@ -21,11 +21,12 @@ public class PersonalDataCaching {
     static final String PERSONAL = "no-store";
     static final String NOT_PERSONAL = "private, no-cache";
     private static final List<Pattern> WITHOUT_PERSONAL_DATA = List.of(
-            Pattern.compile("/municipalities(/[^/]+)?"),
-            Pattern.compile("/organisations(/[^/]+)?"),
-            Pattern.compile("/organisations/[^/]+/(mandates|partner-agreement|funding)"),
-            Pattern.compile("/mandates(/[^/]+)?"),
-            Pattern.compile("/statistics/[^/]+"),
+            Pattern.compile(VersionedBase.PATH + "/municipalities(/[^/]+)?"),
+            Pattern.compile(VersionedBase.PATH + "/organisations(/[^/]+)?"),
+            Pattern.compile(VersionedBase.PATH + "/organisations/[^/]+/(mandates|partner-agreement|funding)"),
+            Pattern.compile(VersionedBase.PATH + "/mandates(/[^/]+)?"),
+            Pattern.compile(VersionedBase.PATH + "/statistics/[^/]+"),
+            Pattern.compile(VersionedBase.PATH + "/doc/openapi(\\.(json|yaml|yml))?"),
             Pattern.compile("/q/.*"));
 
     void cacheControl(@Observes Router router) {

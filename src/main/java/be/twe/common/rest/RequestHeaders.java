@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.Text;
 
 /**
  * {@code Accept} and {@code Content-Type} as the framework needs them before it matches an
@@ -44,7 +45,7 @@ public class RequestHeaders {
             MediaType.valueOf(type);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputProblem(new Issue("header", header, value.length() > 200 ? null : value,
-                    "Not a media type (type/subtype, e.g. application/json)."));
+                    Text.of("not-a-media-type")));
         }
     }
 }

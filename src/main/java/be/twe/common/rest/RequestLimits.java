@@ -9,8 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.api.model.Problem;
+import be.twe.common.error.ProblemLanguage;
 import be.twe.common.error.ProblemResponses;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,31 +43,32 @@ public class RequestLimits {
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.uri().length() > MAX_URI) {
-            refuse(context, ProblemType.URI_TOO_LONG, "The request's URI is longer than " + MAX_URI + " characters.");
+            refuse(context, ProblemType.URI_TOO_LONG, Text.of("uri-too-long", MAX_URI));
             return;
         }
         int headers = request.headers().entries().stream().mapToInt(e -> e.getKey().length() + e.getValue().length())
                 .sum();
         if (headers > MAX_HEADERS) {
-            refuse(context, ProblemType.HEADERS_TOO_LARGE, "The request's headers are larger than " + MAX_HEADERS
-                    + " bytes together (a bearer token is usually below 4 KiB).");
+            refuse(context, ProblemType.HEADERS_TOO_LARGE, Text.of("headers-too-large", MAX_HEADERS));
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
                 && Long.parseLong(length) > maxBody.asLongValue()) {
-            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than the maximum of "
-                    + maxBody.asLongValue() + " bytes.");
+            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, Text.of("body-too-large", maxBody.asLongValue()));
             return;
         }
         context.next();
     }
 
-    private void refuse(RoutingContext context, ProblemType type, String detail) {
+    private void refuse(RoutingContext context, ProblemType type, Text detail) {
+        ProblemLanguage.keep(context); // this handler answers before the one that keeps it
         try {
-            String problem = json.writeValueAsString(ProblemResponses.problem(type, detail));
+            Problem answer = ProblemResponses.problem(type, detail);
+            String problem = json.writeValueAsString(answer);
             context.response().setStatusCode(type.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONTENT_LANGUAGE, ProblemResponses.languageOf(answer).tag)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(problem).onComplete(done -> context.request().connection().close());
         } catch (JsonProcessingException e) {

@@ -22,6 +22,7 @@ import be.twe.common.error.ContractMethods;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.ParameterConverters;
+import be.twe.common.error.Text;
 
 /**
  * A query parameter the operation does not take is a 400 naming it: a misspelled filter
@@ -41,8 +42,8 @@ public class StrictQueryParameters {
         }
         Set<String> known = KNOWN.computeIfAbsent(method, StrictQueryParameters::queryParameters);
         List<Issue> unknown = uri.getQueryParameters().keySet().stream().filter(name -> !known.contains(name)).sorted()
-                .map(name -> new Issue("query", name, null, known.isEmpty() ? "This operation takes no query parameters."
-                        : "Unknown parameter; this operation takes " + String.join(", ", known) + "."))
+                .map(name -> new Issue("query", name, null, known.isEmpty() ? Text.of("query.none")
+                        : Text.of("query.unknown", String.join(", ", known))))
                 .toList();
         if (!unknown.isEmpty()) {
             throw new InvalidInputProblem(unknown);

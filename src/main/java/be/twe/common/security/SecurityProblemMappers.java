@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import be.twe.common.error.ProblemResponses;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -41,7 +42,7 @@ public class SecurityProblemMappers {
 
     private static Response unauthenticated() {
         Response problem = ProblemResponses.response(ProblemResponses.problem(ProblemType.UNAUTHENTICATED,
-                "A valid bearer token is required."));
+                Text.of("unauthenticated")));
         return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 }

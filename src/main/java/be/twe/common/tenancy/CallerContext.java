@@ -16,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.security.Roles;
 import be.twe.common.security.TokenClaims;
 import io.agroal.api.AgroalDataSource;
@@ -118,10 +119,9 @@ public class CallerContext {
                 rs.next();
                 if (rs.getString(1) == null) {
                     throw new DomainProblem(ProblemType.UNKNOWN_ORGANISATION, rs.getString(5) == null
-                            ? "The token's " + Roles.CLAIM_ORGANISATION + " claim names no organisation that exists today."
-                            : "The token's %s claim names %s, which merged into %s on %s; %s keeps its records: "
-                                    .formatted(Roles.CLAIM_ORGANISATION, organisationId, rs.getString(5),
-                                            rs.getDate(6), rs.getString(5)) + "use a token of " + rs.getString(5) + ".");
+                            ? Text.of("unknown-organisation", Roles.CLAIM_ORGANISATION)
+                            : Text.of("unknown-organisation.merged", Roles.CLAIM_ORGANISATION, organisationId,
+                                    rs.getString(5), rs.getDate(6), rs.getString(5), rs.getString(5)));
                 }
                 return new CallerCache.Resolved(OrganisationKind.valueOf(rs.getString(1)), ids(rs, 2), ids(rs, 3),
                         ids(rs, 4));

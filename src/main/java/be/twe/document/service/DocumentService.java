@@ -15,6 +15,7 @@ import be.twe.common.audit.AuditTrail;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
@@ -116,13 +117,11 @@ public class DocumentService {
         DocumentVersionEntity version = version(trajectoryId, documentId, number);
         if (version.withdrawn()) {
             throw new DomainProblem(ProblemType.DOCUMENT_VERSION_WITHDRAWN,
-                    "Version " + number + " of document '" + documentId + "' was withdrawn on "
-                            + version.withdrawnAt.toLocalDate() + ".");
+                    Text.of("document-version-withdrawn", number, documentId, version.withdrawnAt.toLocalDate()));
         }
         if (version.erasedAt != null) {
-            throw new DomainProblem(ProblemType.DOCUMENT_VERSION_ERASED, "The content of version " + number
-                    + " of document '" + documentId + "' was erased on " + version.erasedAt.toLocalDate()
-                    + ", after the retention period.");
+            throw new DomainProblem(ProblemType.DOCUMENT_VERSION_ERASED,
+                    Text.of("document-version-erased", number, documentId, version.erasedAt.toLocalDate()));
         }
         if (contentETag(version).equals(ifNoneMatch == null ? null : ifNoneMatch.trim())) {
             return new Download(version, true);
@@ -138,7 +137,7 @@ public class DocumentService {
         registrar.authoriseWrite(version.ocmwId);
         if (version.withdrawn()) {
             throw new DomainProblem(ProblemType.DOCUMENT_VERSION_ALREADY_WITHDRAWN,
-                    "Version " + number + " of document '" + documentId + "' is already withdrawn.");
+                    Text.of("document-version-already-withdrawn", number, documentId));
         }
         version.withdrawnAt = Timestamps.now();
         version.withdrawnBy = callerContext.current().organisationId();

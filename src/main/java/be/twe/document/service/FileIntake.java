@@ -14,6 +14,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.rest.ContentDigest;
 import be.twe.document.storage.DocumentStore;
 
@@ -45,7 +46,7 @@ public class FileIntake {
         // octet-stream: the client does not say (generated clients often cannot); the content tells
         FileType declared = OCTET_STREAM.equalsIgnoreCase(upload.declaredType()) ? null
                 : FileType.ofMediaType(upload.declaredType()).orElseThrow(() -> new DomainProblem(
-                        ProblemType.UNSUPPORTED_MEDIA_TYPE, "Accepted: PDF, ODT, DOCX, PNG, JPEG."));
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE, Text.of("file-types")));
         Optional<byte[]> expected = ContentDigest.expectedSha256(upload.contentDigest());
         if (upload.contentLength() != null && upload.contentLength() > max) {
             throw DomainProblem.payloadTooLarge(max);
@@ -60,8 +61,7 @@ public class FileIntake {
             return new StoredFile(key, type, measured.size(), HexFormat.of().formatHex(sha256));
         } catch (IOException e) {
             throw new InvalidInputProblem(ProblemType.UPLOAD_INCOMPLETE,
-                    "The file could not be read to its end. Nothing was stored.",
-                    Issue.body("file", null, "Incomplete."));
+                    Text.of("file-incomplete"), Issue.body("file", null, Text.of("incomplete")));
         }
     }
 
@@ -71,15 +71,14 @@ public class FileIntake {
         byte[] head = in.readNBytes(FileType.HEAD_BYTES);
         in.reset();
         if (head.length == 0) {
-            throw new InvalidInputProblem(ProblemType.EMPTY_FILE, "The file is empty.",
-                    Issue.body("file", null, "Empty."));
+            throw new InvalidInputProblem(ProblemType.EMPTY_FILE, Text.of("empty-file"),
+                    Issue.body("file", null, Text.of("empty")));
         }
         FileType actual = FileType.recognise(head).orElseThrow(() -> new DomainProblem(ProblemType.CONTENT_NOT_RECOGNISED,
-                declared == null ? "The content is none of the accepted types (PDF, ODT, DOCX, PNG, JPEG)."
-                        : "The content is not a " + declared + " file (nor another accepted type)."));
+                declared == null ? Text.of("content-not-recognised") : Text.of("content-not-recognised.declared", declared)));
         if (declared != null && actual != declared) {
             throw new DomainProblem(ProblemType.CONTENT_TYPE_MISMATCH,
-                    "Content-Type says " + declared + " but the content is a " + actual + " file.");
+                    Text.of("content-type-mismatch", declared, actual));
         }
         return actual;
     }

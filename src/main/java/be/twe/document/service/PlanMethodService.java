@@ -12,6 +12,7 @@ import be.twe.common.audit.AuditTrail;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.Text;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.Caller;
@@ -80,13 +81,13 @@ public class PlanMethodService {
     private static void check(Method in) {
         boolean pop = "POP".equals(in.method());
         if (pop && in.reason() != null) {
-            throw new InvalidInputProblem(Issue.body("reason", in.reason(), "Only when the method is not the POP."));
+            throw new InvalidInputProblem(Issue.body("reason", in.reason(), Text.of("plan-reason.only")));
         }
         if (!pop && in.reason() == null) {
-            throw new InvalidInputProblem(Issue.body("reason", null, "Required when the method is not the POP."));
+            throw new InvalidInputProblem(Issue.body("reason", null, Text.of("plan-reason.required")));
         }
         if ("OTHER".equals(in.reason()) && (in.reasonText() == null || in.reasonText().isBlank())) {
-            throw new InvalidInputProblem(Issue.body("reasonText", null, "Required when the reason is OTHER."));
+            throw new InvalidInputProblem(Issue.body("reasonText", null, Text.of("reason-other")));
         }
     }
 

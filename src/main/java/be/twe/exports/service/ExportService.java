@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
@@ -50,7 +51,7 @@ public class ExportService {
         ExportJobEntity job = get(id);
         if (job.finishedAt == null || job.problem != null) {
             throw new DomainProblem(ProblemType.EXPORT_NOT_READY,
-                    job.problem != null ? "The export failed; see its problem." : "The export is still running.");
+                    Text.of(job.problem != null ? "export-failed" : "export-running"));
         }
         return job;
     }

@@ -14,6 +14,7 @@ import org.hibernate.query.NativeQuery;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.Text;
 import be.twe.common.tenancy.OwnOrganisation;
 
 /**
@@ -122,7 +123,7 @@ public class FundingService {
         int year = quarter != null && quarter.matches("[0-9]{4}-Q[1-4]") ? Integer.parseInt(quarter.substring(0, 4)) : -1;
         if (year < FIRST_YEAR || year > lastYear) {
             throw new InvalidInputProblem(new Issue("query", "quarter", quarter,
-                    "A quarter as 2025-Q1, from " + FIRST_YEAR + "-Q1 to " + lastYear + "-Q4."));
+                    Text.of("quarter-invalid", FIRST_YEAR, lastYear)));
         }
         return LocalDate.of(year, 3 * (quarter.charAt(6) - '1') + 1, 1);
     }

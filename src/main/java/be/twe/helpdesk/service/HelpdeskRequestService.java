@@ -16,6 +16,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
@@ -72,7 +73,7 @@ public class HelpdeskRequestService {
             TrajectoryEntity trajectory = trajectories.find(in.trajectoryId());
             if (!trajectory.ocmwId.equals(in.ocmwId())) {
                 throw new InvalidInputProblem(Issue.body("trajectoryId", in.trajectoryId().toString(),
-                        "A trajectory of " + trajectory.ocmwId + ", not of " + in.ocmwId() + "."));
+                        Text.of("trajectory-of-other-ocmw", trajectory.ocmwId, in.ocmwId())));
             }
         }
         HelpdeskRequestEntity request = new HelpdeskRequestEntity();
@@ -108,7 +109,7 @@ public class HelpdeskRequestService {
         HelpdeskRequestEntity request = find(id);
         Caller caller = callers.current();
         if (!caller.unrestricted()) {
-            throw new DomainProblem(ProblemType.VDAB_ONLY, "VDAB's helpdesk answers a helpdesk request.");
+            throw new DomainProblem(ProblemType.VDAB_ONLY, Text.of("vdab-only.helpdesk"));
         }
         if (!caller.roles().contains(Roles.HELPDESK)) {
             throw new MissingRoleProblem(Roles.HELPDESK);
@@ -116,7 +117,7 @@ public class HelpdeskRequestService {
         ETags.requireMatch(ifMatch, request.version);
         if (!"OPEN".equals(request.status)) {
             throw new DomainProblem(ProblemType.ILLEGAL_TRANSITION,
-                    "Helpdesk request '" + id + "' was " + request.status + " already.");
+                    Text.of("helpdesk-request-answered", id, request.status));
         }
         check(request, in);
         request.status = in.outcome();
@@ -144,19 +145,19 @@ public class HelpdeskRequestService {
     private void check(HelpdeskRequestEntity request, Answer in) {
         List<Issue> issues = new ArrayList<>();
         if ("FULFILLED".equals(in.outcome()) && in.registrations().isEmpty()) {
-            issues.add(Issue.body("registrations", null, "Name the registrations made to fulfil the request."));
+            issues.add(Issue.body("registrations", null, Text.of("registrations.required")));
         }
         if (!"FULFILLED".equals(in.outcome()) && !in.registrations().isEmpty()) {
-            issues.add(Issue.body("registrations", null, "Only a FULFILLED request names registrations."));
+            issues.add(Issue.body("registrations", null, Text.of("registrations.only-fulfilled")));
         }
         if (!"FULFILLED".equals(in.outcome()) && (in.answer() == null || in.answer().isBlank())) {
-            issues.add(Issue.body("answer", null, "Required when the request is " + in.outcome() + "."));
+            issues.add(Issue.body("answer", null, Text.of("answer.required", in.outcome())));
         }
         for (int i = 0; i < in.registrations().size(); i++) {
             Registration registration = in.registrations().get(i);
             if (!madeByHelpdeskFor(registration, request.ocmwId)) {
                 issues.add(Issue.body("registrations[" + i + "].resourceId", registration.resourceId().toString(),
-                        "No " + registration.resourceType() + " VDAB's helpdesk registered for " + request.ocmwId + "."));
+                        Text.of("registration.not-by-helpdesk", registration.resourceType(), request.ocmwId)));
             }
         }
         if (!issues.isEmpty()) {

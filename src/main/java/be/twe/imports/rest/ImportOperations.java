@@ -21,6 +21,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.JsonProblems;
 import be.twe.common.error.NestedProblem;
+import be.twe.common.error.Text;
 import be.twe.common.rest.CompleteBodies;
 import be.twe.imports.service.LineOperations;
 import be.twe.imports.service.ParsedLine;
@@ -46,7 +47,7 @@ public class ImportOperations implements LineOperations {
     @Override
     public ParsedLine read(String text) {
         if (text.isBlank()) {
-            throw new InvalidInputProblem(new Issue("body", "$", null, "Empty line."));
+            throw new InvalidInputProblem(new Issue("body", "$", null, Text.of("line.empty")));
         }
         JsonNode tree;
         ImportLine line;

@@ -149,7 +149,7 @@ public class ImportPipeline {
                 } catch (BatchCalls.SingleCallNeeded e) {
                     return new Settled(ran, true);
                 } catch (DomainProblem e) {
-                    results.put(line, failed(ProblemResponses.of(e)));
+                    results.put(line, failed(ProblemResponses.inEnglish(e)));
                 }
             }
             ran++;
@@ -161,7 +161,7 @@ public class ImportPipeline {
         try {
             return new Read(operations.read(text), null);
         } catch (DomainProblem e) {
-            return new Read(null, ProblemResponses.of(e));
+            return new Read(null, ProblemResponses.inEnglish(e));
         }
     }
 

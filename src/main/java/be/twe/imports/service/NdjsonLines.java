@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.Text;
 
 /**
  * Splits an NDJSON body into lines as it streams in, within limits on the number of lines, a
@@ -52,7 +53,7 @@ final class NdjsonLines {
                     if (buffer[i] == '\n') {
                         count = emit(++count, line, limits, consumer);
                     } else if (line.size() == limits.maxLineBytes()) {
-                        throw invalid(count + 1, "Longer than " + limits.maxLineBytes() + " bytes.");
+                        throw invalid(count + 1, Text.of("line.too-long", limits.maxLineBytes()));
                     } else {
                         line.write(buffer[i]);
                     }
@@ -65,7 +66,7 @@ final class NdjsonLines {
             count = emit(++count, line, limits, consumer);
         }
         if (count == 0) {
-            throw new InvalidInputProblem(new Issue("body", "$", null, "The file has no lines."));
+            throw new InvalidInputProblem(new Issue("body", "$", null, Text.of("lines.none")));
         }
         return new Read(count, sha256.digest());
     }
@@ -80,7 +81,7 @@ final class NdjsonLines {
 
     private static int emit(int number, ByteArrayOutputStream line, Limits limits, Consumer consumer) {
         if (number > limits.maxLines()) {
-            throw invalid(number, "More than " + limits.maxLines() + " lines; split the file.");
+            throw invalid(number, Text.of("lines.too-many", limits.maxLines()));
         }
         byte[] bytes = line.toByteArray();
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
@@ -90,17 +91,17 @@ final class NdjsonLines {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
-            throw invalid(number, "Not UTF-8.");
+            throw invalid(number, Text.of("lines.not-utf8"));
         }
         if (text.indexOf('\u0000') >= 0) { // JSON escapes it; PostgreSQL text cannot hold it
-            throw invalid(number, "Contains a NUL character.");
+            throw invalid(number, Text.of("lines.nul"));
         }
         consumer.line(number, text);
         line.reset();
         return number;
     }
 
-    private static InvalidInputProblem invalid(int number, String detail) {
+    private static InvalidInputProblem invalid(int number, Text detail) {
         return new InvalidInputProblem(new Issue("body", "line " + number, null, detail));
     }
 }

@@ -8,6 +8,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NestedProblem;
+import be.twe.common.error.Text;
 import be.twe.instrument.service.NewInstrument;
 import be.twe.trajectory.service.TrajectoryService.NewTrajectory;
 
@@ -70,8 +71,7 @@ public record ParsedLine(Operation operation, String externalReference, UUID tra
 
     private String reference() {
         if (externalReference == null) {
-            throw new InvalidInputProblem(Issue.body("externalReference", null,
-                    "Required for " + wireName() + "."));
+            throw new InvalidInputProblem(Issue.body("externalReference", null, Text.of("reference.required", wireName())));
         }
         return externalReference;
     }
@@ -80,8 +80,8 @@ public record ParsedLine(Operation operation, String externalReference, UUID tra
     private UUID trajectory(LineCalls calls) {
         if ((trajectoryId == null) == (trajectoryReference == null)) {
             throw new InvalidInputProblem(List.of(
-                    Issue.body("trajectoryId", null, "Give exactly one of trajectoryId and trajectoryReference."),
-                    Issue.body("trajectoryReference", null, "Give exactly one of trajectoryId and trajectoryReference.")));
+                    Issue.body("trajectoryId", null, Text.of("trajectory.one-of")),
+                    Issue.body("trajectoryReference", null, Text.of("trajectory.one-of"))));
         }
         return trajectoryId != null ? trajectoryId : calls.trajectoryByReference(trajectoryReference);
     }

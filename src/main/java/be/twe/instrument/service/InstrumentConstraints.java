@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 
 /** The instrument rules PostgreSQL decides when requests race. */
 @ApplicationScoped
@@ -16,10 +17,10 @@ public class InstrumentConstraints implements ConstraintProblems {
     public Map<String, Supplier<DomainProblem>> byConstraintName() {
         return Map.of(
                 "instrument_no_overlap", () -> new DomainProblem(ProblemType.INSTRUMENT_OVERLAP,
-                        "Another instrument of this trajectory runs in the same period."),
+                        Text.of("instrument-overlap.constraint")),
                 "instrument_one_technical_training", () -> InstrumentRules.technicalRepeated(null),
                 "instrument_registered_by_external_reference_key",
                 () -> new DomainProblem(ProblemType.DUPLICATE_EXTERNAL_REFERENCE,
-                        "Your organisation already used this reference for another instrument."));
+                        Text.of("duplicate-external-reference.instrument")));
     }
 }

@@ -11,6 +11,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
@@ -64,11 +65,10 @@ public class InstrumentReferences {
     public static void requireSameInstrument(InstrumentEntity existing, UUID trajectoryId, NewInstrument in) {
         if (!existing.trajectoryId.equals(trajectoryId) || !existing.is(in.type())) {
             throw new DomainProblem(ProblemType.EXTERNAL_REFERENCE_IN_USE,
-                    "Your organisation's reference names an instrument of another trajectory or type.",
+                    Text.of("external-reference-in-use.instrument"),
                     List.of(existing.trajectoryId.equals(trajectoryId)
-                            ? Issue.body("type", null, "Differs from the instrument with this reference.")
-                            : new Issue("path", "trajectoryId", null, "The instrument with this reference "
-                                    + "belongs to another trajectory.")));
+                            ? Issue.body("type", null, Text.of("differs-from-referenced-instrument"))
+                            : new Issue("path", "trajectoryId", null, Text.of("referenced-instrument-elsewhere"))));
         }
     }
 

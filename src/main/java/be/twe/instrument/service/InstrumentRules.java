@@ -13,6 +13,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.instrument.persistence.InstrumentType;
@@ -54,14 +55,13 @@ public class InstrumentRules {
         checkFields(in);
         if (in.type() == InstrumentType.BVS && !in.startDate().isBefore(BVS_ABOLISHED)) {
             throw new DomainProblem(ProblemType.BVS_ABOLISHED,
-                    "A BVS cannot start on or after " + BVS_ABOLISHED + ": it became part of the WES.");
+                    Text.of("bvs-abolished", BVS_ABOLISHED));
         }
         checkWithinTrajectory(trajectory, in);
         LocalDate latestArt60 = trajectory.startDate.plusMonths(ART60_LATEST_START_MONTHS);
         if (in.type() == InstrumentType.ART60 && in.startDate().isAfter(latestArt60)) {
             throw new DomainProblem(ProblemType.ART60_LATE_START,
-                    "An art. 60 §7 employment starts at the latest " + latestArt60
-                            + ", 2 months after trajectory '" + trajectory.id + "' started.");
+                    Text.of("art60-late-start", latestArt60, trajectory.id));
         }
         checkMaxDuration(in, durations);
         if (in.training() != null && in.training().technical()) {
@@ -77,27 +77,26 @@ public class InstrumentRules {
 
     static DomainProblem overlap(InstrumentEntity other) {
         return new DomainProblem(ProblemType.INSTRUMENT_OVERLAP,
-                "Instrument '" + other.id + "' (" + other.type + ") runs from " + other.startDate + " to "
-                        + other.effectiveEnd() + ": a client follows one instrument at a time.");
+                Text.of("instrument-overlap", other.id, other.type, other.startDate, other.effectiveEnd()));
     }
 
     private static void checkFields(NewInstrument in) {
         List<Issue> issues = new ArrayList<>();
         boolean training = in.type() == InstrumentType.TRAINING;
         if (training != (in.training() != null)) {
-            issues.add(Issue.body("training", null, training ? "Required for a TRAINING." : "Only for a TRAINING."));
+            issues.add(Issue.body("training", null, Text.of(training ? "training.required" : "training.only")));
         }
         boolean employed = in.type() == InstrumentType.ART60 || in.type() == InstrumentType.WES
                 || in.type() == InstrumentType.IBO;
         if (employed && (in.employer() == null || in.employer().isBlank())) {
-            issues.add(Issue.body("employer", null, "Required for ART60, WES and IBO."));
+            issues.add(Issue.body("employer", null, Text.of("employer.required")));
         }
         if ((in.type() == InstrumentType.ART60) != (in.socialRightsBuiltUp() != null)) {
             issues.add(Issue.body("socialRightsBuiltUp", null,
-                    in.type() == InstrumentType.ART60 ? "Required for ART60." : "Only for ART60."));
+                    Text.of(in.type() == InstrumentType.ART60 ? "social-rights.required" : "social-rights.only")));
         }
         if (in.plannedEndDate().isBefore(in.startDate())) {
-            issues.add(Issue.body("plannedEndDate", null, "Must not be before startDate."));
+            issues.add(Issue.body("plannedEndDate", null, Text.of("not-before-start-date")));
         }
         if (!issues.isEmpty()) {
             throw new InvalidInputProblem(issues);
@@ -113,7 +112,7 @@ public class InstrumentRules {
                 && (mayRunPast || !in.plannedEndDate().isAfter(last));
         if (!inside) {
             throw new DomainProblem(ProblemType.INSTRUMENT_OUTSIDE_TRAJECTORY,
-                    "Trajectory '" + trajectory.id + "' runs from " + trajectory.startDate + " to " + last + ".");
+                    Text.of("instrument-outside-trajectory", trajectory.id, trajectory.startDate, last));
         }
     }
 
@@ -121,12 +120,11 @@ public class InstrumentRules {
         String kind = durationKind(in);
         MaxDurationEntity max = durations.on(kind, in.startDate()).orElseThrow(() ->
                 new DomainProblem(ProblemType.INSTRUMENT_MAX_DURATION_UNKNOWN,
-                        "No maximum duration of " + kind + " is valid on " + in.startDate() + "."));
+                        Text.of("instrument-max-duration-unknown", kind, in.startDate())));
         LocalDate latestEnd = in.startDate().plusMonths(max.maxMonths).minusDays(1);
         if (in.plannedEndDate().isAfter(latestEnd)) {
             throw new DomainProblem(ProblemType.INSTRUMENT_MAX_DURATION,
-                    "A " + kind + " starting " + in.startDate() + " ends at the latest " + latestEnd
-                            + " (" + max.maxMonths + " months).");
+                    Text.of("instrument-max-duration", kind, in.startDate(), latestEnd, max.maxMonths));
         }
     }
 
@@ -134,7 +132,7 @@ public class InstrumentRules {
                                                UUID self) {
         if ("PARTNER".equals(training.organiser()) && !Boolean.TRUE.equals(training.recognisedByVdab())) {
             throw new DomainProblem(ProblemType.TRAINING_NOT_RECOGNISED,
-                    "A technical training is organised or recognised by VDAB.");
+                    Text.of("training-not-recognised"));
         }
         for (InstrumentEntity other : others) {
             if (!other.id.equals(self) && other.is(InstrumentType.TRAINING)
@@ -146,8 +144,8 @@ public class InstrumentRules {
 
     static DomainProblem technicalRepeated(String existing) {
         return new DomainProblem(ProblemType.TECHNICAL_TRAINING_REPEATED,
-                "A technical training is used once per trajectory" + (existing == null ? "."
-                        : "; instrument '" + existing + "' is one."));
+                existing == null ? Text.of("technical-training-repeated")
+                        : Text.of("technical-training-repeated.existing", existing));
     }
 
     static String durationKind(NewInstrument in) {

@@ -12,6 +12,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.KeyLock;
@@ -87,11 +88,11 @@ public class InstrumentService {
         }
         if (!instrument.is(in.type())) {
             throw new DomainProblem(ProblemType.INSTRUMENT_TYPE_FIXED,
-                    "Instrument '" + instrumentId + "' is a " + instrument.type + "; register a new instrument instead.");
+                    Text.of("instrument-type-fixed", instrumentId, instrument.type));
         }
         if (instrument.endDate != null) {
             throw new DomainProblem(ProblemType.INSTRUMENT_ENDED,
-                    "Instrument '" + instrumentId + "' ended on " + instrument.endDate + ".");
+                    Text.of("instrument-ended", instrumentId, instrument.endDate));
         }
         rules.check(trajectory, in, instrumentId);
         lock.lock("instrument-period", trajectory.id.toString());
@@ -132,26 +133,24 @@ public class InstrumentService {
         ETags.requireMatch(ifMatch, instrument.version);
         Registrar.Registration registration = registrar.authoriseWrite(instrument.ocmwId);
         if ("STOPPED_EARLY".equals(ending.outcome()) && (ending.stopReason() == null || ending.stopReason().isBlank())) {
-            throw new InvalidInputProblem(Issue.body("stopReason", null, "Required when the outcome is STOPPED_EARLY."));
+            throw new InvalidInputProblem(Issue.body("stopReason", null, Text.of("stop-reason-required")));
         }
         if (instrument.endDate != null) {
             throw new DomainProblem(ProblemType.INSTRUMENT_ENDED,
-                    "Instrument '" + instrumentId + "' ended on " + instrument.endDate + ".");
+                    Text.of("instrument-ended", instrumentId, instrument.endDate));
         }
         if (ending.endDate().isBefore(instrument.startDate) || ending.endDate().isAfter(instrument.plannedEndDate)) {
             throw new DomainProblem(ProblemType.INSTRUMENT_END_OUTSIDE_PERIOD,
-                    "Instrument '" + instrumentId + "' runs from " + instrument.startDate + " to "
-                            + instrument.plannedEndDate + ".");
+                    Text.of("instrument-end-outside-period", instrumentId, instrument.startDate, instrument.plannedEndDate));
         }
         if ("TAKEN_OVER_BY_VDAB".equals(ending.outcome()) && !instrument.is(InstrumentType.IBO)) {
             throw new DomainProblem(ProblemType.TAKEOVER_NOT_IBO,
-                    "Instrument '" + instrumentId + "' is a " + instrument.type + "; VDAB takes over an IBO only.");
+                    Text.of("takeover-not-ibo", instrumentId, instrument.type));
         }
         boolean takenOver = "TAKEN_OVER_BY_VDAB".equals(ending.outcome());
         TrajectoryEntity trajectory = takenOver ? trajectories.find(trajectoryId) : null; // read only when needed
         if (takenOver && trajectory.isOpen()) {
-            throw new DomainProblem(ProblemType.TAKEOVER_BEFORE_END, "VDAB takes over a running IBO when trajectory '"
-                    + trajectoryId + "' ends: end the trajectory, which takes over an IBO that runs past its end.");
+            throw new DomainProblem(ProblemType.TAKEOVER_BEFORE_END, Text.of("takeover-before-end", trajectoryId));
         }
         instrument.endDate = ending.endDate();
         instrument.outcome = ending.outcome();

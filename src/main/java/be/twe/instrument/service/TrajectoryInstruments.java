@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.persistence.Timestamps;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
@@ -43,7 +44,7 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
         for (InstrumentEntity i : instruments.ofTrajectory(trajectory.id)) {
             if (i.startDate.isAfter(endDate)) {
                 throw new DomainProblem(ProblemType.INSTRUMENT_AFTER_END,
-                        "Instrument '" + i.id + "' starts on " + i.startDate + ", after the end date.");
+                        Text.of("instrument-after-end", i.id, i.startDate));
             }
             if (i.endDate != null || !i.plannedEndDate.isAfter(endDate)) {
                 continue;
@@ -55,8 +56,7 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
                 iboTakenOver = true;
             } else if (!(i.is(InstrumentType.ART60) && Boolean.FALSE.equals(i.socialRightsBuiltUp))) {
                 throw new DomainProblem(ProblemType.INSTRUMENT_RUNNING,
-                        "Instrument '" + i.id + "' (" + i.type + ") runs until " + i.plannedEndDate
-                                + "; end it first.");
+                        Text.of("instrument-running", i.id, i.type, i.plannedEndDate));
             }
         }
         return iboTakenOver;

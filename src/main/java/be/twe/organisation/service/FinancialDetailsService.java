@@ -14,6 +14,7 @@ import be.twe.common.audit.AuditTrail;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.error.Text;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
@@ -64,9 +65,9 @@ public class FinancialDetailsService {
     private static void validate(String kboNumber, String iban) {
         List<Issue> issues = new ArrayList<>();
         if (!KboNumber.isValid(kboNumber)) {
-            issues.add(Issue.body("kboNumber", null, "Not a valid enterprise number (mod 97 check)."));
+            issues.add(Issue.body("kboNumber", null, Text.of("kbo-invalid")));
         }
-        String ibanProblem = BankAccount.problemWith(iban);
+        Text ibanProblem = BankAccount.problemWith(iban);
         if (ibanProblem != null) {
             issues.add(Issue.body("iban", null, ibanProblem));
         }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 
 /** Two mandates of one cluster and OCMW never overlap, also when granted at the same moment. */
 @ApplicationScoped
@@ -15,6 +16,6 @@ public class MandateConstraints implements ConstraintProblems {
     @Override
     public Map<String, Supplier<DomainProblem>> byConstraintName() {
         return Map.of("mandate_no_overlap", () -> new DomainProblem(ProblemType.MANDATE_OVERLAP,
-                "This cluster already has a mandate of this OCMW for part of that period."));
+                Text.of("mandate-overlap")));
     }
 }

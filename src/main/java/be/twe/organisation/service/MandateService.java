@@ -14,6 +14,7 @@ import be.twe.common.audit.AuditTrail;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.persistence.KeyLock;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.Caller;
@@ -59,8 +60,8 @@ public class MandateService {
         OrganisationEntity ocmw = organisations.findByIdOptional(ocmwId)
                 .filter(o -> o.kind == OrganisationKind.OCMW).orElseThrow(() -> new NotFoundProblem("OCMW", ocmwId));
         String holderKind = holderKind(clusterId, ocmw.id) // the OCMW need not see it yet
-                .orElseThrow(() -> new DomainProblem(ProblemType.UNKNOWN_CLUSTER, "No organisation '" + clusterId
-                        + "' that can guide for " + ocmw.id + ": a cluster, VDAB or another OCMW that exists today."));
+                .orElseThrow(() -> new DomainProblem(ProblemType.UNKNOWN_CLUSTER,
+                        Text.of("unknown-cluster", clusterId, ocmw.id)));
         requireOrder(validFrom, validTo);
         boolean visibleBefore = validToday(clusterId, ocmw.id);
         MandateEntity mandate = new MandateEntity();
@@ -90,14 +91,13 @@ public class MandateService {
         Caller caller = callers.current();
         if (!caller.unrestricted() && !caller.organisationId().equals(mandate.ocmwId)) {
             throw new DomainProblem(ProblemType.MANDATE_BY_OCMW,
-                    "Only the OCMW that gave this mandate, or VDAB, changes it.");
+                    Text.of("mandate-by-ocmw"));
         }
         ETags.requireMatch(ifMatch, mandate.version);
         requireOrder(validFrom, validTo);
         if (!caller.unrestricted() && !validFrom.equals(mandate.validFrom)) {
             throw new DomainProblem(ProblemType.MANDATE_START_BY_VDAB,
-                    "An OCMW ends a mandate (validTo) and keeps its start " + mandate.validFrom
-                            + "; VDAB corrects a start.");
+                    Text.of("mandate-start-by-vdab", mandate.validFrom));
         }
         Map<String, Object> before = snapshot(mandate);
         boolean visibleBefore = validToday(mandate.clusterId, mandate.ocmwId);
@@ -117,7 +117,7 @@ public class MandateService {
     private static void requireOrder(LocalDate validFrom, LocalDate validTo) {
         if (validTo != null && validTo.isBefore(validFrom)) {
             throw new DomainProblem(ProblemType.MANDATE_END_BEFORE_START,
-                    "validTo " + validTo + " is before validFrom " + validFrom + ".");
+                    Text.of("mandate-end-before-start", validTo, validFrom));
         }
     }
 

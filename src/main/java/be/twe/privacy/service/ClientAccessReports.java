@@ -13,6 +13,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.paging.Slice;
 import be.twe.common.privacy.AccessLog;
 import be.twe.common.privacy.AccessLogQueries;
@@ -69,10 +70,10 @@ public class ClientAccessReports {
         Caller caller = callers.current();
         if (caller.kind() != OrganisationKind.OCMW) {
             throw new DomainProblem(ProblemType.OCMW_ONLY,
-                    "Only an OCMW, the controller of its clients' files, reports on a client.");
+                    Text.of("ocmw-only.access-report"));
         }
         if (!Insz.isValid(insz)) {
-            throw new InvalidInputProblem(Issue.body("clientInsz", null, "Not a valid INSZ (mod 97 check)."));
+            throw new InvalidInputProblem(Issue.body("clientInsz", null, Text.of("insz-invalid")));
         }
         List<UUID> ids = em.createQuery("""
                 select t.id from TrajectoryEntity t

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,6 +29,7 @@ import be.twe.api.model.TrainingStatistics;
 import be.twe.api.model.TransferStatistics;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.Text;
 import be.twe.statistics.service.Disclosure;
 import be.twe.statistics.service.Figure;
 import be.twe.statistics.service.Figures;
@@ -38,18 +40,23 @@ import be.twe.statistics.service.StatisticsSql.Filter;
 import be.twe.statistics.service.StatisticsSql.Municipalities;
 import io.quarkus.security.Authenticated;
 
-/** Each figure as JSON rows of its own schema, or the same rows as CSV. */
+/** Each figure as JSON rows of its own schema, or the same rows as CSV or as a spreadsheet. */
 public class StatisticsResource implements StatisticsApi {
     static final MediaType CSV = new MediaType("text", "csv");
+    static final MediaType XLSX = MediaType.valueOf(XlsxTables.MEDIA_TYPE);
 
     @Inject
     StatisticsSql statistics;
     @Inject
     PublicStatistics publicStatistics;
     @Inject
+    StatisticsContract contract;
+    @Inject
     ObjectMapper json;
     @Context
     HttpHeaders headers;
+    @Context
+    UriInfo uri;
 
     @Override
     @Authenticated
@@ -153,7 +160,7 @@ public class StatisticsResource implements StatisticsApi {
     }
 
     /**
-     * The figure's rows as CSV when asked, else as the figure's JSON table: every table of the
+     * The figure's rows as CSV or XLSX when asked, else as the figure's JSON table: every table of the
      * contract is {@code groupBy}, {@code municipalities} and {@code rows} of its own row schema.
      */
     private Response answer(Figure figure, List<String> groupBy, Filter filter, String disclosure,
@@ -162,11 +169,13 @@ public class StatisticsResource implements StatisticsApi {
         boolean published = isPublic(disclosure);
         List<Map<String, Object>> rows = published ? publicStatistics.rows(figure, grouping, filter)
                 : statistics.rows(figure, grouping, filter);
-        if (wantsCsv()) {
+        if (wants(CSV) || wants(XLSX)) {
             List<String> columns = new ArrayList<>(grouping.columns());
             columns.addAll(figure.valueNames());
-            return Response.ok(CsvTables.write(columns, rows.stream().map(row -> csvRow(columns, row)).toList()),
-                    CSV.withCharset("UTF-8")).build();
+            List<List<Object>> cells = rows.stream().map(row -> cells(columns, row)).toList();
+            return wants(CSV) ? Response.ok(CsvTables.write(columns, cells), CSV.withCharset("UTF-8")).build()
+                    : Response.ok(XlsxTables.write(columns, cells, about(published, filter)), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"" + figure.table() + ".xlsx\"").build();
         }
         Map<String, Object> table = new LinkedHashMap<>(Map.of("groupBy", grouping.dimensions(),
                 "municipalities", filter.municipalities().name(), "rows", rows));
@@ -179,9 +188,20 @@ public class StatisticsResource implements StatisticsApi {
         return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** A suppressed cell says so in CSV, where an empty one would read as "no value". */
+    private XlsxTables.About about(boolean published, Filter filter) {
+        String path = uri.getPath();
+        // decoded, for a reader: groupBy=province,year rather than groupBy=province%2Cyear
+        String request = uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getQuery() == null ? "" : "?" + uri.getRequestUri().getQuery());
+        return new XlsxTables.About(contract.at(path.substring(path.indexOf("/statistics/"))), "GET " + request,
+                published ? "PUBLIC: counts from 1 to " + (publicStatistics.threshold() - 1) + " and the cells that "
+                        + "would reveal them are suppressed (docs/privacy.md)" : "EXACT: every count as recorded",
+                filter.municipalities().name());
+    }
+
+    /** A suppressed cell says so in CSV and XLSX, where an empty one would read as "no value". */
     @SuppressWarnings("unchecked")
-    private static List<Object> csvRow(List<String> columns, Map<String, Object> row) {
+    private static List<Object> cells(List<String> columns, Map<String, Object> row) {
         List<String> suppressed = (List<String>) row.getOrDefault(Disclosure.SUPPRESSED, List.of());
         return columns.stream().map(c -> suppressed.contains(c) ? (Object) Disclosure.SUPPRESSED : row.get(c))
                 .toList();
@@ -194,11 +214,11 @@ public class StatisticsResource implements StatisticsApi {
         if (disclosure.equals("PUBLIC")) {
             return true;
         }
-        throw new InvalidInputProblem(new Issue("query", "disclosure", disclosure, "EXACT or PUBLIC."));
+        throw new InvalidInputProblem(new Issue("query", "disclosure", disclosure, Text.of("must-be-one-of", "EXACT, PUBLIC")));
     }
 
-    private boolean wantsCsv() {
-        return headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(CSV) && !t.isWildcardType());
+    private boolean wants(MediaType type) {
+        return headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(type) && !t.isWildcardType());
     }
 
     private static Filter filter(Integer fromYear, Integer toYear, ProvinceNisCode province, String nisCode,
@@ -208,7 +228,7 @@ public class StatisticsResource implements StatisticsApi {
             mapping = Municipalities.valueOf(municipalities);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputProblem(new Issue("query", "municipalities", municipalities,
-                    "AT_EVENT, MERGED_2019 or MERGED_2025."));
+                    Text.of("must-be-one-of", "AT_EVENT, MERGED_2019, MERGED_2025")));
         }
         return new Filter(fromYear, toYear, province == null ? null : province.toString(), nisCode, clusterId, mapping);
     }

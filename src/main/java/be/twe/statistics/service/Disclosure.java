@@ -11,6 +11,7 @@ import java.util.Set;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.Text;
 
 /**
  * Statistics safe to publish (issue 21, ADR 0030), decided over a table of every level at once:
@@ -135,7 +136,7 @@ public final class Disclosure {
                 Cell cell = cell(keys[l]);
                 if (cells.size() > MAX_CELLS) {
                     throw new InvalidInputProblem(new Issue("query", "groupBy", levels.get(l).dimensions().toString(),
-                            "Too many groups to publish at once; group by fewer dimensions."));
+                            Text.of("public.too-many-groups")));
                 }
                 for (int c = 0; c < counts.size(); c++) {
                     Object value = row.get(counts.get(c));

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.Text;
 
 /**
  * The dimensions a statistics row is grouped by, each a whitelisted SQL column of the placed
@@ -35,7 +36,7 @@ public record Grouping(List<String> dimensions, Map<String, Map<String, String>>
                 String dimension = name.trim();
                 if (!known.containsKey(dimension)) {
                     throw new InvalidInputProblem(new Issue("query", "groupBy", dimension,
-                            "One of " + String.join(", ", known.keySet()) + "."));
+                            Text.of("must-be-one-of", String.join(", ", known.keySet()))));
                 }
                 dimensions.add(dimension);
             }

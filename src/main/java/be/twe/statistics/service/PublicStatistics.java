@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.Text;
 import be.twe.statistics.service.StatisticsSql.Filter;
 
 /**
@@ -34,15 +35,15 @@ public class PublicStatistics {
     public List<Map<String, Object>> rows(Figure figure, Grouping grouping, Filter filter) {
         List<String> dimensions = grouping.dimensions();
         refuseUnless(filter.fromYear() == null || dimensions.contains("year"), "fromYear", filter.fromYear(),
-                "With disclosure=PUBLIC, group by year to pick years.");
+                Text.of("public.group-by-year"));
         refuseUnless(filter.toYear() == null || dimensions.contains("year"), "toYear", filter.toYear(),
-                "With disclosure=PUBLIC, group by year to pick years.");
+                Text.of("public.group-by-year"));
         refuseUnless(filter.province() == null || dimensions.contains("province"), "province", filter.province(),
-                "With disclosure=PUBLIC, group by province to pick one.");
+                Text.of("public.group-by", "province"));
         refuseUnless(filter.nisCode() == null || dimensions.contains("municipality"), "nisCode", filter.nisCode(),
-                "With disclosure=PUBLIC, group by municipality to pick one.");
+                Text.of("public.group-by", "municipality"));
         refuseUnless(filter.clusterId() == null, "clusterId", filter.clusterId(),
-                "Not with disclosure=PUBLIC: a cluster's totals would reveal its municipalities' suppressed cells.");
+                Text.of("public.no-cluster"));
 
         List<String> finest = new ArrayList<>(List.of("year", "province", "municipality"));
         dimensions.stream().filter(d -> !finest.contains(d)).forEach(finest::add);
@@ -61,7 +62,7 @@ public class PublicStatistics {
                 && (filter.nisCode() == null || filter.nisCode().equals(row.get("municipalityNisCode")));
     }
 
-    private static void refuseUnless(boolean allowed, String parameter, Object value, String detail) {
+    private static void refuseUnless(boolean allowed, String parameter, Object value, Text detail) {
         if (!allowed) {
             throw new InvalidInputProblem(new Issue("query", parameter, Objects.toString(value), detail));
         }

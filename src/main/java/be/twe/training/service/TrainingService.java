@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.security.MissingRoleProblem;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
@@ -91,7 +92,7 @@ public class TrainingService {
     private Caller requireVdab() {
         Caller caller = callers.current();
         if (!caller.unrestricted()) {
-            throw new DomainProblem(ProblemType.VDAB_ONLY, "VDAB records and reads training sessions.");
+            throw new DomainProblem(ProblemType.VDAB_ONLY, Text.of("vdab-only.training"));
         }
         return caller;
     }

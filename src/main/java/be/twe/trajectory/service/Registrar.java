@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.persistence.TransactionStatements;
 import be.twe.common.security.MissingRoleProblem;
 import be.twe.common.security.Roles;
@@ -105,11 +106,11 @@ public class Registrar {
         LocalDate date = today.date();
         if (facts.trainedOn() == null || facts.trainedOn().isAfter(date)) {
             throw new DomainProblem(ProblemType.COACH_NOT_TRAINED,
-                    "Coach '" + coachId + "' has not followed VDAB's registration training.");
+                    Text.of("coach-not-trained", coachId));
         }
         if (facts.signedOn() == null || facts.signedOn().isAfter(date)) {
             throw new DomainProblem(ProblemType.PARTNER_AGREEMENT_MISSING,
-                    "Organisation '" + facts.coachOrganisation() + "' has not signed VDAB's partner agreement.");
+                    Text.of("partner-agreement-missing", facts.coachOrganisation()));
         }
         return registration;
     }
@@ -122,17 +123,15 @@ public class Registrar {
     private void requireExistingOn(String ocmwId, LocalDate date, Facts ocmw) {
         if (ocmw.ocmwValidTo() != null && date.isAfter(ocmw.ocmwValidTo())) {
             throw new DomainProblem(ProblemType.OCMW_MERGED, ocmw.ocmwSuccessor() == null
-                    ? "OCMW '%s' ended on %s.".formatted(ocmwId, ocmw.ocmwValidTo())
-                    : "OCMW '%s' merged into %s on %s: register what starts from then under %s."
-                            .formatted(ocmwId, ocmw.ocmwSuccessor(), ocmw.ocmwValidTo().plusDays(1),
-                                    ocmw.ocmwSuccessor()));
+                    ? Text.of("ocmw-ended", ocmwId, ocmw.ocmwValidTo())
+                    : Text.of("ocmw-merged", ocmwId, ocmw.ocmwSuccessor(), ocmw.ocmwValidTo().plusDays(1),
+                            ocmw.ocmwSuccessor()));
         }
         if (ocmw.ocmwValidFrom() != null && date.isBefore(ocmw.ocmwValidFrom())) {
             List<String> then = organisations.predecessorsOn(ocmwId, date);
             throw new DomainProblem(ProblemType.OCMW_NOT_YET_FORMED, then.isEmpty()
-                    ? "OCMW '%s' exists from %s.".formatted(ocmwId, ocmw.ocmwValidFrom())
-                    : "OCMW '%s' exists from %s: register what starts before then under %s, which existed on %s."
-                            .formatted(ocmwId, ocmw.ocmwValidFrom(), String.join(" or ", then), date));
+                    ? Text.of("ocmw-not-yet-formed", ocmwId, ocmw.ocmwValidFrom())
+                    : Text.of("ocmw-not-yet-formed.then", ocmwId, ocmw.ocmwValidFrom(), String.join(" or ", then), date));
         }
     }
 
@@ -151,15 +150,14 @@ public class Registrar {
         requireRole(caller, Roles.COACH);
         if (!caller.actingFor().contains(ocmwId)) {
             throw new DomainProblem(ProblemType.UNKNOWN_OCMW,
-                    "No OCMW '" + ocmwId + "' that you act for (own OCMW, one that merged into it, or a mandate "
-                            + "valid today).");
+                    Text.of("unknown-ocmw", ocmwId));
         }
         return new Registration(caller.organisationId(), false);
     }
 
     private static DomainProblem unknownCoach(UUID coachId) {
         return new DomainProblem(ProblemType.UNKNOWN_COACH,
-                "No coach '" + coachId + "' of your organisation.");
+                Text.of("unknown-coach", coachId));
     }
 
     private static void requireRole(Caller caller, String... anyOf) {

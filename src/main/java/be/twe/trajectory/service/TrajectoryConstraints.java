@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 
 /** The trajectory rules that PostgreSQL guarantees under concurrent requests. */
 @ApplicationScoped
@@ -16,9 +17,9 @@ public class TrajectoryConstraints implements ConstraintProblems {
     public Map<String, Supplier<DomainProblem>> byConstraintName() {
         return Map.of(
                 "trajectory_one_open_per_client", () -> new DomainProblem(ProblemType.CLIENT_HAS_OPEN_TRAJECTORY,
-                        "This client already has an open trajectory; end it before starting another."),
+                        Text.of("client-has-open-trajectory")),
                 "trajectory_registered_by_external_reference_key",
                 () -> new DomainProblem(ProblemType.DUPLICATE_EXTERNAL_REFERENCE,
-                        "Your organisation already used this externalReference for another trajectory."));
+                        Text.of("duplicate-external-reference.trajectory")));
     }
 }

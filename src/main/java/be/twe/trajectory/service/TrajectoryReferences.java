@@ -13,6 +13,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.persistence.KeyLock;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.Feeds;
@@ -75,8 +76,7 @@ public class TrajectoryReferences {
     /** A body naming a reference names the one it is put under. */
     public static void requireReference(TrajectoryService.NewTrajectory in, String reference) {
         if (in.externalReference() != null && !in.externalReference().equals(reference)) {
-            throw new InvalidInputProblem(Issue.body("externalReference", null,
-                    "Differs from the reference in the path; leave it out or send the same."));
+            throw new InvalidInputProblem(Issue.body("externalReference", null, Text.of("reference-differs-from-path")));
         }
     }
 
@@ -84,17 +84,17 @@ public class TrajectoryReferences {
     public static void requireSameTrajectory(TrajectoryEntity existing, TrajectoryService.NewTrajectory in) {
         List<Issue> differing = new ArrayList<>();
         if (!existing.ocmwId.equals(in.ocmwId())) {
-            differing.add(Issue.body("ocmwId", null, "Differs from the trajectory with this reference."));
+            differing.add(Issue.body("ocmwId", null, Text.of("differs-from-referenced-trajectory")));
         }
         if (!in.clientInsz().equals(existing.client.insz)) { // null once pseudonymised (ADR 0031)
-            differing.add(Issue.body("clientInsz", null, "Differs from the trajectory with this reference."));
+            differing.add(Issue.body("clientInsz", null, Text.of("differs-from-referenced-trajectory")));
         }
         if (!Objects.equals(existing.startDate, in.startDate())) {
-            differing.add(Issue.body("startDate", null, "Differs from the trajectory with this reference."));
+            differing.add(Issue.body("startDate", null, Text.of("differs-from-referenced-trajectory")));
         }
         if (!differing.isEmpty()) {
             throw new DomainProblem(ProblemType.EXTERNAL_REFERENCE_IN_USE,
-                    "Your organisation's reference names a trajectory with another OCMW, client or start date.",
+                    Text.of("external-reference-in-use.trajectory"),
                     differing);
         }
     }

@@ -7,6 +7,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 
 /** Rules of a trajectory that more than one path applies, as functions of plain values. */
 public final class TrajectoryRules {
@@ -20,11 +21,11 @@ public final class TrajectoryRules {
     /** What a new trajectory must be on its own, before anyone's records are read. */
     public static void requireNew(TrajectoryService.NewTrajectory input) {
         if (!Insz.isValid(input.clientInsz())) {
-            throw new InvalidInputProblem(Issue.body("clientInsz", null, "Not a valid INSZ (mod 97 check)."));
+            throw new InvalidInputProblem(Issue.body("clientInsz", null, Text.of("insz-invalid")));
         }
         if (input.startDate().isBefore(MEASURE_START)) {
             throw new DomainProblem(ProblemType.TRAJECTORY_BEFORE_MEASURE,
-                    "A trajectory starts on or after " + MEASURE_START + ", when TWE-OCMW began.");
+                    Text.of("trajectory-before-measure", MEASURE_START));
         }
     }
 
@@ -44,7 +45,7 @@ public final class TrajectoryRules {
     public static void requireMaxDurationReached(UUID trajectory, LocalDate plannedEnd, LocalDate end) {
         if (end.isBefore(plannedEnd)) {
             throw new DomainProblem(ProblemType.MAX_DURATION_NOT_REACHED,
-                    "Trajectory '" + trajectory + "' reaches 24 months on " + plannedEnd + "; it ends on " + end + ".");
+                    Text.of("max-duration-not-reached", trajectory, plannedEnd, end));
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.privacy.AccessLogQueries;
@@ -109,7 +110,7 @@ public class TrajectoryService {
         boolean measured = change.atWorkAtMeasurement() != null || change.atWorkWithin12Months() != null;
         if (measured && trajectory.isOpen()) {
             throw new DomainProblem(ProblemType.OUTCOME_BEFORE_END,
-                    "Trajectory '" + id + "' is still open: outcomes are measured after its end.");
+                    Text.of("outcome-before-end", id));
         }
         trajectory.coachId = change.coachId();
         trajectory.externalReference = change.externalReference();
@@ -142,17 +143,16 @@ public class TrajectoryService {
         UUID id = trajectory.id;
         if (!trajectory.isOpen()) {
             throw new DomainProblem(ProblemType.TRAJECTORY_ENDED,
-                    "Trajectory '" + id + "' ended on " + trajectory.endDate + ".");
+                    Text.of("trajectory-ended", id, trajectory.endDate));
         }
         if (ending.endDate().isBefore(trajectory.startDate)) {
             throw new DomainProblem(ProblemType.TRAJECTORY_END_BEFORE_START,
-                    "Trajectory '" + id + "' started on " + trajectory.startDate + ".");
+                    Text.of("trajectory-end-before-start", id, trajectory.startDate));
         }
         if (ending.endDate().isAfter(trajectory.plannedEndDate)
                 && !instruments.art60WithoutSocialRightsRunsOn(id, ending.endDate())) {
             throw new DomainProblem(ProblemType.TRAJECTORY_MAX_DURATION,
-                    "Trajectory '" + id + "' may last until " + trajectory.plannedEndDate
-                            + " (24 months), or longer only while an art. 60 §7 employment builds up social rights.");
+                    Text.of("trajectory-max-duration", id, trajectory.plannedEndDate));
         }
         if (TrajectoryRules.MAX_DURATION_REACHED.equals(ending.endReason())) {
             TrajectoryRules.requireMaxDurationReached(id, trajectory.plannedEndDate, ending.endDate());

@@ -12,6 +12,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
 import be.twe.common.tenancy.CallerContext;
@@ -85,7 +86,7 @@ public class HandOverService {
         requireVdab();
         if (transfer.status != TransferStatus.ACKNOWLEDGED && transfer.status != TransferStatus.DISPATCHED) {
             throw new DomainProblem(ProblemType.TRANSFER_NOT_TAKEN_OVER,
-                    "VDAB records follow-up once it acknowledged the transfer; it is " + transfer.status + ".");
+                    Text.of("transfer-not-taken-over", transfer.status));
         }
         check(in, trajectories.find(transfer.trajectoryId));
         FollowUpActionEntity action = new FollowUpActionEntity();
@@ -106,17 +107,16 @@ public class HandOverService {
 
     private static void check(NewFollowUp in, TrajectoryEntity trajectory) {
         if ("OTHER".equals(in.type()) && (in.description() == null || in.description().isBlank())) {
-            throw new InvalidInputProblem(Issue.body("description", in.description(),
-                    "Required when the type is OTHER."));
+            throw new InvalidInputProblem(Issue.body("description", in.description(), Text.of("type-other")));
         }
         if (in.endDate() != null && in.endDate().isBefore(in.startDate())) {
             throw new InvalidInputProblem(Issue.body("endDate", in.endDate().toString(),
-                    "Before the start date " + in.startDate() + "."));
+                    Text.of("before-start-date", in.startDate())));
         }
         LocalDate last = trajectory.endDate.plusMonths(FOLLOW_UP_MONTHS);
         if (in.startDate().isBefore(trajectory.endDate) || in.startDate().isAfter(last)) {
             throw new DomainProblem(ProblemType.FOLLOW_UP_OUTSIDE_WINDOW,
-                    "Follow-up starts between the trajectory's end on " + trajectory.endDate + " and " + last + ".");
+                    Text.of("follow-up-outside-window", trajectory.endDate, last));
         }
     }
 
@@ -124,7 +124,7 @@ public class HandOverService {
     private void requireVdab() {
         if (!callerContext.current().unrestricted()) {
             throw new DomainProblem(ProblemType.VDAB_ONLY,
-                    "Only VDAB's SPOC acknowledges, dispatches and returns transfers and records follow-up.");
+                    Text.of("vdab-only.hand-over"));
         }
     }
 }

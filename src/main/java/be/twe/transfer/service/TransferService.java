@@ -20,6 +20,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
@@ -149,34 +150,32 @@ public class TransferService {
     private void check(TrajectoryEntity trajectory, NewTransfer in, Registrar.Registration registration) {
         if ("OTHER".equals(in.reason()) && (in.reasonText() == null || in.reasonText().isBlank())) {
             throw new InvalidInputProblem(ProblemType.REASON_TEXT_REQUIRED,
-                    "A transfer for another reason (OTHER) says why in reasonText.",
-                    Issue.body("reasonText", in.reasonText(), "Required when the reason is OTHER."));
+                    Text.of("reason-text-required"), Issue.body("reasonText", in.reasonText(), Text.of("reason-other")));
         }
         if (trajectory.isOpen() && in.end() == null) {
             throw new InvalidInputProblem(ProblemType.TRAJECTORY_END_REQUIRED,
-                    "Trajectory '" + trajectory.id + "' is open: the transfer ends it and needs trajectoryEnd.",
-                    Issue.body("trajectoryEnd", null, "Required while the trajectory is open."));
+                    Text.of("trajectory-end-required", trajectory.id),
+                    Issue.body("trajectoryEnd", null, Text.of("trajectory-end.while-open")));
         }
         if (!trajectory.isOpen() && in.end() != null) {
             throw new InvalidInputProblem(Issue.body("trajectoryEnd", null,
-                    "The trajectory already ended on " + trajectory.endDate + "; leave trajectoryEnd out."));
+                    Text.of("trajectory-end.already-ended", trajectory.endDate)));
         }
         if (IBO_TAKEN_OVER.equals(in.reason())) {
             throw new DomainProblem(ProblemType.REASON_SET_BY_API,
-                    "IBO_TAKEN_OVER transfers are created when ending a trajectory takes over a running IBO.");
+                    Text.of("reason-set-by-api"));
         }
         if (!registration.onBehalf() && VDAB_CHANNELS.contains(in.channel())) {
             throw new DomainProblem(ProblemType.CHANNEL_RESERVED_FOR_VDAB,
-                    "Only VDAB registers transfers through " + in.channel() + ".");
+                    Text.of("channel-reserved-for-vdab", in.channel()));
         }
         if (in.transferDate().isAfter(today.date())) {
             throw new DomainProblem(ProblemType.TRANSFER_DATE_IN_FUTURE,
-                    "The transfer date " + in.transferDate() + " lies after today.");
+                    Text.of("transfer-date-in-future", in.transferDate()));
         }
         if (!trajectory.isOpen() && in.transferDate().isBefore(trajectory.endDate)) {
             throw new DomainProblem(ProblemType.TRANSFER_BEFORE_END,
-                    "Trajectory '" + trajectory.id + "' ended on " + trajectory.endDate
-                            + "; its transfer cannot come before that.");
+                    Text.of("transfer-before-end", trajectory.id, trajectory.endDate));
         }
         LocalDate end = trajectory.isOpen() ? in.transferDate() : trajectory.endDate;
         if (TrajectoryRules.MAX_DURATION_REACHED.equals(in.reason())) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
+import be.twe.common.error.Text;
 import be.twe.transfer.persistence.TransferStatus;
 
 /** The hand-over's state machine: every allowed change of status, the step it records, and who takes it. */
@@ -32,9 +33,8 @@ public enum Transition {
     void requireFrom(TransferStatus current) {
         if (!from.contains(current)) {
             throw new DomainProblem(ProblemType.ILLEGAL_TRANSITION,
-                    "A transfer in status " + current + " cannot become " + to + " (" + name().toLowerCase()
-                            + " needs status " + from.stream().map(Enum::name).sorted()
-                            .collect(Collectors.joining(" or ")) + ").");
+                    Text.of("illegal-transition", current, to, name().toLowerCase(),
+                            from.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))));
         }
     }
 }

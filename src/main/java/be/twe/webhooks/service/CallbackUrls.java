@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
+import be.twe.common.error.Text;
 
 /**
  * Callback URLs must be https and reach only public addresses: otherwise a subscription would
@@ -25,17 +26,17 @@ public final class CallbackUrls {
         try {
             url = new URI(text);
         } catch (URISyntaxException e) {
-            throw invalid(text, "Not a URL.");
+            throw invalid(text, Text.of("url.invalid"));
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
         if (!scheme.equals("https") && !(allowInsecure && scheme.equals("http"))) {
-            throw invalid(text, "Must be an https URL.");
+            throw invalid(text, Text.of("url.https"));
         }
         if (url.getHost() == null || url.getUserInfo() != null || url.getFragment() != null) {
-            throw invalid(text, "Must name a host, without user information or fragment.");
+            throw invalid(text, Text.of("url.host"));
         }
         if (!allowInsecure) {
-            String refused = refusedAddress(url.getHost());
+            Text refused = refused(url.getHost());
             if (refused != null) {
                 throw invalid(text, refused);
             }
@@ -43,17 +44,22 @@ public final class CallbackUrls {
         return url;
     }
 
-    /** Why the host may not be called, or null when all its addresses are public. */
+    /** Why the host may not be called (in English, for a delivery's record), or null when all its addresses are public. */
     public static String refusedAddress(String host) {
+        Text refused = refused(host);
+        return refused == null ? null : refused.english();
+    }
+
+    private static Text refused(String host) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            return "The host does not resolve.";
+            return Text.of("url.unresolved");
         }
         for (InetAddress a : addresses) {
             if (!isPublic(a)) {
-                return "Resolves to a private, loopback or link-local address.";
+                return Text.of("url.private");
             }
         }
         return null;
@@ -67,7 +73,7 @@ public final class CallbackUrls {
                 || a.isMulticastAddress() || uniqueLocal || sharedOrZero);
     }
 
-    private static InvalidInputProblem invalid(String url, String detail) {
+    private static InvalidInputProblem invalid(String url, Text detail) {
         return new InvalidInputProblem(Issue.body("url", null, detail));
     }
 }

@@ -36,7 +36,7 @@ class AbortedRequestTest {
             for (int i = 0; i < 5; i++) {
                 try (Socket socket = new Socket("localhost", port)) {
                     OutputStream out = socket.getOutputStream();
-                    out.write(("POST /trajectories HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    out.write(("POST /api/v1/trajectories HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                             + "Authorization: Bearer " + Tokens.token(ocmw, "coach") + "\r\n"
                             + "Content-Length: 400\r\n\r\n{\"ocmwId\": \"" + ocmw + "\", ").getBytes(StandardCharsets.US_ASCII));
                     out.flush();

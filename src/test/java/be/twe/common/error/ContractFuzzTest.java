@@ -116,7 +116,7 @@ class ContractFuzzTest {
     }
 
     private HttpResponse<String> send(HttpClient client, FuzzRequest request) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + request.uri()))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + Api.BASE + request.uri()))
                 .timeout(Duration.ofSeconds(60))
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));

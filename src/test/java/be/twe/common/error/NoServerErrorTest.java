@@ -3,7 +3,7 @@ package be.twe.common.error;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
-import static io.restassured.RestAssured.given;
+import static be.twe.support.Api.plain;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
@@ -92,17 +92,17 @@ class NoServerErrorTest {
     @Test
     void aTokenWithoutSubjectIsUnauthenticated() {
         String ocmw = data.newOcmw();
-        problem(given().header("Authorization", "Bearer " + Tokens.withoutSubject(ocmw, "admin"))
+        problem(plain().header("Authorization", "Bearer " + Tokens.withoutSubject(ocmw, "admin"))
                 .contentType("application/json").body(Map.of("name", "Coach"))
                 .post("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
-        problem(given().header("Authorization", "Bearer " + Tokens.withoutSubject(ocmw, "admin"))
+        problem(plain().header("Authorization", "Bearer " + Tokens.withoutSubject(ocmw, "admin"))
                 .get("/municipalities").then(), 401, "unauthenticated");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Bearer ..", "Bearer a.b.c", "Bearer", "Basic dXNlcjpwYXNz"})
     void aMalformedAuthorizationIsUnauthenticated(String authorization) {
-        problem(invalid(given()).header("Authorization", authorization).get("/municipalities").then(), 401,
+        problem(invalid(plain()).header("Authorization", authorization).get("/municipalities").then(), 401,
                 "unauthenticated");
     }
 
@@ -117,13 +117,13 @@ class NoServerErrorTest {
     @Test
     void rolesMustBeAnArrayOfKnownRoles() {
         String ocmw = data.newOcmw();
-        problem(given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim("twe_roles", "admin coach")))
+        problem(plain().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim("twe_roles", "admin coach")))
                 .get("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
-        problem(given().header("Authorization", "Bearer " + Tokens.token(ocmw, "admin", "superuser"))
+        problem(plain().header("Authorization", "Bearer " + Tokens.token(ocmw, "admin", "superuser"))
                 .get("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
-        problem(given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.remove("twe_roles")))
+        problem(plain().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.remove("twe_roles")))
                 .get("/municipalities").then(), 401, "unauthenticated");
-        given().header("Authorization", "Bearer " + Tokens.token(ocmw, "admin"))
+        plain().header("Authorization", "Bearer " + Tokens.token(ocmw, "admin"))
                 .get("/organisations/" + ocmw + "/coaches").then().statusCode(200);
     }
 
@@ -135,12 +135,12 @@ class NoServerErrorTest {
         String trajectory = Registrations.trajectory(ocmw, ocmw, data.accreditedCoach(ocmw), "2024-01-01");
         String value = claim.equals("sub") ? "coach\u0000@" + ocmw : ocmw + "\u0001";
         String token = Tokens.with(ocmw, c -> c.claim(claim, value), "coach", "admin");
-        problem(given().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory).then(), 401,
+        problem(plain().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory).then(), 401,
                 "unauthenticated");
-        problem(given().header("Authorization", "Bearer " + token).contentType("application/json")
+        problem(plain().header("Authorization", "Bearer " + token).contentType("application/json")
                 .body(Map.of("name", "Coach")).post("/organisations/" + ocmw + "/coaches").then(), 401,
                 "unauthenticated");
-        given().header("Authorization", "Bearer " + Tokens.token(ocmw, "coach")).get("/trajectories/" + trajectory)
+        plain().header("Authorization", "Bearer " + Tokens.token(ocmw, "coach")).get("/trajectories/" + trajectory)
                 .then().statusCode(200);
     }
 
@@ -149,11 +149,11 @@ class NoServerErrorTest {
     void aTokenFromTheFutureIsUnauthenticatedBeyondTheClockSkew(String claim) {
         long now = java.time.Instant.now().getEpochSecond();
         String ocmw = data.newOcmw();
-        problem(given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 86_400),
+        problem(plain().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 86_400),
                 "admin")).get("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
-        problem(given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 120),
+        problem(plain().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 120),
                 "admin")).get("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
-        given().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 20), "admin"))
+        plain().header("Authorization", "Bearer " + Tokens.with(ocmw, c -> c.claim(claim, now + 20), "admin"))
                 .get("/organisations/" + ocmw + "/coaches").then().statusCode(200);
     }
 
@@ -161,11 +161,16 @@ class NoServerErrorTest {
     void oversizedRequestsAreAnsweredWithProblems() throws Exception {
         String ocmw = data.newOcmw();
         String bigToken = "e30." + "a".repeat(64 * 1024) + ".c2ln"; // shaped as a JWT, 64 KiB
-        assertProblem(raw("GET /municipalities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + bigToken
+        assertProblem(raw("GET /api/v1/municipalities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + bigToken
                 + "\r\n\r\n"), 431, "headers-too-large");
-        assertProblem(raw("GET /municipalities?x=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+        assertProblem(raw("GET /api/v1/municipalities?x=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"),
                 414, "uri-too-long");
-        assertProblem(raw("POST /imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+        String dutch = raw("GET /api/v1/municipalities?x=" + "a".repeat(10_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: nl\r\n\r\n");
+        assertProblem(dutch, 414, "uri-too-long");
+        org.junit.jupiter.api.Assertions.assertTrue(dutch.toLowerCase().contains("content-language: nl")
+                && dutch.contains("\"title\":\"URI te lang\""), dutch);
+        assertProblem(raw("POST /api/v1/imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                 + Tokens.token(ocmw, "coach") + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: 30000000"
                 + "\r\n\r\n"), 413, "payload-too-large");
     }

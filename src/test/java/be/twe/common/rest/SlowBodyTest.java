@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Api;
 import be.twe.support.Registrations;
 import be.twe.support.SpoolFiles;
 import be.twe.support.TestData;
@@ -110,7 +111,7 @@ class SlowBodyTest {
     private Socket startSlowUpload(String path, String contentType, String token) throws IOException {
         Socket socket = new Socket("localhost", port);
         OutputStream out = socket.getOutputStream();
-        out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Bearer " + token
+        out.write(("POST " + Api.BASE + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Bearer " + token
                 + "\r\nContent-Type: " + contentType + "\r\nContent-Length: 100000\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();

@@ -2,7 +2,7 @@ package be.twe.common.security;
 
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
-import static io.restassured.RestAssured.given;
+import static be.twe.support.Api.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -34,20 +34,20 @@ class VerifiedTokensTest {
         String token = Tokens.token(ocmw, "coach");
         long before = verifiedTokens.hits();
         for (int i = 0; i < 3; i++) {
-            given().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory)
+            plain().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory)
                     .then().statusCode(200);
         }
         assertEquals(before + 2, verifiedTokens.hits(), "the second and third request found the token verified");
         // what is kept stays the identity quarkus-oidc made, not a copy of a copy per request
         SecurityIdentity kept = verifiedTokens.held(token);
-        given().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory).then().statusCode(200);
+        plain().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory).then().statusCode(200);
         assertSame(kept, verifiedTokens.held(token));
         String[] parts = token.split("\\.");
         String otherSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-        problem(invalid(given()).header("Authorization", "Bearer " + otherSignature)
+        problem(invalid(plain()).header("Authorization", "Bearer " + otherSignature)
                 .get("/trajectories/" + trajectory).then(), 401, "unauthenticated");
         String otherClaims = Tokens.token(data.newOcmw(), "coach").split("\\.")[1];
-        problem(invalid(given()).header("Authorization", "Bearer " + parts[0] + "." + otherClaims + "." + parts[2])
+        problem(invalid(plain()).header("Authorization", "Bearer " + parts[0] + "." + otherClaims + "." + parts[2])
                 .get("/trajectories/" + trajectory).then(), 401, "unauthenticated");
     }
 }

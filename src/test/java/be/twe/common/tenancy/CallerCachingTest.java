@@ -1,7 +1,7 @@
 package be.twe.common.tenancy;
 
 import static be.twe.support.Api.as;
-import static io.restassured.RestAssured.given;
+import static be.twe.support.Api.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
@@ -52,7 +52,7 @@ class CallerCachingTest {
     }
 
     int clusterReads(String token) {
-        return given().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory).statusCode();
+        return plain().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory).statusCode();
     }
 
     @Test
