@@ -116,6 +116,11 @@ class AuthorisationMatrixTest {
                 .extract().path("items.find { it.clusterId == '" + cluster + "' }");
     }
 
+    /** A JSON Merge Patch body (RFC 7396). */
+    static RequestSpecification patch(RequestSpecification request) {
+        return request.contentType("application/merge-patch+json");
+    }
+
     static void row(String operationId, BiFunction<RequestSpecification, World, ValidatableResponse> call,
                     String listPath, Outcome own, Outcome other, Outcome clusterWith, Outcome clusterWithout,
                     Outcome vdab) {
@@ -161,6 +166,11 @@ class AuthorisationMatrixTest {
             return r.header("If-Match", "\"0\"").body(Map.of("validFrom", ended.get("validFrom"),
                     "validTo", ended.get("validTo"))).put("/mandates/" + ended.get("id")).then();
         }, null, ok, nf, nf, Outcome.NOT_ITS_OCMW, ok);
+        row("patchMandate", (r, w) -> {
+            Map<String, Object> ended = mandateOf(w, w.clusterWithout);
+            return patch(r).header("If-Match", "\"0\"").body(Map.of("validTo", ended.get("validTo")))
+                    .patch("/mandates/" + ended.get("id")).then();
+        }, null, ok, nf, nf, Outcome.NOT_ITS_OCMW, ok);
         row("getFinancialDetails", (r, w) -> r.get("/organisations/" + w.ocmwA + "/financial-details").then(),
                 null, ok, nf, nf, nf, ok);
         row("updateFinancialDetails", (r, w) -> r.header("If-Match", "\"0\"")
@@ -168,6 +178,10 @@ class AuthorisationMatrixTest {
                         .put("/organisations/" + w.ocmwA + "/financial-details").then(),
                 null, ok, nf, nf, nf, ok);
         // what VDAB pays the OCMW: the OCMW itself and VDAB, like its financial details
+        row("patchFinancialDetails", (r, w) -> patch(r).header("If-Match", "\"0\"")
+                        .body(Map.of("kboNumber", "0403019261", "iban", "BE32123456789002"))
+                        .patch("/organisations/" + w.ocmwA + "/financial-details").then(),
+                null, ok, nf, nf, nf, ok);
         row("getFundingReport", (r, w) -> r.get("/organisations/" + w.ocmwA + "/funding?quarter=2025-Q1").then(),
                 null, ok, nf, nf, nf, ok);
         row("listAuditEvents", (r, w) -> r.get("/organisations/" + w.ocmwA + "/audit-events").then(),
@@ -185,6 +199,8 @@ class AuthorisationMatrixTest {
                 .put("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(), null, ok, nf, nf, nf, ok);
         // VDAB's training records: VDAB alone, whoever's coach attended
         Outcome vdabOnly = Outcome.VDAB_ONLY;
+        row("patchCoach", (r, w) -> patch(r).header("If-Match", "\"0\"").body(Map.of("name", "Renamed"))
+                .patch("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(), null, ok, nf, nf, nf, ok);
         row("createTrainingSession", (r, w) -> r.body(Map.of("heldOn", "2024-01-10", "title", "Opleiding",
                 "coachIds", List.of(w.coachA().toString()))).post("/training-sessions").then(), null,
                 vdabOnly, vdabOnly, vdabOnly, vdabOnly, created);
@@ -198,6 +214,9 @@ class AuthorisationMatrixTest {
         row("updatePartnerAgreement", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("signedOn", "2020-01-01"))
                 .put("/organisations/" + w.ocmwA + "/partner-agreement").then(), null, ok, nf, nf, nf, ok);
         // the OCMW's plan method: read by whoever acts for it, decided by the OCMW (or VDAB)
+        row("patchPartnerAgreement", (r, w) -> patch(r).header("If-Match", "\"0\"")
+                .body(Map.of("signedOn", "2020-01-01"))
+                .patch("/organisations/" + w.ocmwA + "/partner-agreement").then(), null, ok, nf, nf, nf, ok);
         row("getPlanMethod", (r, w) -> r.get("/organisations/" + w.ocmwA + "/plan-method").then(),
                 null, ok, nf, ok, nf, ok);
         row("updatePlanMethod", (r, w) -> {
@@ -206,6 +225,8 @@ class AuthorisationMatrixTest {
             pop.put("reasonText", null);
             return r.header("If-Match", "\"0\"").body(pop).put("/organisations/" + w.ocmwA + "/plan-method").then();
         }, null, ok, nf, nf, nf, ok);
+        row("patchPlanMethod", (r, w) -> patch(r).header("If-Match", "\"0\"").body(Map.of("method", "POP"))
+                .patch("/organisations/" + w.ocmwA + "/plan-method").then(), null, ok, nf, nf, nf, ok);
         row("listTrajectories", (r, w, a) -> r.get("/trajectories?limit=500&startFrom=2024-02-01").then(),
                 "items.id", World::trajectoryA,
                 Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED);
@@ -230,6 +251,9 @@ class AuthorisationMatrixTest {
         row("updateTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
                 .body(Bodies.replacing(Map.of("coachId", w.coachA().toString()), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
+        row("patchTrajectory", (r, w) -> patch(r).header("If-Match", "\"0\"")
+                .body(Map.of("coachId", w.coachA().toString()))
+                .patch("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
         row("endTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
                 .body(Map.of("endDate", "2024-12-31", "endReason", "WORK_NEC", "endAdvice", "Werk."))
                 .post("/trajectories/" + w.trajectoryA + "/end").then(), null, ok, nf, ok, nf, ok);
@@ -253,6 +277,9 @@ class AuthorisationMatrixTest {
                         "startDate", "2024-03-01", "plannedEndDate", "2024-05-31",
                         "coachId", w.coachA().toString(), "employer", "Werkgever"), Bodies.INSTRUMENT))
                 .put("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA).then(),
+                null, ok, nf, ok, nf, ok);
+        row("patchInstrument", (r, w) -> patch(r).header("If-Match", "\"0\"").body(Map.of("employer", "Werkgever"))
+                .patch("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA).then(),
                 null, ok, nf, ok, nf, ok);
         row("endInstrument", (r, w) -> r.header("If-Match", "\"0\"")
                 .body(Map.of("endDate", "2024-04-30", "outcome", "COMPLETED"))

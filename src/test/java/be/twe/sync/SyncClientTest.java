@@ -83,6 +83,19 @@ class SyncClientTest {
     }
 
     @Test
+    void theGeneratedClientChangesOneFieldWithAMergePatch() throws Exception {
+        String trajectory = trajectory(ocmw, coach);
+        be.twe.client.ApiClient api = new be.twe.client.ApiClient();
+        api.updateBaseUri(base.toString().replaceFirst("/$", "") + Api.BASE);
+        api.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + Tokens.token(ocmw, "coach")));
+        be.twe.client.model.Trajectory changed = new be.twe.client.api.TrajectoriesApi(api)
+                .patchTrajectory(UUID.fromString(trajectory), "\"0\"", Map.of("externalReference", "case-7"));
+        assertEquals("case-7", changed.getExternalReference());
+        assertEquals(coach, changed.getCoachId());
+        assertEquals(1L, changed.getVersion());
+    }
+
+    @Test
     void mirrorsAnOrganisationAndStaysInSyncAfterFurtherWrites() throws Exception {
         String first = trajectory(ocmw, coach);
         String instrument = Registrations.wes(ocmw, first, coach, "2024-02-01", "2024-04-30");

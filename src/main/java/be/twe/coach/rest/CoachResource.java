@@ -1,6 +1,7 @@
 package be.twe.coach.rest;
 
 import java.util.UUID;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,12 +20,15 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
+import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class CoachResource implements CoachesApi {
+    @Inject
+    MergePatches patches;
     @Inject
     Links links;
     @Inject
@@ -69,6 +73,13 @@ public class CoachResource implements CoachesApi {
     }
 
     @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response patchCoach(String organisationId, UUID coachId, String ifMatch, Map<String, Object> patch) {
+        return updateCoach(organisationId, coachId, ifMatch,
+                patches.apply(mapper.toDto(service.get(organisationId, coachId)), patch, CoachInput.class));
+    }
+
+    @Override
     @Authenticated
     public Response getPartnerAgreement(String organisationId, String ifNoneMatch) {
         PartnerAgreementEntity agreement = service.agreement(organisationId);
@@ -81,5 +92,12 @@ public class CoachResource implements CoachesApi {
     public Response updatePartnerAgreement(String organisationId, String ifMatch, PartnerAgreement agreement) {
         PartnerAgreementEntity recorded = service.recordAgreement(organisationId, ifMatch, agreement.getSignedOn());
         return ETags.read(mapper.toDto(recorded), recorded.version, null);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response patchPartnerAgreement(String organisationId, String ifMatch, Map<String, Object> patch) {
+        return updatePartnerAgreement(organisationId, ifMatch,
+                patches.apply(mapper.toDto(service.agreement(organisationId)), patch, PartnerAgreement.class));
     }
 }

@@ -1,5 +1,7 @@
 package be.twe.document.rest;
 
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -7,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import be.twe.api.PlansApi;
 import be.twe.api.model.PlanMethodInput;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.document.persistence.PlanMethodEntity;
@@ -14,6 +17,8 @@ import be.twe.document.service.PlanMethodService;
 import io.quarkus.security.Authenticated;
 
 public class PlanMethodResource implements PlansApi {
+    @Inject
+    MergePatches patches;
     @Inject
     PlanMethodService service;
     @Inject
@@ -34,5 +39,12 @@ public class PlanMethodResource implements PlansApi {
                 input.getMethod().toString(), input.getReason() == null ? null : input.getReason().toString(),
                 input.getReasonText()));
         return ETags.read(mapper.toDto(method), method.version, null);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response patchPlanMethod(String organisationId, String ifMatch, Map<String, Object> patch) {
+        return updatePlanMethod(organisationId, ifMatch,
+                patches.apply(mapper.toDto(service.get(organisationId)), patch, PlanMethodInput.class));
     }
 }

@@ -1,5 +1,6 @@
 package be.twe.instrument.rest;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import be.twe.common.paging.Slice;
 import be.twe.common.privacy.AccessLog;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
+import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.instrument.persistence.InstrumentEntity;
@@ -26,6 +28,8 @@ import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class InstrumentResource implements InstrumentsApi {
+    @Inject
+    MergePatches patches;
     @Inject
     Links links;
     @Inject
@@ -92,6 +96,13 @@ public class InstrumentResource implements InstrumentsApi {
     @Replaces
     public Response updateInstrument(UUID trajectoryId, UUID instrumentId, String ifMatch, InstrumentInput input) {
         return withETag(service.update(trajectoryId, instrumentId, ifMatch, mapper.toNew(input)));
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response patchInstrument(UUID trajectoryId, UUID instrumentId, String ifMatch, Map<String, Object> patch) {
+        return updateInstrument(trajectoryId, instrumentId, ifMatch, patches.apply(
+                mapper.toDto(service.get(trajectoryId, instrumentId)), patch, InstrumentInput.class));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package be.twe.organisation.rest;
 
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
@@ -13,12 +15,15 @@ import be.twe.common.audit.AuditEventEntity;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.organisation.persistence.FinancialDetailsEntity;
 import be.twe.organisation.service.FinancialDetailsService;
 
 public class FinancialDetailsResource implements FinancialDetailsApi {
+    @Inject
+    MergePatches patches;
     @Inject
     PageLinks pageLinks;
     @Inject
@@ -40,6 +45,13 @@ public class FinancialDetailsResource implements FinancialDetailsApi {
     @Replaces
     public Response updateFinancialDetails(String organisationId, String ifMatch, FinancialDetailsUpdate update) {
         return withETag(service.update(organisationId, ifMatch, update.getKboNumber(), update.getIban()));
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response patchFinancialDetails(String organisationId, String ifMatch, Map<String, Object> patch) {
+        return updateFinancialDetails(organisationId, ifMatch,
+                patches.apply(mapper.toDto(service.get(organisationId)), patch, FinancialDetailsUpdate.class));
     }
 
     @Override

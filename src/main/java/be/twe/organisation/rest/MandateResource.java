@@ -1,6 +1,7 @@
 package be.twe.organisation.rest;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
+import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.organisation.persistence.MandateEntity;
@@ -26,6 +28,8 @@ import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
 public class MandateResource implements MandatesApi {
+    @Inject
+    MergePatches patches;
     @Inject
     PageLinks pageLinks;
     @Inject
@@ -78,5 +82,12 @@ public class MandateResource implements MandatesApi {
     public Response updateMandate(UUID mandateId, String ifMatch, MandatePeriod period) {
         MandateEntity mandate = mandates.change(mandateId, ifMatch, period.getValidFrom(), period.getValidTo());
         return ETags.read(mapper.toDto(mandate), mandate.version, null);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Response patchMandate(UUID mandateId, String ifMatch, Map<String, Object> patch) {
+        return updateMandate(mandateId, ifMatch,
+                patches.apply(mapper.toDto(mandates.get(mandateId)), patch, MandatePeriod.class));
     }
 }

@@ -17,11 +17,17 @@ import be.twe.common.error.Text;
  */
 public record Grouping(List<String> dimensions, Map<String, Map<String, String>> columnsByDimension) {
     /** year, province and municipality, which every figure has: answer name -> SQL expression. */
-    static final Map<String, Map<String, String>> COMMON = Map.of(
-            "year", Map.of("year", "year"),
-            "province", ordered("provinceNisCode", "province_nis_code", "provinceName", "province_name"),
-            "municipality", ordered("municipalityNisCode", "municipality_nis_code", "municipalityName",
-                    "municipality_name"));
+    static final Map<String, Map<String, String>> COMMON = common();
+
+    /** In this order, so that a problem lists the dimensions the same way each time. */
+    private static Map<String, Map<String, String>> common() {
+        Map<String, Map<String, String>> common = new LinkedHashMap<>();
+        common.put("year", Map.of("year", "year"));
+        common.put("province", ordered("provinceNisCode", "province_nis_code", "provinceName", "province_name"));
+        common.put("municipality", ordered("municipalityNisCode", "municipality_nis_code", "municipalityName",
+                "municipality_name"));
+        return java.util.Collections.unmodifiableMap(common);
+    }
 
     /**
      * From {@code groupBy=year,province} (also repeated parameters), with the figure's own

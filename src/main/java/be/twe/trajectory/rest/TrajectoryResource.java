@@ -2,6 +2,7 @@ package be.twe.trajectory.rest;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +24,7 @@ import be.twe.common.privacy.AccessLog;
 import be.twe.common.privacy.AccessLogQueries;
 import be.twe.common.rest.ETags;
 import be.twe.common.rest.Links;
+import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
@@ -34,6 +36,8 @@ import be.twe.trajectory.service.TrajectoryView;
 import io.quarkus.security.Authenticated;
 
 public class TrajectoryResource implements TrajectoriesApi {
+    @Inject
+    MergePatches patches;
     @Inject
     Links links;
     @Inject
@@ -115,6 +119,13 @@ public class TrajectoryResource implements TrajectoriesApi {
     public Response updateTrajectory(UUID trajectoryId, String ifMatch, TrajectoryUpdate in) {
         return withETag(service.update(trajectoryId, ifMatch, new TrajectoryService.Change(in.getCoachId(),
                 in.getExternalReference(), in.getAtWorkAtMeasurement(), in.getAtWorkWithin12Months())));
+    }
+
+    @Override
+    @RolesAllowed({Roles.COACH, Roles.HELPDESK})
+    public Response patchTrajectory(UUID trajectoryId, String ifMatch, Map<String, Object> patch) {
+        return updateTrajectory(trajectoryId, ifMatch,
+                patches.apply(mapper.toDto(reads.get(trajectoryId)), patch, TrajectoryUpdate.class));
     }
 
     @Override
