@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import be.twe.api.CoachesApi;
 import be.twe.api.model.CoachInput;
 import be.twe.api.model.CoachPage;
-import be.twe.api.model.PartnerAgreement;
+import be.twe.api.model.PartnerAgreementInput;
 import be.twe.coach.persistence.CoachEntity;
 import be.twe.coach.persistence.PartnerAgreementEntity;
 import be.twe.coach.service.CoachService;
@@ -45,7 +45,7 @@ public class CoachResource implements CoachesApi {
     public Response listCoaches(String organisationId, Integer limit, String cursor) {
         Slice<CoachEntity> slice = service.list(organisationId, limit, cursor);
         return Response.ok(new CoachPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override
@@ -89,7 +89,7 @@ public class CoachResource implements CoachesApi {
     @Override
     @RolesAllowed(Roles.ADMIN)
     @Replaces
-    public Response updatePartnerAgreement(String organisationId, String ifMatch, PartnerAgreement agreement) {
+    public Response updatePartnerAgreement(String organisationId, String ifMatch, PartnerAgreementInput agreement) {
         PartnerAgreementEntity recorded = service.recordAgreement(organisationId, ifMatch, agreement.getSignedOn());
         return ETags.read(mapper.toDto(recorded), recorded.version, null);
     }
@@ -98,6 +98,6 @@ public class CoachResource implements CoachesApi {
     @RolesAllowed(Roles.ADMIN)
     public Response patchPartnerAgreement(String organisationId, String ifMatch, Map<String, Object> patch) {
         return updatePartnerAgreement(organisationId, ifMatch,
-                patches.apply(mapper.toDto(service.agreement(organisationId)), patch, PartnerAgreement.class));
+                patches.apply(mapper.toDto(service.agreement(organisationId)), patch, PartnerAgreementInput.class));
     }
 }

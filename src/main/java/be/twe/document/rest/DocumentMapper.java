@@ -29,6 +29,7 @@ public interface DocumentMapper {
     @Mapping(target = "createdAt", expression = "java(view.document().createdAt)")
     @Mapping(target = "versions", expression = "java(toDtos(view.versions()))")
     @Mapping(target = "removeVersionsItem", ignore = true)
+    @Mapping(target = "version", expression = "java(view.state())")
     Document toDto(DocumentView view);
 
     List<DocumentVersion> toDtos(List<DocumentVersionEntity> versions);

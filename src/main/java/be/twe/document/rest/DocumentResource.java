@@ -60,7 +60,7 @@ public class DocumentResource implements DocumentsApi {
         Slice<DocumentView> slice = service.list(trajectoryId, kind == null ? null : kind.toString(), limit, cursor);
         accessLog.read("listDocuments", slice.items().stream().map(DocumentResource::read).toList());
         return Response.ok(new DocumentPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override

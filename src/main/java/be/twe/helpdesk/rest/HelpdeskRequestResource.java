@@ -54,7 +54,7 @@ public class HelpdeskRequestResource implements HelpdeskApi {
         Slice<View> slice = service.list(status == null ? null : status.toString(),
                 kind == null ? null : kind.toString(), ocmwId, limit, cursor);
         return Response.ok(new HelpdeskRequestPage().items(mapper.toDtos(slice.items()))
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override

@@ -58,7 +58,7 @@ public class ImportResource implements ImportsApi {
         Slice<ImportLineEntity> slice = service.lines(importId, status == null ? null : Status.valueOf(status.name()),
                 limit, cursor);
         return Response.ok(new ImportLinePage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     private String linesOf(UUID importId) {

@@ -51,7 +51,7 @@ public class InstrumentResource implements InstrumentsApi {
         Slice<InstrumentEntity> slice = service.list(trajectoryId, limit, cursor);
         accessLog.read("listInstruments", slice.items().stream().map(InstrumentResource::read).toList());
         return Response.ok(new InstrumentPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override

@@ -29,7 +29,7 @@ public class MunicipalityResource implements MunicipalitiesApi {
     public Response listMunicipalities(ProvinceNisCode province, Integer year, Integer limit, String cursor) {
         Slice<MunicipalityEntity> slice = service.list(province == null ? null : province.toString(), year, limit, cursor);
         return Response.ok(new MunicipalityPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override

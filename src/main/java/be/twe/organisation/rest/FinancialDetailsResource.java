@@ -59,7 +59,7 @@ public class FinancialDetailsResource implements FinancialDetailsApi {
     public Response listAuditEvents(String organisationId, Integer limit, String cursor) {
         Slice<AuditEventEntity> slice = service.auditTrail(organisationId, limit, cursor);
         return Response.ok(new AuditEventPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     private Response withETag(FinancialDetailsEntity details) {

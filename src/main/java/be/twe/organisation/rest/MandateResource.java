@@ -48,7 +48,7 @@ public class MandateResource implements MandatesApi {
     public Response listMandates(String organisationId, LocalDate validOn, Integer limit, String cursor) {
         Slice<MandateEntity> slice = service.mandates(organisationId, validOn, limit, cursor);
         return Response.ok(new MandatePage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override
@@ -56,7 +56,7 @@ public class MandateResource implements MandatesApi {
     public Response listAllMandates(LocalDate validOn, String clusterId, String ocmwId, Integer limit, String cursor) {
         Slice<MandateEntity> slice = service.allMandates(clusterId, ocmwId, validOn, limit, cursor);
         return Response.ok(new MandatePage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override

@@ -33,7 +33,7 @@ public class OrganisationResource implements OrganisationsApi {
                 kind == null ? null : be.twe.common.tenancy.OrganisationKind.valueOf(kind.toString()),
                 province == null ? null : province.toString(), nisCode, cluster, limit, cursor);
         return Response.ok(new OrganisationPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override

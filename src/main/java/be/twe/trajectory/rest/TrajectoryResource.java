@@ -64,7 +64,7 @@ public class TrajectoryResource implements TrajectoriesApi {
                 new TrajectoryRepository.Criteria(ocmwId, nisCode, open, startFrom, startTo, modifiedSince), limit, cursor);
         accessLog.read("listTrajectories", slice.items().stream().map(TrajectoryResource::read).toList());
         return Response.ok(new TrajectoryPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override
@@ -104,7 +104,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     public Response listTrajectoryAccessLog(UUID trajectoryId, Integer limit, String cursor) {
         Slice<AccessLogQueries.Row> slice = service.accessLog(trajectoryId, limit, cursor);
         return Response.ok(new AccessLogPage().items(slice.items().stream().map(mapper::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     private static AccessLog.Read read(TrajectoryView view) {

@@ -55,7 +55,7 @@ public class TransferResource implements TransfersApi {
     public Response listTrajectoryTransfers(UUID trajectoryId, Integer limit, String cursor) {
         Slice<TransferView> slice = service.ofTrajectory(trajectoryId, limit, cursor);
         accessLog.read("listTrajectoryTransfers", reads(slice));
-        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(pageLinks.next(uri, slice)))
+        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor()))
                 .build();
     }
 
@@ -81,7 +81,7 @@ public class TransferResource implements TransfersApi {
                 province == null ? null : province.toString(), ocmwId, reason == null ? null : reason.toString(),
                 olderThanDays, limit, cursor);
         accessLog.read("listTransfers", reads(slice));
-        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(pageLinks.next(uri, slice)))
+        return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor()))
                 .build();
     }
 

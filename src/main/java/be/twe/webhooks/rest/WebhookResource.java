@@ -43,7 +43,7 @@ public class WebhookResource implements WebhooksApi {
     public Response listWebhookSubscriptions(Integer limit, String cursor) {
         Slice<WebhookSubscriptionEntity> slice = service.list(limit, cursor);
         return Response.ok(new WebhookSubscriptionPage().items(slice.items().stream().map(s -> toDto(s, false))
-                .toList()).next(pageLinks.next(uri, slice))).build();
+                .toList()).next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override
@@ -76,7 +76,7 @@ public class WebhookResource implements WebhooksApi {
         Slice<WebhookDeliveryEntity> slice = service.deliveries(subscriptionId, status == null ? null
                 : status.toString(), limit, cursor);
         return Response.ok(new WebhookDeliveryPage().items(slice.items().stream().map(this::toDto).toList())
-                .next(pageLinks.next(uri, slice))).build();
+                .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
 
     @Override
@@ -87,7 +87,7 @@ public class WebhookResource implements WebhooksApi {
 
     private static WebhookSubscription toDto(WebhookSubscriptionEntity s, boolean withSecret) {
         return new WebhookSubscription().id(s.id).url(s.url).eventTypes(s.eventTypeList()).createdAt(s.createdAt)
-                .position(s.position).secret(withSecret ? s.secret : null);
+                .position(s.position).version(s.version).secret(withSecret ? s.secret : null);
     }
 
     private WebhookDelivery toDto(WebhookDeliveryEntity d) {

@@ -49,6 +49,17 @@ class TransportTest {
         assertThat(next, startsWith(Api.BASE + "/municipalities?limit=10&cursor="));
         assertEquals("<" + next + ">; rel=\"next\"", page.header("Link"));
         as("vdab", "analyst").get(Api.link(next)).then().statusCode(200);
+        // the same page by the cursor field, as a generated client asks for it
+        String cursor = page.path("nextCursor");
+        assertEquals(next.substring(next.indexOf("cursor=") + 7), java.net.URLEncoder.encode(cursor,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(as("vdab", "analyst").get(Api.link(next)).then().extract().jsonPath().getList("items.nisCode"),
+                as("vdab", "analyst").queryParam("limit", 10).queryParam("cursor", cursor).get("/municipalities")
+                        .then().statusCode(200).extract().jsonPath().getList("items.nisCode"));
+        Response last = as("vdab", "analyst").get("/municipalities?limit=500&year=2025");
+        last.then().statusCode(200).body("next", org.hamcrest.Matchers.nullValue())
+                .body("nextCursor", org.hamcrest.Matchers.nullValue())
+                .body("$", org.hamcrest.Matchers.hasKey("nextCursor"));
     }
 
     @Test
