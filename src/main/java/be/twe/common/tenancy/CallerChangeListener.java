@@ -14,6 +14,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
+
+import be.twe.common.error.DatabaseOutage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -26,12 +28,15 @@ import io.quarkus.runtime.StartupEvent;
 public class CallerChangeListener {
     private static final Logger LOG = Logger.getLogger(CallerChangeListener.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
-    private static final int WAIT_MILLIS = 5_000;
+    /** How long a wait for notices lasts, and so how long a stopping instance waits for the listener. */
+    private static final int WAIT_MILLIS = 1_000;
 
     @Inject
     AgroalDataSource dataSource;
     @Inject
     CallerCache cache;
+    @Inject
+    DatabaseOutage outage;
 
     private volatile boolean running;
     private Thread thread;
@@ -43,9 +48,10 @@ public class CallerChangeListener {
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Waits for the listener to give its connection back: the pool closes after this, and warns of one still out. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        thread.interrupt();
+        thread.join(2L * WAIT_MILLIS);
     }
 
     private void listen() {
@@ -68,14 +74,25 @@ public class CallerChangeListener {
             } catch (SQLException | RuntimeException e) {
                 cache.listening(false);
                 if (running && !lost) {
-                    LOG.warn("Not listening for mandate changes (" + e.getClass().getSimpleName()
-                            + "); callers are resolved at every request until it listens again");
+                    lost(e);
                     lost = true;
                 }
                 pause();
             }
         }
         cache.listening(false);
+    }
+
+    /** A database outage is warned of once, by DatabaseOutage; any other reason here. */
+    private void lost(Exception e) {
+        String what = "Not listening for mandate changes (" + e.getClass().getSimpleName()
+                + "); callers are resolved at every request until it listens again";
+        if (DatabaseOutage.isUnavailability(e)) {
+            outage.failed(e);
+            LOG.info(what);
+        } else {
+            LOG.warn(what);
+        }
     }
 
     private void pause() {

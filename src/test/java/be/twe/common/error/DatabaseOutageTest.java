@@ -118,6 +118,7 @@ class DatabaseOutageTest {
                             + "where c.name = ?1", a.name()), "half-written: " + a.name());
         }
         assertEquals(1, log.warnings.size(), "the outage is logged once: " + log.warnings);
+        assertTrue(log.warnings.get(0).startsWith(DatabaseOutage.class.getName()), log.warnings.toString());
         assertEquals(List.of(), log.errors, "no stack trace per request or attempt");
         log.detach();
         as("vdab", "analyst").get("/municipalities").then().statusCode(200);
@@ -145,27 +146,33 @@ class DatabaseOutageTest {
         return Duration.between(start, Instant.now());
     }
 
-    /** Counts what the outage detector warns and what anything in the application logs as an error. */
+    /** Counts the warnings and errors of the outage as an operator reads them on the console. */
     static final class Counting extends Handler {
+        private static final java.util.logging.Filter CONSOLE = new be.twe.common.observability.OneWarningPerOutage();
         final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         static Counting attach() {
             Counting handler = new Counting();
-            Logger.getLogger("be.twe").addHandler(handler);
+            Logger.getLogger("").addHandler(handler);
             return handler;
         }
 
         void detach() {
-            Logger.getLogger("be.twe").removeHandler(this);
+            Logger.getLogger("").removeHandler(this);
         }
 
+        /** Every warning and error of any logger that the console shows (its filter applied). */
         @Override
         public void publish(LogRecord record) {
-            if (record.getLoggerName().equals(DatabaseOutage.class.getName()) && record.getLevel().intValue() == Level.WARNING.intValue()) {
-                warnings.add(record.getMessage());
+            if (!CONSOLE.isLoggable(record)) {
+                return;
+            }
+            String line = record.getLoggerName() + ": " + record.getMessage();
+            if (record.getLevel().intValue() == Level.WARNING.intValue()) {
+                warnings.add(line);
             } else if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(record.getLoggerName() + ": " + record.getMessage());
+                errors.add(line);
             }
         }
 
