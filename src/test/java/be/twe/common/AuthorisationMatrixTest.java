@@ -116,6 +116,8 @@ class AuthorisationMatrixTest {
                 .extract().path("items.find { it.clusterId == '" + cluster + "' }");
     }
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /** A JSON Merge Patch body (RFC 7396). */
     static RequestSpecification patch(RequestSpecification request) {
         return request.contentType("application/merge-patch+json");
@@ -350,6 +352,10 @@ class AuthorisationMatrixTest {
 
         // every caller gets figures over what it may see (StartStatisticsTest checks which)
         row("getStartStatistics", (r, w) -> r.get("/statistics/starts?groupBy=year").then(), null, ok, ok, ok, ok, ok);
+        row("getStatisticsCsv", (r, w) -> r.accept("text/csv").get("/statistics/ends.csv?groupBy=endReason").then(), null,
+                ok, ok, ok, ok, ok);
+        row("getStatisticsSpreadsheet", (r, w) -> r.accept(XLSX).get("/statistics/starts.xlsx?groupBy=year").then(), null,
+                ok, ok, ok, ok, ok);
         row("getEndStatistics", (r, w) -> r.get("/statistics/ends?groupBy=endReason").then(), null, ok, ok, ok, ok, ok);
         row("getInstrumentStatistics", (r, w) -> r.get("/statistics/instruments?groupBy=instrumentType").then(), null,
                 ok, ok, ok, ok, ok);

@@ -1,6 +1,8 @@
 package be.twe.statistics;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Api.invalid;
+import static be.twe.support.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,6 +132,27 @@ class StartStatisticsTest {
             assertTrue(about.containsKey(column) && !about.get(column).get(0).isBlank(), column + " has a meaning");
         }
         assertEquals(List.of("Art. 60 §7 employments started."), about.get("art60"));
+    }
+
+    @Test
+    void theTypedFileOperationsAnswerWhatAcceptGivesForTheSameCaller() throws Exception {
+        for (String caller : List.of(cluster, zwijndrecht)) {
+            String negotiated = as(caller, "coach").accept("text/csv").get("/statistics/starts?groupBy=province,year")
+                    .then().statusCode(200).extract().asString();
+            assertEquals(negotiated, as(caller, "coach").accept("text/csv")
+                    .get("/statistics/starts.csv?groupBy=province,year").then().statusCode(200)
+                    .contentType("text/csv").extract().asString(), "each caller counts what it may see");
+        }
+        Map<String, List<List<Object>>> sheets = Spreadsheets.read(as(cluster, "coach").accept(XLSX)
+                .get("/statistics/starts.xlsx?groupBy=province,year").then().statusCode(200).contentType(XLSX)
+                .extract().asByteArray());
+        assertEquals(4, sheets.get("figures").size());
+        assertTrue(sheets.get("about").stream().anyMatch(r -> r.size() == 2 && "figure".equals(r.get(0))
+                && "Trajectories and instruments started".equals(r.get(1))), sheets.get("about").toString());
+        problem(invalid(as(cluster, "coach")).accept("text/csv").get("/statistics/starts.csv?groupBy=endReason").then(),
+                400, "invalid-input").body("issues[0].name", equalTo("groupBy"));
+        problem(invalid(as(cluster, "coach")).accept("text/csv").get("/statistics/colours.csv").then(), 400,
+                "invalid-input").body("issues[0].name", equalTo("figure"));
     }
 
     /** A spreadsheet row as a CSV line: whole numbers without decimals. */

@@ -23,7 +23,7 @@ class StatisticsContractTest {
         StatisticsContract contract = new StatisticsContract();
         int calls = 0;
         for (String path : (Iterable<String>) paths::fieldNames) {
-            if (!path.startsWith("/statistics/")) {
+            if (!path.startsWith("/statistics/") || path.contains("{")) { // the typed CSV and spreadsheet files
                 continue;
             }
             calls++;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -93,6 +94,24 @@ class SyncClientTest {
         assertEquals("case-7", changed.getExternalReference());
         assertEquals(coach, changed.getCoachId());
         assertEquals(1L, changed.getVersion());
+    }
+
+    @Test
+    void theGeneratedClientReadsCsvAndSpreadsheetsThroughTypedOperations() throws Exception {
+        trajectory(ocmw, coach);
+        be.twe.client.ApiClient api = new be.twe.client.ApiClient();
+        api.updateBaseUri(base.toString().replaceFirst("/$", "") + Api.BASE);
+        api.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + Tokens.token(ocmw, "coach")));
+        be.twe.client.api.StatisticsApi statistics = new be.twe.client.api.StatisticsApi(api);
+        String csv = java.nio.file.Files.readString(statistics.getStatisticsCsv(
+                be.twe.client.model.StatisticsFigure.STARTS, List.of("year"), null, null, null, null, null, null, null)
+                .toPath());
+        assertTrue(csv.startsWith("year,trajectories,"), csv);
+        assertTrue(csv.contains("\n2024,1,"), csv);
+        java.io.File xlsx = statistics.getStatisticsSpreadsheet(be.twe.client.model.StatisticsFigure.STARTS,
+                List.of("year"), null, null, null, null, null, null, null);
+        assertEquals(List.of("figures", "about"), List.copyOf(be.twe.support.Spreadsheets
+                .read(java.nio.file.Files.readAllBytes(xlsx.toPath())).keySet()));
     }
 
     @Test

@@ -50,7 +50,7 @@ public class StatisticsContract {
         }
         Map<String, Call> calls = new LinkedHashMap<>();
         contract.path("paths").fields().forEachRemaining(path -> {
-            if (path.getKey().startsWith("/statistics/")) {
+            if (path.getKey().startsWith("/statistics/") && !path.getKey().contains("{")) { // a figure, not a file of any
                 calls.put(path.getKey(), call(contract, path.getValue().path("get")));
             }
         });

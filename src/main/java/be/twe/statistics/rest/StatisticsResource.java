@@ -24,13 +24,13 @@ import be.twe.api.model.OutcomeStatistics;
 import be.twe.api.model.PlanStatistics;
 import be.twe.api.model.ProvinceNisCode;
 import be.twe.api.model.StartStatistics;
+import be.twe.api.model.StatisticsFigure;
 import be.twe.api.model.TargetYearStatistics;
 import be.twe.api.model.TrainingStatistics;
 import be.twe.api.model.TransferStatistics;
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.Text;
-import be.twe.statistics.service.Disclosure;
 import be.twe.statistics.service.Figure;
 import be.twe.statistics.service.Figures;
 import be.twe.statistics.service.Grouping;
@@ -159,26 +159,38 @@ public class StatisticsResource implements StatisticsApi {
                 PlanStatistics.class);
     }
 
+    @Override
+    @Authenticated
+    public Response getStatisticsCsv(StatisticsFigure figure, List<String> groupBy, Integer fromYear, Integer toYear,
+            ProvinceNisCode province, String nisCode, String clusterId, String municipalities, String disclosure) {
+        return file(StatisticsFiles.figure(figure), figure.toString(), groupBy,
+                filter(fromYear, toYear, province, nisCode, clusterId, municipalities), disclosure, CSV);
+    }
+
+    @Override
+    @Authenticated
+    public Response getStatisticsSpreadsheet(StatisticsFigure figure, List<String> groupBy, Integer fromYear,
+            Integer toYear, ProvinceNisCode province, String nisCode, String clusterId, String municipalities,
+            String disclosure) {
+        return file(StatisticsFiles.figure(figure), figure.toString(), groupBy,
+                filter(fromYear, toYear, province, nisCode, clusterId, municipalities), disclosure, XLSX);
+    }
+
     /**
      * The figure's rows as CSV or XLSX when asked, else as the figure's JSON table: every table of the
      * contract is {@code groupBy}, {@code municipalities} and {@code rows} of its own row schema.
      */
     private Response answer(Figure figure, List<String> groupBy, Filter filter, String disclosure,
                             Class<?> tableType) {
+        String path = uri.getPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (wants(CSV) || wants(XLSX)) {
+            return file(figure, name, groupBy, filter, disclosure, wants(CSV) ? CSV : XLSX);
+        }
         Grouping grouping = Grouping.of(groupBy, figure.dimensions());
         boolean published = isPublic(disclosure);
-        List<Map<String, Object>> rows = published ? publicStatistics.rows(figure, grouping, filter)
-                : statistics.rows(figure, grouping, filter);
-        if (wants(CSV) || wants(XLSX)) {
-            List<String> columns = new ArrayList<>(grouping.columns());
-            columns.addAll(figure.valueNames());
-            List<List<Object>> cells = rows.stream().map(row -> cells(columns, row)).toList();
-            return wants(CSV) ? Response.ok(CsvTables.write(columns, cells), CSV.withCharset("UTF-8")).build()
-                    : Response.ok(XlsxTables.write(columns, cells, about(published, filter)), XLSX)
-                    .header("Content-Disposition", "attachment; filename=\"" + figure.table() + ".xlsx\"").build();
-        }
         Map<String, Object> table = new LinkedHashMap<>(Map.of("groupBy", grouping.dimensions(),
-                "municipalities", filter.municipalities().name(), "rows", rows));
+                "municipalities", filter.municipalities().name(), "rows", rows(figure, grouping, filter, published)));
         if (!published) {
             return Response.ok(json.convertValue(table, tableType)).build();
         }
@@ -188,23 +200,30 @@ public class StatisticsResource implements StatisticsApi {
         return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private XlsxTables.About about(boolean published, Filter filter) {
-        String path = uri.getPath();
+    /** The figure named {@code name} ({@code /statistics/<name>}) as CSV or as a spreadsheet. */
+    private Response file(Figure figure, String name, List<String> groupBy, Filter filter, String disclosure,
+                          MediaType type) {
+        Grouping grouping = Grouping.of(groupBy, figure.dimensions());
+        boolean published = isPublic(disclosure);
+        List<String> columns = new ArrayList<>(grouping.columns());
+        columns.addAll(figure.valueNames());
+        List<Map<String, Object>> rows = rows(figure, grouping, filter, published);
+        return type.equals(CSV) ? StatisticsFiles.csv(columns, rows)
+                : StatisticsFiles.spreadsheet(columns, rows, about(name, published, filter), figure.table());
+    }
+
+    private List<Map<String, Object>> rows(Figure figure, Grouping grouping, Filter filter, boolean published) {
+        return published ? publicStatistics.rows(figure, grouping, filter) : statistics.rows(figure, grouping, filter);
+    }
+
+    private XlsxTables.About about(String name, boolean published, Filter filter) {
         // decoded, for a reader: groupBy=province,year rather than groupBy=province%2Cyear
         String request = uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getQuery() == null ? "" : "?" + uri.getRequestUri().getQuery());
-        return new XlsxTables.About(contract.at(path.substring(path.indexOf("/statistics/"))), "GET " + request,
+        return new XlsxTables.About(contract.at("/statistics/" + name), "GET " + request,
                 published ? "PUBLIC: counts from 1 to " + (publicStatistics.threshold() - 1) + " and the cells that "
                         + "would reveal them are suppressed (docs/privacy.md)" : "EXACT: every count as recorded",
                 filter.municipalities().name());
-    }
-
-    /** A suppressed cell says so in CSV and XLSX, where an empty one would read as "no value". */
-    @SuppressWarnings("unchecked")
-    private static List<Object> cells(List<String> columns, Map<String, Object> row) {
-        List<String> suppressed = (List<String>) row.getOrDefault(Disclosure.SUPPRESSED, List.of());
-        return columns.stream().map(c -> suppressed.contains(c) ? (Object) Disclosure.SUPPRESSED : row.get(c))
-                .toList();
     }
 
     private static boolean isPublic(String disclosure) {

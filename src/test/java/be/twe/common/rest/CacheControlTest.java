@@ -38,7 +38,8 @@ class CacheControlTest {
             "/mandates", "/mandates/{mandateId}", "/organisations/{organisationId}/partner-agreement",
             "/organisations/{organisationId}/funding", "/statistics/starts", "/statistics/ends",
             "/statistics/instruments", "/statistics/target-years", "/statistics/trainings", "/statistics/transfers", "/statistics/follow-ups",
-            "/statistics/outcomes", "/statistics/helpdesk", "/statistics/coaches", "/statistics/plans");
+            "/statistics/outcomes", "/statistics/helpdesk", "/statistics/coaches", "/statistics/plans",
+            "/statistics/{figure}.csv", "/statistics/{figure}.xlsx");
 
     @Inject
     TestData data;
