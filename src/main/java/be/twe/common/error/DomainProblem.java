@@ -12,15 +12,6 @@ public class DomainProblem extends RuntimeException {
     private final Text detail;
     private final List<Issue> issues;
 
-    public DomainProblem(ProblemType type, String detail) {
-        this(type, Text.literal(detail), List.of());
-    }
-
-    /** With the request fields at fault, or that conflict with the stored record. */
-    public DomainProblem(ProblemType type, String detail, List<Issue> issues) {
-        this(type, Text.literal(detail), issues);
-    }
-
     /** With a detail the caller reads in its own language (ADR 0037). */
     public DomainProblem(ProblemType type, Text detail) {
         this(type, detail, List.of());

@@ -16,16 +16,8 @@ public record Issue(String in, String name, String value, Text text) {
         return text == null ? null : text.english();
     }
 
-    public static Issue body(String name, String value, String detail) {
-        return new Issue("body", name, value, detail);
-    }
-
     public static Issue body(String name, String value, Text detail) {
         return new Issue("body", name, value, detail);
-    }
-
-    public static Issue header(String name, String value, String detail) {
-        return new Issue("header", name, value, detail);
     }
 
     public static Issue header(String name, String value, Text detail) {

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -64,12 +63,7 @@ public class MergePatches {
         } catch (JsonProcessingException e) {
             throw JsonProblems.invalidInput(e, "");
         }
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputProblem(violations.stream()
-                    .map(v -> Issue.body(v.getPropertyPath().toString(), null, Text.of("validation", v.getMessage())))
-                    .sorted(java.util.Comparator.comparing(Issue::name)).toList());
-        }
+        InvalidInputProblem.throwIfAny(validator.validate(value), "");
         return value;
     }
 

@@ -1,12 +1,10 @@
 package be.twe.imports.rest;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -101,11 +99,6 @@ public class ImportOperations implements LineOperations {
     }
 
     private <T> void validate(T value, String prefix) {
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputProblem(violations.stream()
-                    .map(v -> Issue.body(prefix + v.getPropertyPath(), null, v.getMessage()))
-                    .sorted(Comparator.comparing(Issue::name)).toList());
-        }
+        InvalidInputProblem.throwIfAny(validator.validate(value), prefix);
     }
 }

@@ -66,7 +66,7 @@ class ProblemTextsTest {
     @Test
     void aProblemWithAnEnglishOnlyTextIsWhollyEnglishForADutchCaller() {
         be.twe.api.model.Problem problem = ProblemResponses.of(new InvalidInputProblem(ProblemType.BAD_REQUEST,
-                "Only in English.", Issue.body("field", null, Text.of("incomplete"))), ProblemLanguage.NL);
+                Text.literal("Only in English."), Issue.body("field", null, Text.of("incomplete"))), ProblemLanguage.NL);
         assertEquals("Bad request", problem.getTitle());
         assertEquals("Incomplete.", problem.getIssues().get(0).getDetail());
         assertEquals(ProblemLanguage.EN, ProblemResponses.languageOf(problem));

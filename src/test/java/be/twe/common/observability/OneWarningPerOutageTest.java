@@ -29,6 +29,15 @@ class OneWarningPerOutageTest {
                 "Datasource '<default>': JDBC resources leaked: 1 ResultSet(s) and 0 Statement(s)")));
         assertTrue(filter.isLoggable(record(Level.SEVERE, "io.agroal.pool",
                 "Datasource '<default>': This connection has been closed.")));
+        LogRecord rollback = record(Level.WARNING, "com.arjuna.ats.jta", "ARJUNA016045: attempted rollback failed");
+        Exception failed = new IllegalStateException("rollback");
+        failed.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionRollback local transaction: "
+                + "This connection has been closed."));
+        rollback.setThrown(failed);
+        assertFalse(filter.isLoggable(rollback), "Narayana's rollback the outage made impossible");
+        LogRecord otherRollback = record(Level.WARNING, "com.arjuna.ats.jta", "ARJUNA016045: attempted rollback failed");
+        otherRollback.setThrown(new IllegalStateException("disk full"));
+        assertTrue(filter.isLoggable(otherRollback));
         assertTrue(filter.isLoggable(record(Level.WARNING, "be.twe.common.error.DatabaseOutage",
                 "This connection has been closed")));
     }
