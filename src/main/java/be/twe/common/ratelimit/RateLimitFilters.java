@@ -42,6 +42,9 @@ public class RateLimitFilters {
         }
         Object organisation = token.getClaim(Roles.CLAIM_ORGANISATION);
         RateLimits.Outcome outcome = limits.take(organisation == null ? "" : organisation.toString().replace("\"", ""));
+        if (outcome == null) {
+            return null;
+        }
         request.setProperty(OUTCOME, outcome);
         if (outcome.allowed()) {
             return null;

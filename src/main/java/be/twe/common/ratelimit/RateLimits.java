@@ -4,25 +4,51 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-import io.github.bucket4j.Bucket;
+import io.agroal.api.AgroalDataSource;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 /**
- * One token bucket per organisation (in this instance's memory): {@code twe.rate-limit.requests}
- * per {@code twe.rate-limit.window}, refilled continuously, so a burst may use the whole quota.
+ * One token bucket per organisation, shared by every instance through PostgreSQL (ADR 0039):
+ * {@code twe.rate-limit.requests} per {@code twe.rate-limit.window}, refilled continuously, so a
+ * burst may use the whole quota. An instance answers from its copy of the bucket and writes back
+ * what it spent once it has spent {@code twe.rate-limit.unsynced-requests} or once
+ * {@code twe.rate-limit.sync-every} has passed, so a read costs no database round trip and all
+ * instances together exceed the quota by at most that many requests each. A bucket's key holds
+ * the policy with the organisation, so a changed quota starts on buckets of its own.
  */
 @ApplicationScoped
 public class RateLimits {
+    private static final Logger LOG = Logger.getLogger(RateLimits.class);
+
     @ConfigProperty(name = "twe.rate-limit.requests")
     long requests;
     @ConfigProperty(name = "twe.rate-limit.window")
     Duration window;
+    @ConfigProperty(name = "twe.rate-limit.unsynced-requests")
+    long unsyncedRequests;
+    @ConfigProperty(name = "twe.rate-limit.sync-every")
+    Duration syncEvery;
+    @Inject
+    AgroalDataSource dataSource;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private RemoteBucketBuilder<String> settled;
+    private final Map<String, BucketProxy> buckets = new ConcurrentHashMap<>();
 
     /** What one more request of the organisation finds: allowed or not, what is left, and when. */
     public record Outcome(boolean allowed, long remaining, long secondsToFull, long retryAfterSeconds,
@@ -33,10 +59,31 @@ public class RateLimits {
         }
     }
 
+    @PostConstruct
+    void connect() {
+        ProxyManager<String> stored = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING).table("rate_limit_bucket").idColumn("bucket_key")
+                .stateColumn("state").build();
+        // none unsynced: every request settles with the others (Bucket4j's delay takes no zero)
+        settled = unsyncedRequests == 0 ? stored.builder() : stored.builder()
+                .withOptimization(Optimizations.delaying(new DelayParameters(unsyncedRequests, syncEvery)));
+    }
+
+    /**
+     * Takes one request from the organisation's quota. Null when the shared bucket cannot be
+     * reached: the request then goes on unlimited and meets the database outage itself.
+     */
     public Outcome take(String organisationId) {
-        Bucket bucket = buckets.computeIfAbsent(organisationId, id -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, window)).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        BucketProxy bucket = buckets.computeIfAbsent(organisationId, id -> settled.build(id + ";" + policy(),
+                () -> BucketConfiguration.builder()
+                        .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, window)).build()));
+        ConsumptionProbe probe;
+        try {
+            probe = bucket.tryConsumeAndReturnRemaining(1);
+        } catch (BucketExceptions.BucketExecutionException unreachable) {
+            LOG.debug("rate limit not applied: its bucket is unreachable", unreachable);
+            return null;
+        }
         long remaining = probe.getRemainingTokens();
         long secondsToFull = ceilSeconds((requests - remaining) * window.toNanos() / requests);
         return new Outcome(probe.isConsumed(), remaining, secondsToFull,

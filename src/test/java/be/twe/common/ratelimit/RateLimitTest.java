@@ -25,7 +25,8 @@ class RateLimitTest {
     public static class FivePerMinute implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("twe.rate-limit.requests", "5", "twe.rate-limit.window", "60s");
+            return Map.of("twe.rate-limit.requests", "5", "twe.rate-limit.window", "60s",
+                    "twe.rate-limit.unsynced-requests", "0");
         }
     }
 
