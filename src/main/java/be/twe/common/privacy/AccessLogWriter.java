@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import be.twe.common.error.DatabaseOutage;
-import be.twe.common.observability.DomainMeters;
+import be.twe.common.metrics.DomainMeters;
 import be.twe.common.tenancy.SystemWork;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

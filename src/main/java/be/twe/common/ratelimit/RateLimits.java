@@ -3,6 +3,7 @@ package be.twe.common.ratelimit;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import be.twe.common.tenancy.SystemWork;
 import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -46,7 +47,10 @@ public class RateLimits {
     Duration syncEvery;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    SystemWork systemWork;
 
+    private ProxyManager<String> stored;
     private RemoteBucketBuilder<String> settled;
     private final Map<String, BucketProxy> buckets = new ConcurrentHashMap<>();
 
@@ -59,9 +63,24 @@ public class RateLimits {
         }
     }
 
+    /**
+     * The organisation's bucket in this instance. Made once, after a first call without the
+     * settling optimisation that stores the bucket if it is new: Bucket4j creates a missing bucket
+     * only for a call made alone, not for concurrent calls it settles together.
+     */
+    private BucketProxy bucket(String organisationId) {
+        return buckets.computeIfAbsent(organisationId, id -> {
+            String key = id + ";" + policy();
+            Supplier<BucketConfiguration> configuration = () -> BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, window)).build();
+            stored.builder().build(key, configuration).getAvailableTokens();
+            return settled.build(key, configuration);
+        });
+    }
+
     @PostConstruct
     void connect() {
-        ProxyManager<String> stored = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        stored = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING).table("rate_limit_bucket").idColumn("bucket_key")
                 .stateColumn("state").build();
         // none unsynced: every request settles with the others (Bucket4j's delay takes no zero)
@@ -74,13 +93,17 @@ public class RateLimits {
      * reached: the request then goes on unlimited and meets the database outage itself.
      */
     public Outcome take(String organisationId) {
-        BucketProxy bucket = buckets.computeIfAbsent(organisationId, id -> settled.build(id + ";" + policy(),
-                () -> BucketConfiguration.builder()
-                        .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, window)).build()));
         ConsumptionProbe probe;
         try {
-            probe = bucket.tryConsumeAndReturnRemaining(1);
-        } catch (BucketExceptions.BucketExecutionException unreachable) {
+            // as system work: the bucket's connection carries no caller (an unknown organisation's
+            // caller could not be resolved), and Bucket4j may settle other requests' calls on it
+            probe = systemWork.withoutTransaction("rate limit",
+                    () -> bucket(organisationId).tryConsumeAndReturnRemaining(1));
+        } catch (RuntimeException unreachable) {
+            // Bucket4j wraps the database's failure in its own exceptions, one per optimisation
+            // layer; whatever it is, this request is not refused for it, and the next one starts
+            // from the stored bucket again (a crash may have left this copy out of step)
+            buckets.remove(organisationId);
             LOG.debug("rate limit not applied: its bucket is unreachable", unreachable);
             return null;
         }

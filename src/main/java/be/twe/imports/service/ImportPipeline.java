@@ -25,7 +25,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemResponses;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.jobs.DaemonThreads;
-import be.twe.common.observability.DomainMeters;
+import be.twe.common.metrics.DomainMeters;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.imports.persistence.ImportLineRepository;

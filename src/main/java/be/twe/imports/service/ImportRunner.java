@@ -50,7 +50,7 @@ public class ImportRunner {
     @Inject
     SystemWork systemWork;
     @Inject
-    be.twe.common.observability.DomainMeters meters;
+    be.twe.common.metrics.DomainMeters meters;
     @ConfigProperty(name = "twe.imports.batch-lines", defaultValue = "100")
     int batchLines;
 

@@ -31,7 +31,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class WebhookSender {
     @Inject
-    be.twe.common.observability.DomainMeters meters;
+    be.twe.common.metrics.DomainMeters meters;
     static final String SOURCE = "urn:twe-ocmw";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))

@@ -5,6 +5,7 @@ import static be.twe.support.Api.anonymous;
 import static io.restassured.RestAssured.given;
 import static be.twe.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,12 @@ class DatabaseOutageTest {
         log.detach();
         as("vdab", "analyst").get("/municipalities").then().statusCode(200);
         invalid(given()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // the writers' organisation is rate limited again (its bucket is in the database, ADR 0039)
+        for (int i = 0; i < 3; i++) {
+            as(ocmw, "admin").get("/organisations/" + ocmw + "/coaches");
+        }
+        as(ocmw, "admin").get("/organisations/" + ocmw + "/coaches").then().statusCode(200)
+                .header("RateLimit", startsWith("\"organisation\";r="));
     }
 
     @Test

@@ -1,10 +1,9 @@
-package be.twe.common.security;
+package be.twe.common.tenancy;
 
 import jakarta.inject.Inject;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import be.twe.common.tenancy.CallerContext;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Refuses (403) an authenticated token whose organisation claim names no known organisation. */

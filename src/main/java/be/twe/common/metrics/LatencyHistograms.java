@@ -1,4 +1,4 @@
-package be.twe.common.observability;
+package be.twe.common.metrics;
 
 import java.time.Duration;
 import java.util.stream.Stream;

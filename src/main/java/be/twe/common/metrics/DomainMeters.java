@@ -1,4 +1,4 @@
-package be.twe.common.observability;
+package be.twe.common.metrics;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,0 +1,120 @@
+package be.twe;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+
+import be.twe.api.model.Problem;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.persistence.EntityManager;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import be.twe.api.model.ProblemIssue;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The architecture rules of docs/architecture.md, held against the compiled main code (issue 33).
+ * A feature is a package under {@code be.twe} other than {@code common} and the generated
+ * {@code api}; each has {@code rest}, {@code service} and {@code persistence} floors.
+ */
+class ArchitectureTest {
+    static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("be.twe");
+    static final List<String> FEATURES = List.of("coach", "document", "exports", "funding", "helpdesk", "imports",
+            "instrument", "municipality", "organisation", "privacy", "statistics", "sync", "training", "trajectory",
+            "transfer", "webhooks");
+    @Test
+    void everyFeatureIsAPackageOfItsOwn() {
+        List<String> found = MAIN.stream().map(c -> c.getPackageName().split("\\.")).filter(p -> p.length > 2)
+                .map(p -> p[2]).filter(p -> !p.equals("common") && !p.equals("api")).distinct().sorted().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(FEATURES.stream().sorted().toList(), found,
+                "a new feature package: add it to FEATURES and docs/architecture.md");
+    }
+
+    @Test
+    void commonImportsNoFeature() {
+        noClasses().that().resideInAPackage("be.twe.common..").should().dependOnClassesThat()
+                .resideInAnyPackage(FEATURES.stream().map(f -> "be.twe." + f + "..").toArray(String[]::new))
+                .because("common is the floor every feature stands on").check(MAIN);
+    }
+
+    @Test
+    void commonKnowsOnlyTheProblemOfTheGeneratedModels() {
+        noClasses().that().resideInAPackage("be.twe.common..").should().dependOnClassesThat(
+                        resideInAPackage("be.twe.api..").and(not(belongToAnyOf(Problem.class, ProblemIssue.class))))
+                .because("a feature's representation is the feature's business").check(MAIN);
+    }
+
+    @Test
+    void problemTypesComeOnlyFromTheCatalogue() {
+        noClasses().that().resideOutsideOfPackage("be.twe.common.error..").should().callConstructor(Problem.class)
+                .orShould().callMethodWhere(target(owner(assignableTo(Problem.class)))
+                        .and(target(nameMatching("set(Type|Code|Status|Title)|type|code|status|title"))))
+                .because("ProblemType is the catalogue: a problem's type, code, status and title come from it")
+                .check(MAIN);
+    }
+
+    @Test
+    void noCycleBetweenFeaturesOrBetweenPartsOfCommon() {
+        slices().matching("be.twe.(*)..").should().beFreeOfCycles().check(MAIN);
+        slices().matching("be.twe.common.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void resourcesTouchNeitherRepositoriesNorTheEntityManager() {
+        noClasses().that().resideInAPackage("..rest..").should().dependOnClassesThat(
+                        assignableTo(PanacheRepositoryBase.class).or(assignableTo(EntityManager.class))
+                                .or(resideInAPackage("..persistence..").and(simpleNameEndingWith("Queries"))))
+                .because("a resource maps the contract to a service call; entities reach its mapper as values")
+                .check(MAIN);
+    }
+
+    /**
+     * Frozen (issue 33): the uses of another feature's persistence that the code had when this rule
+     * came are listed in src/test/resources/archunit-store; a new one fails, and one that is
+     * removed leaves the list. Most are the trajectory's entity, which its parts (instruments,
+     * transfers, documents, the import) load and lock as their aggregate's root.
+     */
+    @Test
+    void aFeaturesPersistenceIsItsOwn() {
+        FreezingArchRule.freeze(classes().should(new ArchCondition<JavaClass>("not use another feature's persistence") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String own = feature(item.getPackageName());
+                for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                    String target = dependency.getTargetClass().getPackageName();
+                    String other = feature(target);
+                    if (own != null && other != null && !own.equals(other)
+                            && target.startsWith("be.twe." + other + ".persistence")) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        }).because("another feature asks its service")).check(MAIN);
+    }
+
+    /** The feature a package belongs to, or null for common and the generated code. */
+    static String feature(String packageName) {
+        String[] parts = packageName.split("\\.");
+        return parts.length > 2 && FEATURES.contains(parts[2]) ? parts[2] : null;
+    }
+}
