@@ -19,6 +19,7 @@ import be.twe.coach.service.CoachService;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
@@ -68,7 +69,7 @@ public class CoachResource implements CoachesApi {
     @RolesAllowed(Roles.ADMIN)
     @Replaces
     public Response updateCoach(String organisationId, UUID coachId, String ifMatch, CoachInput input) {
-        CoachEntity coach = service.update(organisationId, coachId, ifMatch, input.getName(), input.getTrainedOn());
+        CoachEntity coach = service.update(organisationId, coachId, IfMatch.of(ifMatch), input.getName(), input.getTrainedOn());
         return ETags.read(mapper.toDto(coach), coach.version, null);
     }
 
@@ -90,7 +91,7 @@ public class CoachResource implements CoachesApi {
     @RolesAllowed(Roles.ADMIN)
     @Replaces
     public Response updatePartnerAgreement(String organisationId, String ifMatch, PartnerAgreementInput agreement) {
-        PartnerAgreementEntity recorded = service.recordAgreement(organisationId, ifMatch, agreement.getSignedOn());
+        PartnerAgreementEntity recorded = service.recordAgreement(organisationId, IfMatch.of(ifMatch), agreement.getSignedOn());
         return ETags.read(mapper.toDto(recorded), recorded.version, null);
     }
 

@@ -23,7 +23,7 @@ import be.twe.common.error.ProblemType;
 import be.twe.common.error.Text;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.OwnOrganisation;
 import be.twe.organisation.service.OrganisationService;
 import be.twe.sync.service.Feeds;
@@ -71,9 +71,9 @@ public class CoachService {
                 .orElseThrow(() -> new NotFoundProblem("coach", coachId.toString()));
     }
 
-    public CoachEntity update(String organisationId, UUID coachId, String ifMatch, String name, LocalDate trainedOn) {
+    public CoachEntity update(String organisationId, UUID coachId, IfMatch ifMatch, String name, LocalDate trainedOn) {
         CoachEntity coach = get(organisationId, coachId);
-        ETags.requireMatch(ifMatch, coach.version);
+        ifMatch.check(coach.version);
         if (!Objects.equals(trainedOn, coach.trainedOn)) {
             throw trainingByVdab();
         }
@@ -94,11 +94,11 @@ public class CoachService {
     }
 
     /** Needs If-Match with the current version; a first record in parallel loses on the primary key (412). */
-    public PartnerAgreementEntity recordAgreement(String organisationId, String ifMatch, LocalDate signedOn) {
+    public PartnerAgreementEntity recordAgreement(String organisationId, IfMatch ifMatch, LocalDate signedOn) {
         requireOwn(organisationId);
         PartnerAgreementEntity agreement = agreements.findByIdOptional(organisationId, LockModeType.PESSIMISTIC_WRITE)
                 .orElse(null);
-        ETags.requireMatch(ifMatch, agreement == null ? 0 : agreement.version, agreement != null);
+        ifMatch.check(agreement == null ? 0 : agreement.version, agreement != null);
         Map<String, Object> before = null;
         if (agreement == null) { // one INSERT with its values: one CREATED feed entry, no UPDATE after it
             agreement = new PartnerAgreementEntity();

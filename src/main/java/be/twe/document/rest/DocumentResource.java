@@ -18,10 +18,11 @@ import be.twe.api.model.DocumentKind;
 import be.twe.api.model.DocumentPage;
 import be.twe.api.model.DocumentWithdrawal;
 import be.twe.common.paging.PageLinks;
-import be.twe.common.privacy.AccessLog;
 import be.twe.common.paging.Slice;
+import be.twe.common.privacy.AccessLog;
 import be.twe.common.rest.ContentDigest;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.rest.SpooledBody;
 import be.twe.common.security.Roles;
@@ -131,7 +132,7 @@ public class DocumentResource implements DocumentsApi {
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response withdrawDocumentVersion(UUID trajectoryId, UUID documentId, Integer versionNumber,
                                             String ifMatch, DocumentWithdrawal withdrawal) {
-        return withETag(service.withdraw(trajectoryId, documentId, versionNumber, ifMatch, withdrawal.getReason()));
+        return withETag(service.withdraw(trajectoryId, documentId, versionNumber, IfMatch.of(ifMatch), withdrawal.getReason()));
     }
 
     @Override

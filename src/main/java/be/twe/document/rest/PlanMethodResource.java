@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import be.twe.api.PlansApi;
 import be.twe.api.model.PlanMethodInput;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
@@ -35,7 +36,7 @@ public class PlanMethodResource implements PlansApi {
     @RolesAllowed(Roles.ADMIN)
     @Replaces
     public Response updatePlanMethod(String organisationId, String ifMatch, PlanMethodInput input) {
-        PlanMethodEntity method = service.record(organisationId, ifMatch, new PlanMethodService.Method(
+        PlanMethodEntity method = service.record(organisationId, IfMatch.of(ifMatch), new PlanMethodService.Method(
                 input.getMethod().toString(), input.getReason() == null ? null : input.getReason().toString(),
                 input.getReasonText()));
         return ETags.read(mapper.toDto(method), method.version, null);

@@ -19,7 +19,7 @@ import be.twe.common.error.Text;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.document.persistence.DocumentEntity;
 import be.twe.document.persistence.DocumentRepository;
@@ -130,10 +130,10 @@ public class DocumentService {
         return new Download(version, false);
     }
 
-    public DocumentVersionEntity withdraw(UUID trajectoryId, UUID documentId, int number, String ifMatch,
+    public DocumentVersionEntity withdraw(UUID trajectoryId, UUID documentId, int number, IfMatch ifMatch,
                                           String reason) {
         DocumentVersionEntity version = version(trajectoryId, documentId, number);
-        ETags.requireMatch(ifMatch, version.version);
+        ifMatch.check(version.version);
         registrar.authoriseWrite(version.ocmwId);
         if (version.withdrawn()) {
             throw new DomainProblem(ProblemType.DOCUMENT_VERSION_ALREADY_WITHDRAWN,

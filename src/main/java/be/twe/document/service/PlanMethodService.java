@@ -14,7 +14,7 @@ import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.Text;
 import be.twe.common.persistence.Timestamps;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.document.persistence.PlanMethodEntity;
@@ -50,7 +50,7 @@ public class PlanMethodService {
     }
 
     /** Needs If-Match with the current version ("0" while none is recorded). */
-    public PlanMethodEntity record(String ocmwId, String ifMatch, Method in) {
+    public PlanMethodEntity record(String ocmwId, IfMatch ifMatch, Method in) {
         gate.requireActingFor(ocmwId);
         Caller caller = callers.current();
         if (!caller.unrestricted() && !caller.organisationId().equals(ocmwId)) {
@@ -58,7 +58,7 @@ public class PlanMethodService {
         }
         check(in);
         PlanMethodEntity method = methods.findByIdOptional(ocmwId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
-        ETags.requireMatch(ifMatch, method == null ? 0 : method.version, method != null);
+        ifMatch.check(method == null ? 0 : method.version, method != null);
         Map<String, Object> before = method == null ? null : snapshot(method);
         boolean first = method == null;
         if (first) {

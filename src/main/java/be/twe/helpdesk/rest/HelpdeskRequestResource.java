@@ -18,10 +18,11 @@ import be.twe.api.model.HelpdeskRequestStatus;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
-import be.twe.helpdesk.service.HelpdeskRequestService;
 import be.twe.helpdesk.service.HelpdeskRequestService.View;
+import be.twe.helpdesk.service.HelpdeskRequestService;
 import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 
@@ -67,7 +68,7 @@ public class HelpdeskRequestResource implements HelpdeskApi {
     @Override
     @Authenticated // VDAB's helpdesk only: the service says vdab-only or missing-role after the 404 of an unseen request
     public Response answerHelpdeskRequest(UUID requestId, String ifMatch, HelpdeskAnswer in) {
-        View view = service.answer(requestId, ifMatch, new HelpdeskRequestService.Answer(in.getOutcome().toString(),
+        View view = service.answer(requestId, IfMatch.of(ifMatch), new HelpdeskRequestService.Answer(in.getOutcome().toString(),
                 in.getAnswer(), in.getRegistrations() == null ? List.of() : in.getRegistrations().stream()
                         .map(r -> new HelpdeskRequestService.Registration(r.getResourceType().toString(),
                                 r.getResourceId())).toList()));

@@ -20,7 +20,7 @@ import be.twe.common.error.Text;
 import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.security.MissingRoleProblem;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
@@ -105,7 +105,7 @@ public class HelpdeskRequestService {
     }
 
     /** VDAB's helpdesk answers an open request once. */
-    public View answer(UUID id, String ifMatch, Answer in) {
+    public View answer(UUID id, IfMatch ifMatch, Answer in) {
         HelpdeskRequestEntity request = find(id);
         Caller caller = callers.current();
         if (!caller.unrestricted()) {
@@ -114,7 +114,7 @@ public class HelpdeskRequestService {
         if (!caller.roles().contains(Roles.HELPDESK)) {
             throw new MissingRoleProblem(Roles.HELPDESK);
         }
-        ETags.requireMatch(ifMatch, request.version);
+        ifMatch.check(request.version);
         if (!"OPEN".equals(request.status)) {
             throw new DomainProblem(ProblemType.ILLEGAL_TRANSITION,
                     Text.of("helpdesk-request-answered", id, request.status));

@@ -21,6 +21,7 @@ import be.twe.common.error.JsonProblems;
 import be.twe.common.error.NestedProblem;
 import be.twe.common.error.Text;
 import be.twe.common.rest.CompleteBodies;
+import be.twe.common.rest.IfMatch;
 import be.twe.imports.service.LineOperations;
 import be.twe.imports.service.ParsedLine;
 import be.twe.instrument.rest.InstrumentMapper;
@@ -76,7 +77,7 @@ public class ImportOperations implements LineOperations {
             refusal = e;
         }
         return new ParsedLine(operation, line.getExternalReference(), line.getTrajectoryId(),
-                line.getTrajectoryReference(), line.getIfMatch(), input, refusal);
+                line.getTrajectoryReference(), IfMatch.of(line.getIfMatch()), input, refusal);
     }
 
     /** The body as its call reads it: a replacing call's names every field ({@link CompleteBodies}). */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.rest.IfMatch;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.MaxDurationEntity;
 import be.twe.instrument.service.InstrumentReferences;
@@ -21,8 +22,8 @@ import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TrajectoryReferences;
 import be.twe.trajectory.service.TrajectoryRules;
-import be.twe.trajectory.service.TrajectoryService;
 import be.twe.trajectory.service.TrajectoryService.NewTrajectory;
+import be.twe.trajectory.service.TrajectoryService;
 
 /**
  * A batch of import lines' calls on the records the batch read at once ({@link Records}): the
@@ -93,7 +94,7 @@ final class BatchCalls implements LineCalls {
     }
 
     @Override
-    public LineOutcome putTrajectory(String reference, NewTrajectory in, String ifMatch) {
+    public LineOutcome putTrajectory(String reference, NewTrajectory in, IfMatch ifMatch) {
         TrajectoryReferences.requireReference(in, reference);
         TrajectoryEntity existing = records.trajectoriesByReference().get(reference);
         if (existing == null) {
@@ -123,7 +124,7 @@ final class BatchCalls implements LineCalls {
     }
 
     @Override
-    public LineOutcome putInstrument(UUID trajectoryId, String reference, NewInstrument in, String ifMatch) {
+    public LineOutcome putInstrument(UUID trajectoryId, String reference, NewInstrument in, IfMatch ifMatch) {
         InstrumentEntity existing = records.instrumentsByReference().get(reference);
         if (existing == null) {
             return newInstrument(trajectoryId, in, reference);

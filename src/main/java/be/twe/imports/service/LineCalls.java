@@ -2,6 +2,7 @@ package be.twe.imports.service;
 
 import java.util.UUID;
 
+import be.twe.common.rest.IfMatch;
 import be.twe.instrument.service.NewInstrument;
 import be.twe.trajectory.service.TrajectoryService.NewTrajectory;
 
@@ -13,12 +14,12 @@ import be.twe.trajectory.service.TrajectoryService.NewTrajectory;
 public interface LineCalls {
     LineOutcome createTrajectory(NewTrajectory in);
 
-    LineOutcome putTrajectory(String reference, NewTrajectory in, String ifMatch);
+    LineOutcome putTrajectory(String reference, NewTrajectory in, IfMatch ifMatch);
 
     /** The id of the trajectory with the caller's reference, or a 404. */
     UUID trajectoryByReference(String reference);
 
     LineOutcome createInstrument(UUID trajectoryId, NewInstrument in);
 
-    LineOutcome putInstrument(UUID trajectoryId, String reference, NewInstrument in, String ifMatch);
+    LineOutcome putInstrument(UUID trajectoryId, String reference, NewInstrument in, IfMatch ifMatch);
 }

@@ -9,6 +9,7 @@ import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NestedProblem;
 import be.twe.common.error.Text;
+import be.twe.common.rest.IfMatch;
 import be.twe.instrument.service.NewInstrument;
 import be.twe.trajectory.service.TrajectoryService.NewTrajectory;
 
@@ -18,7 +19,7 @@ import be.twe.trajectory.service.TrajectoryService.NewTrajectory;
  * the order the single call meets them, whoever carries the call out (ADR 0027, issue 31).
  */
 public record ParsedLine(Operation operation, String externalReference, UUID trajectoryId,
-                         String trajectoryReference, String ifMatch, Object body, DomainProblem bodyRefusal) {
+                         String trajectoryReference, IfMatch ifMatch, Object body, DomainProblem bodyRefusal) {
 
     public enum Operation { CREATE_TRAJECTORY, PUT_TRAJECTORY, CREATE_INSTRUMENT, PUT_INSTRUMENT }
 

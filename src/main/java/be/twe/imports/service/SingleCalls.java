@@ -5,13 +5,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import be.twe.common.rest.IfMatch;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.service.InstrumentReferences;
 import be.twe.instrument.service.InstrumentService;
 import be.twe.instrument.service.NewInstrument;
 import be.twe.trajectory.service.TrajectoryReferences;
-import be.twe.trajectory.service.TrajectoryService;
 import be.twe.trajectory.service.TrajectoryService.NewTrajectory;
+import be.twe.trajectory.service.TrajectoryService;
 
 /** A line's call carried out by the services, exactly as the single request does, in the caller's transaction. */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class SingleCalls implements LineCalls {
     }
 
     @Override
-    public LineOutcome putTrajectory(String reference, NewTrajectory in, String ifMatch) {
+    public LineOutcome putTrajectory(String reference, NewTrajectory in, IfMatch ifMatch) {
         TrajectoryReferences.Put put = trajectoryReferences.put(reference, in, ifMatch);
         return LineOutcome.trajectory(put.trajectory().trajectory().id, put.created());
     }
@@ -47,7 +48,7 @@ public class SingleCalls implements LineCalls {
     }
 
     @Override
-    public LineOutcome putInstrument(UUID trajectoryId, String reference, NewInstrument in, String ifMatch) {
+    public LineOutcome putInstrument(UUID trajectoryId, String reference, NewInstrument in, IfMatch ifMatch) {
         InstrumentReferences.Put put = instrumentReferences.put(trajectoryId, reference, in, ifMatch);
         return instrument(put.instrument(), put.created());
     }

@@ -17,6 +17,7 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.privacy.AccessLog;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
@@ -74,7 +75,7 @@ public class InstrumentResource implements InstrumentsApi {
     @Replaces(givenByPath = "externalReference")
     public Response createOrUpdateInstrumentByReference(UUID trajectoryId, String externalReference,
                                                         InstrumentInput input, String ifMatch) {
-        InstrumentReferences.Put put = references.put(trajectoryId, externalReference, mapper.toNew(input), ifMatch);
+        InstrumentReferences.Put put = references.put(trajectoryId, externalReference, mapper.toNew(input), IfMatch.of(ifMatch));
         return put.created() ? created(put.instrument())
                 : ETags.read(mapper.toDto(put.instrument()), put.instrument().version, null);
     }
@@ -95,7 +96,7 @@ public class InstrumentResource implements InstrumentsApi {
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     @Replaces
     public Response updateInstrument(UUID trajectoryId, UUID instrumentId, String ifMatch, InstrumentInput input) {
-        return withETag(service.update(trajectoryId, instrumentId, ifMatch, mapper.toNew(input)));
+        return withETag(service.update(trajectoryId, instrumentId, IfMatch.of(ifMatch), mapper.toNew(input)));
     }
 
     @Override
@@ -108,7 +109,7 @@ public class InstrumentResource implements InstrumentsApi {
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response endInstrument(UUID trajectoryId, UUID instrumentId, String ifMatch, InstrumentEnd end) {
-        return withETag(service.end(trajectoryId, instrumentId, ifMatch, new InstrumentService.Ending(
+        return withETag(service.end(trajectoryId, instrumentId, IfMatch.of(ifMatch), new InstrumentService.Ending(
                 end.getEndDate(), end.getOutcome().toString(), end.getStopReason())));
     }
 

@@ -12,11 +12,12 @@ import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.error.Text;
+import be.twe.common.persistence.KeyLock;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.sync.service.Feeds;
-import be.twe.common.persistence.KeyLock;
 import be.twe.trajectory.service.Registrar;
 
 /**
@@ -47,7 +48,7 @@ public class InstrumentReferences {
     }
 
     /** Creates, leaves unchanged (the same values), or changes the instrument (with If-Match, every rule). */
-    public Put put(UUID trajectoryId, String reference, NewInstrument in, String ifMatch) {
+    public Put put(UUID trajectoryId, String reference, NewInstrument in, IfMatch ifMatch) {
         lock.lock("instrument", registeredBy(), reference);
         InstrumentEntity existing = instruments.byReference(registeredBy(), reference).orElse(null);
         if (existing == null) {

@@ -17,7 +17,7 @@ import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.KeyLock;
 import be.twe.common.persistence.Timestamps;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.instrument.persistence.InstrumentType;
@@ -78,9 +78,9 @@ public class InstrumentService {
         return instrument;
     }
 
-    public InstrumentEntity update(UUID trajectoryId, UUID instrumentId, String ifMatch, NewInstrument in) {
+    public InstrumentEntity update(UUID trajectoryId, UUID instrumentId, IfMatch ifMatch, NewInstrument in) {
         InstrumentEntity instrument = get(trajectoryId, instrumentId);
-        ETags.requireMatch(ifMatch, instrument.version);
+        ifMatch.check(instrument.version);
         TrajectoryEntity trajectory = trajectories.find(trajectoryId);
         registrar.authoriseWrite(trajectory.ocmwId);
         if (!in.coachId().equals(instrument.coachId)) {
@@ -128,9 +128,9 @@ public class InstrumentService {
                 .orElseThrow(() -> new NotFoundProblem("instrument", instrumentId.toString()));
     }
 
-    public InstrumentEntity end(UUID trajectoryId, UUID instrumentId, String ifMatch, Ending ending) {
+    public InstrumentEntity end(UUID trajectoryId, UUID instrumentId, IfMatch ifMatch, Ending ending) {
         InstrumentEntity instrument = get(trajectoryId, instrumentId);
-        ETags.requireMatch(ifMatch, instrument.version);
+        ifMatch.check(instrument.version);
         Registrar.Registration registration = registrar.authoriseWrite(instrument.ocmwId);
         if ("STOPPED_EARLY".equals(ending.outcome()) && (ending.stopReason() == null || ending.stopReason().isBlank())) {
             throw new InvalidInputProblem(Issue.body("stopReason", null, Text.of("stop-reason-required")));

@@ -15,6 +15,7 @@ import be.twe.common.audit.AuditEventEntity;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
@@ -44,7 +45,7 @@ public class FinancialDetailsResource implements FinancialDetailsApi {
     @RolesAllowed(Roles.ADMIN)
     @Replaces
     public Response updateFinancialDetails(String organisationId, String ifMatch, FinancialDetailsUpdate update) {
-        return withETag(service.update(organisationId, ifMatch, update.getKboNumber(), update.getIban()));
+        return withETag(service.update(organisationId, IfMatch.of(ifMatch), update.getKboNumber(), update.getIban()));
     }
 
     @Override

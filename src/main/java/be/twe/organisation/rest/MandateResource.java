@@ -17,6 +17,7 @@ import be.twe.api.model.MandatePeriod;
 import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
@@ -80,7 +81,7 @@ public class MandateResource implements MandatesApi {
     @RolesAllowed(Roles.ADMIN)
     @Replaces
     public Response updateMandate(UUID mandateId, String ifMatch, MandatePeriod period) {
-        MandateEntity mandate = mandates.change(mandateId, ifMatch, period.getValidFrom(), period.getValidTo());
+        MandateEntity mandate = mandates.change(mandateId, IfMatch.of(ifMatch), period.getValidFrom(), period.getValidTo());
         return ETags.read(mapper.toDto(mandate), mandate.version, null);
     }
 

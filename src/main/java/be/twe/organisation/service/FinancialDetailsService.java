@@ -17,7 +17,7 @@ import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.Text;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.organisation.persistence.FinancialDetailsEntity;
 import be.twe.organisation.persistence.FinancialDetailsRepository;
 import be.twe.sync.service.Feeds;
@@ -43,11 +43,11 @@ public class FinancialDetailsService {
                 .orElseThrow(() -> new NotFoundProblem("organisation", organisationId));
     }
 
-    public FinancialDetailsEntity update(String organisationId, String ifMatch, String kboNumber, String iban) {
+    public FinancialDetailsEntity update(String organisationId, IfMatch ifMatch, String kboNumber, String iban) {
         FinancialDetailsEntity details = get(organisationId);
-        ETags.requirePresent(ifMatch);
+        ifMatch.requirePresent();
         validate(kboNumber, iban);
-        ETags.requireMatch(ifMatch, details.version);
+        ifMatch.check(details.version);
         Map<String, Object> before = snapshot(details);
         details.kboNumber = kboNumber;
         details.iban = iban;

@@ -16,7 +16,7 @@ import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.error.Text;
 import be.twe.common.persistence.KeyLock;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerCache;
 import be.twe.common.tenancy.CallerContext;
@@ -86,14 +86,14 @@ public class MandateService {
     }
 
     /** The OCMW ends its mandate (its start stays); VDAB corrects both dates, which are then known. */
-    public MandateEntity change(UUID id, String ifMatch, LocalDate validFrom, LocalDate validTo) {
+    public MandateEntity change(UUID id, IfMatch ifMatch, LocalDate validFrom, LocalDate validTo) {
         MandateEntity mandate = get(id);
         Caller caller = callers.current();
         if (!caller.unrestricted() && !caller.organisationId().equals(mandate.ocmwId)) {
             throw new DomainProblem(ProblemType.MANDATE_BY_OCMW,
                     Text.of("mandate-by-ocmw"));
         }
-        ETags.requireMatch(ifMatch, mandate.version);
+        ifMatch.check(mandate.version);
         requireOrder(validFrom, validTo);
         if (!caller.unrestricted() && !validFrom.equals(mandate.validFrom)) {
             throw new DomainProblem(ProblemType.MANDATE_START_BY_VDAB,

@@ -23,14 +23,15 @@ import be.twe.common.paging.Slice;
 import be.twe.common.privacy.AccessLog;
 import be.twe.common.privacy.AccessLogQueries;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
 import be.twe.trajectory.persistence.TrajectoryRepository;
-import be.twe.trajectory.service.TrajectoryReferences;
 import be.twe.trajectory.service.TrajectoryReads;
+import be.twe.trajectory.service.TrajectoryReferences;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.trajectory.service.TrajectoryView;
 import io.quarkus.security.Authenticated;
@@ -86,7 +87,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     @Replaces(givenByPath = "externalReference")
     public Response createOrUpdateTrajectoryByReference(String externalReference, TrajectoryInput in, String ifMatch) {
-        TrajectoryReferences.Put put = references.put(externalReference, mapper.toNew(in), ifMatch);
+        TrajectoryReferences.Put put = references.put(externalReference, mapper.toNew(in), IfMatch.of(ifMatch));
         TrajectoryView view = put.trajectory();
         return put.created() ? created(view) : ETags.read(mapper.toDto(view), view.trajectory().version, null);
     }
@@ -117,7 +118,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     @Replaces
     public Response updateTrajectory(UUID trajectoryId, String ifMatch, TrajectoryUpdate in) {
-        return withETag(service.update(trajectoryId, ifMatch, new TrajectoryService.Change(in.getCoachId(),
+        return withETag(service.update(trajectoryId, IfMatch.of(ifMatch), new TrajectoryService.Change(in.getCoachId(),
                 in.getExternalReference(), in.getAtWorkAtMeasurement(), in.getAtWorkWithin12Months())));
     }
 
@@ -131,7 +132,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response endTrajectory(UUID trajectoryId, String ifMatch, TrajectoryEnd in) {
-        return withETag(service.end(trajectoryId, ifMatch, new TrajectoryService.Ending(in.getEndDate(),
+        return withETag(service.end(trajectoryId, IfMatch.of(ifMatch), new TrajectoryService.Ending(in.getEndDate(),
                 in.getEndReason().toString(), in.getEndAdvice())));
     }
 

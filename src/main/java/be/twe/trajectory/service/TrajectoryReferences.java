@@ -15,6 +15,7 @@ import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.error.Text;
 import be.twe.common.persistence.KeyLock;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
@@ -47,7 +48,7 @@ public class TrajectoryReferences {
         return service.get(find(reference).id);
     }
 
-    public Put put(String reference, TrajectoryService.NewTrajectory in, String ifMatch) {
+    public Put put(String reference, TrajectoryService.NewTrajectory in, IfMatch ifMatch) {
         requireReference(in, reference);
         lock.lock("trajectory", registeredBy(), reference);
         TrajectoryEntity existing = trajectories.byReference(registeredBy(), reference).orElse(null);

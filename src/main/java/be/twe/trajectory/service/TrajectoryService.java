@@ -15,7 +15,7 @@ import be.twe.common.error.Text;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.privacy.AccessLogQueries;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.Feeds;
@@ -100,9 +100,9 @@ public class TrajectoryService {
         return accessLogs.of(trajectory.id, limit, cursor);
     }
 
-    public TrajectoryView update(UUID id, String ifMatch, Change change) {
+    public TrajectoryView update(UUID id, IfMatch ifMatch, Change change) {
         TrajectoryEntity trajectory = find(id);
-        ETags.requireMatch(ifMatch, trajectory.version);
+        ifMatch.check(trajectory.version);
         registrar.authoriseWrite(trajectory.ocmwId);
         if (!change.coachId().equals(trajectory.coachId)) {
             registrar.authorise(trajectory.ocmwId, change.coachId());
@@ -119,9 +119,9 @@ public class TrajectoryService {
         return touched(trajectory);
     }
 
-    public TrajectoryView end(UUID id, String ifMatch, Ending ending) {
+    public TrajectoryView end(UUID id, IfMatch ifMatch, Ending ending) {
         TrajectoryEntity trajectory = find(id);
-        ETags.requireMatch(ifMatch, trajectory.version);
+        ifMatch.check(trajectory.version);
         Registrar.Registration registration = registrar.authoriseWrite(trajectory.ocmwId);
         if (applyEnd(trajectory, ending)) {
             transfers.iboTakenOver(trajectory, trajectory.endDate, registration);

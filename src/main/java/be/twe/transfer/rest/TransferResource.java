@@ -21,9 +21,10 @@ import be.twe.api.model.TransferQuestion;
 import be.twe.api.model.TransferReason;
 import be.twe.api.model.TransferStatus;
 import be.twe.common.paging.PageLinks;
-import be.twe.common.privacy.AccessLog;
 import be.twe.common.paging.Slice;
+import be.twe.common.privacy.AccessLog;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
@@ -96,28 +97,28 @@ public class TransferResource implements TransfersApi {
     @Override
     @RolesAllowed(Roles.SPOC)
     public Response acknowledgeTransfer(UUID transferId, String ifMatch, TransferNote in) {
-        return withETag(handOver.take(transferId, ifMatch, Transition.ACKNOWLEDGE,
+        return withETag(handOver.take(transferId, IfMatch.of(ifMatch), Transition.ACKNOWLEDGE,
                 HandOverService.Step.note(in == null ? null : in.getNote())));
     }
 
     @Override
     @RolesAllowed(Roles.SPOC)
     public Response dispatchTransfer(UUID transferId, String ifMatch, TransferDispatch in) {
-        return withETag(handOver.take(transferId, ifMatch, Transition.DISPATCH, new HandOverService.Step(
+        return withETag(handOver.take(transferId, IfMatch.of(ifMatch), Transition.DISPATCH, new HandOverService.Step(
                 in.getNote(), in.getDestinationKind().toString(), in.getDestination())));
     }
 
     @Override
     @RolesAllowed(Roles.SPOC)
     public Response returnTransfer(UUID transferId, String ifMatch, TransferQuestion in) {
-        return withETag(handOver.take(transferId, ifMatch, Transition.RETURN,
+        return withETag(handOver.take(transferId, IfMatch.of(ifMatch), Transition.RETURN,
                 HandOverService.Step.note(in.getQuestion())));
     }
 
     @Override
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response answerTransfer(UUID transferId, String ifMatch, TransferAnswer in) {
-        return withETag(handOver.take(transferId, ifMatch, Transition.ANSWER,
+        return withETag(handOver.take(transferId, IfMatch.of(ifMatch), Transition.ANSWER,
                 HandOverService.Step.note(in.getAnswer())));
     }
 

@@ -14,7 +14,7 @@ import be.twe.common.error.Issue;
 import be.twe.common.error.ProblemType;
 import be.twe.common.error.Text;
 import be.twe.common.persistence.Timestamps;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
@@ -61,14 +61,14 @@ public class HandOverService {
     public record NewFollowUp(String type, LocalDate startDate, LocalDate endDate, String description) {
     }
 
-    public TransferView take(UUID transferId, String ifMatch, Transition transition, Step step) {
+    public TransferView take(UUID transferId, IfMatch ifMatch, Transition transition, Step step) {
         TransferEntity transfer = transfers.find(transferId);
         if (transition.byVdab) {
             requireVdab();
         } else {
             registrar.authoriseWrite(transfer.ocmwId);
         }
-        ETags.requireMatch(ifMatch, transfer.version);
+        ifMatch.check(transfer.version);
         transition.requireFrom(transfer.status);
         TransferStatus from = transfer.status;
         transfer.status = transition.to;

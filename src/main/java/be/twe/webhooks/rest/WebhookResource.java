@@ -20,6 +20,7 @@ import be.twe.common.paging.PageLinks;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
@@ -65,7 +66,7 @@ public class WebhookResource implements WebhooksApi {
     @Override
     @RolesAllowed(Roles.ADMIN)
     public Response deleteWebhookSubscription(UUID subscriptionId, String ifMatch) {
-        service.unsubscribe(subscriptionId, ifMatch);
+        service.unsubscribe(subscriptionId, IfMatch.of(ifMatch));
         return Response.noContent().build();
     }
 

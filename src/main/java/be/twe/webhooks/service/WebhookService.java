@@ -18,7 +18,7 @@ import be.twe.common.paging.Keyset;
 import be.twe.common.paging.Query;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
-import be.twe.common.rest.ETags;
+import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.persistence.ChangeEventQueries;
@@ -74,9 +74,9 @@ public class WebhookService {
                 .getResultStream().findFirst().orElseThrow(() -> new NotFoundProblem("subscription", id.toString()));
     }
 
-    public void unsubscribe(UUID id, String ifMatch) {
+    public void unsubscribe(UUID id, IfMatch ifMatch) {
         WebhookSubscriptionEntity s = get(id);
-        ETags.requireMatch(ifMatch, s.version);
+        ifMatch.check(s.version);
         em.remove(s);
     }
 
