@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -20,7 +22,8 @@ public class InstrumentEntity extends RegisteredRecord {
     public UUID trajectoryId;
     @Column(name = "ocmw_id")
     public String ocmwId;
-    public String type;
+    @Enumerated(EnumType.STRING)
+    public InstrumentType type;
     @Column(name = "start_date")
     public LocalDate startDate;
     @Column(name = "planned_end_date")
@@ -50,6 +53,6 @@ public class InstrumentEntity extends RegisteredRecord {
     }
 
     public boolean is(InstrumentType t) {
-        return t.name().equals(type);
+        return type == t;
     }
 }

@@ -129,7 +129,7 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
             s.setArray(p++, TransactionStatements.array(s, "uuid", instruments, i -> i.id));
             s.setArray(p++, TransactionStatements.array(s, "uuid", instruments, i -> i.trajectoryId));
             s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.ocmwId));
-            s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.type));
+            s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.type.name()));
             s.setArray(p++, TransactionStatements.array(s, "date", instruments, i -> i.startDate));
             s.setArray(p++, TransactionStatements.array(s, "date", instruments, i -> i.plannedEndDate));
             s.setArray(p++, TransactionStatements.array(s, "text", instruments, i -> i.employer));

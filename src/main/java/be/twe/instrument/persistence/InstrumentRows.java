@@ -47,7 +47,7 @@ public class InstrumentRows {
         i.id = rs.getObject(1, UUID.class);
         i.trajectoryId = rs.getObject(2, UUID.class);
         i.ocmwId = rs.getString(3);
-        i.type = rs.getString(4);
+        i.type = InstrumentType.valueOf(rs.getString(4));
         i.startDate = rs.getObject(5, LocalDate.class);
         i.plannedEndDate = rs.getObject(6, LocalDate.class);
         i.endDate = rs.getObject(7, LocalDate.class);

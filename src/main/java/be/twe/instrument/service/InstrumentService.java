@@ -70,7 +70,7 @@ public class InstrumentService {
         instrument.id = UUID.randomUUID();
         instrument.trajectoryId = trajectory.id;
         instrument.ocmwId = trajectory.ocmwId;
-        instrument.type = in.type().name();
+        instrument.type = in.type();
         apply(instrument, in);
         instrument.registeredBy = registration.registeredBy();
         instrument.onBehalf = registration.onBehalf();

@@ -18,7 +18,7 @@ public record NewInstrument(InstrumentType type, LocalDate startDate, LocalDate 
     public static NewInstrument of(InstrumentEntity i) {
         Training training = i.trainingName == null ? null : new Training(i.trainingName, i.trainingOrganiser,
                 i.trainingRecognised, i.trainingTechnical, i.trainingFullTime);
-        return new NewInstrument(InstrumentType.valueOf(i.type), i.startDate, i.plannedEndDate, i.coachId,
+        return new NewInstrument(i.type, i.startDate, i.plannedEndDate, i.coachId,
                 i.employer, i.socialRightsBuiltUp, training);
     }
 }

@@ -54,7 +54,7 @@ class InstrumentRulesTest {
     static InstrumentEntity existing(UUID id, InstrumentType type, LocalDate start, LocalDate plannedEnd) {
         InstrumentEntity i = new InstrumentEntity();
         i.id = id;
-        i.type = type.name();
+        i.type = type;
         i.startDate = start;
         i.plannedEndDate = plannedEnd;
         i.trainingTechnical = type == InstrumentType.TRAINING ? true : null;
