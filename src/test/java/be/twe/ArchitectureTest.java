@@ -1,35 +1,37 @@
 package be.twe;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
-import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 
 import be.twe.api.model.Problem;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.persistence.EntityManager;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import be.twe.api.model.ProblemIssue;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * The architecture rules of docs/architecture.md, held against the compiled main code (issue 33).
@@ -42,11 +44,12 @@ class ArchitectureTest {
     static final List<String> FEATURES = List.of("coach", "document", "exports", "funding", "helpdesk", "imports",
             "instrument", "municipality", "organisation", "privacy", "statistics", "sync", "training", "trajectory",
             "transfer", "webhooks");
+
     @Test
     void everyFeatureIsAPackageOfItsOwn() {
         List<String> found = MAIN.stream().map(c -> c.getPackageName().split("\\.")).filter(p -> p.length > 2)
                 .map(p -> p[2]).filter(p -> !p.equals("common") && !p.equals("api")).distinct().sorted().toList();
-        org.junit.jupiter.api.Assertions.assertEquals(FEATURES.stream().sorted().toList(), found,
+        assertEquals(FEATURES.stream().sorted().toList(), found,
                 "a new feature package: add it to FEATURES and docs/architecture.md");
     }
 
