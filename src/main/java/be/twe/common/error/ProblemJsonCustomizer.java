@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.api.model.Problem;
 import be.twe.api.model.ProblemIssue;
+import be.twe.common.json.JsonMixins;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
@@ -18,10 +19,6 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
 
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    private interface OmitEmpty {
-    }
-
     /** Empty members left out; problems stored before {@code in} became {@code location} read back as written. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private interface StoredIssue {
@@ -31,7 +28,7 @@ public class ProblemJsonCustomizer implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.addMixIn(Problem.class, OmitEmpty.class);
+        mapper.addMixIn(Problem.class, JsonMixins.OmitEmpty.class);
         mapper.addMixIn(ProblemIssue.class, StoredIssue.class);
     }
 }

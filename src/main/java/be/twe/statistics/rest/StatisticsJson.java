@@ -2,7 +2,6 @@ package be.twe.statistics.rest;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.api.model.CoachStatisticsRow;
@@ -16,6 +15,7 @@ import be.twe.api.model.StartRow;
 import be.twe.api.model.TargetYearRow;
 import be.twe.api.model.TrainingRow;
 import be.twe.api.model.TransferStatisticsRow;
+import be.twe.common.json.JsonMixins;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
@@ -25,16 +25,12 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class StatisticsJson implements ObjectMapperCustomizer {
 
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    private interface OmitEmpty {
-    }
-
     @Override
     public void customize(ObjectMapper mapper) {
         for (Class<?> row : new Class<?>[] {StartRow.class, EndRow.class, InstrumentStatisticsRow.class,
                 TargetYearRow.class, TrainingRow.class, TransferStatisticsRow.class, FollowUpStatisticsRow.class,
                 OutcomeRow.class, HelpdeskRow.class, CoachStatisticsRow.class, PlanStatisticsRow.class}) {
-            mapper.addMixIn(row, OmitEmpty.class);
+            mapper.addMixIn(row, JsonMixins.OmitEmpty.class);
         }
     }
 }
