@@ -61,7 +61,7 @@ class TwoInstancesIT {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        Map<String, String> settings = Map.of("TWE_IMPORTS_RESUME_EVERY", "1s", "TWE_EXPORTS_RESUME_EVERY", "1s");
+        Map<String, String> settings = Map.of("TWE_JOBS_RESUME_EVERY", "1s");
         first = AppInstance.start(url, settings); // migrates the schema
         second = AppInstance.start(url, settings);
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");

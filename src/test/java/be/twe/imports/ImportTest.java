@@ -24,8 +24,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.common.jobs.JobWorker;
 import be.twe.imports.service.ImportRunner;
-import be.twe.imports.service.ImportWorker;
 import be.twe.support.Api;
 import be.twe.support.Imports;
 import be.twe.support.Parallel;
@@ -43,7 +43,7 @@ class ImportTest {
     @Inject
     ImportRunner runner;
     @Inject
-    ImportWorker worker;
+    JobWorker worker;
 
     String ocmw;
     UUID coach;
@@ -280,7 +280,7 @@ class ImportTest {
                             wes("2024-02-01", "2024-02-29")));
         }
         // two workers (two instances resuming the same job): one holds its lease, the other leaves it
-        List<Integer> ran = Parallel.statuses(2, n -> runner.run(id) ? 1 : 0);
+        List<Integer> ran = Parallel.statuses(2, n -> worker.run(runner, id) ? 1 : 0);
         assertEquals(List.of(0, 1), ran.stream().sorted().toList());
         worker.resumeUnfinished(); // finds nothing left to do
         JsonPath job = Imports.awaitFinished(ocmw, id.toString(), WAIT);

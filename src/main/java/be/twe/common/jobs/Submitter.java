@@ -10,10 +10,6 @@ import be.twe.common.tenancy.CallerContext;
 /** The user a background job was submitted by, as stored with the job. */
 public record Submitter(String organisationId, String subject, String roles) {
 
-    public static Submitter of(Object[] row) {
-        return new Submitter((String) row[0], (String) row[1], (String) row[2]);
-    }
-
     /**
      * Makes the job's request context act as this user, as of now; returns the problem when that
      * is refused (the organisation ended), or null.

@@ -1,8 +1,6 @@
 package be.twe.exports.persistence;
 
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,23 +15,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntity, UUID> {
 
-    /**
-     * Who requested the export and from where, read as system work (no caller exists yet); empty
-     * once it finished.
-     */
-    public Optional<Object[]> submitter(UUID id) {
-        List<?> rows = getEntityManager().createNativeQuery("""
-                        select organisation_id, subject, roles, since from export_job
-                        where id = ?1 and finished_at is null""")
-                .setParameter(1, id).getResultList();
-        return rows.stream().map(Object[].class::cast).findFirst();
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<UUID> unfinished() {
-        return getEntityManager().createNativeQuery(
-                "select id from export_job where finished_at is null order by submitted_at")
-                .getResultList();
+    /** The feed position after which the export starts (its {@code since}). */
+    public long since(UUID id) {
+        return ((Number) getEntityManager().createNativeQuery("select since from export_job where id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
     }
 
     /** The current transaction may only read from now on. */
@@ -86,10 +71,5 @@ public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntit
                         select line, content from export_line where export_id = ?1 and line > ?2
                         order by line limit ?3""")
                 .setParameter(1, id).setParameter(2, after).setParameter(3, limit).getResultList();
-    }
-
-    public int purgeFinishedBefore(OffsetDateTime limit) {
-        return getEntityManager().createNativeQuery("delete from export_job where finished_at < ?1")
-                .setParameter(1, limit).executeUpdate();
     }
 }

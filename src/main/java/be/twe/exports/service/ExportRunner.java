@@ -1,8 +1,8 @@
 package be.twe.exports.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -21,8 +20,8 @@ import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.error.ThrowableProblems;
 import be.twe.common.jobs.DaemonThreads;
+import be.twe.common.jobs.JobKind;
 import be.twe.common.jobs.JobLease;
-import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.exports.persistence.ExportJobRepository;
@@ -30,13 +29,14 @@ import be.twe.sync.persistence.ChangeEventQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Makes one export as its requesting user: the last change-feed entry of every record the user
+ * Makes one export as its requesting user (the {@link be.twe.common.jobs.JobWorker} acts as that
+ * user and holds the job's lease): the last change-feed entry of every record the user
  * may see, after {@code since} and up to the feed's position when the export starts, in position
  * order; a record still there is written as the API shows it, a deleted or no longer visible one
  * as a deletion.
  */
 @ApplicationScoped
-public class ExportRunner {
+public class ExportRunner implements JobKind {
     private static final int BATCH = 500;
     private static final int TIMEOUT_SECONDS = 4 * 3600;
 
@@ -54,40 +54,37 @@ public class ExportRunner {
     Instance<ConstraintProblems> constraintProblems;
     @Inject
     StoredProblems problems;
-    @Inject
-    JobLease lease;
 
-    /** Makes the export unless another instance is making it (its lease, {@link JobLease}). */
-    @ActivateRequestContext
-    public void run(UUID exportId) {
-        lease.runExclusively("export", exportId, held -> {
-            make(exportId);
-            return true;
-        });
+    @Override
+    public String name() {
+        return "export";
     }
 
-    private void make(UUID exportId) {
-        Optional<Object[]> row = systemWork.inTransaction("job start", () -> jobs.submitter(exportId));
-        if (row.isEmpty()) {
-            return; // finished by another instance while queued here (under the lease, so for good), or purged
-        }
-        Problem refused = Submitter.of(row.get()).actAs(callers);
-        if (refused != null) { // no one to act as
-            systemWork.withoutTransaction("export of a refused submitter", () -> {
-                finishFailed(exportId, refused);
-                return null;
-            });
-            return;
-        }
-        long since = ((Number) row.get()[3]).longValue();
+    /** The content holds personal data: it is kept one day after the export finished. */
+    @Override
+    public Duration keptAfterFinish() {
+        return Duration.ofDays(1);
+    }
+
+    /** An export is made at once; the lease only keeps a second instance from making it too. */
+    @Override
+    public boolean run(UUID exportId, JobLease.Held lease) {
         try {
             // one transaction holds the feed's cursor; records are read per batch in transactions of their own
-            QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> export(exportId, since));
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> export(exportId));
         } catch (RuntimeException e) {
-            if (!Thread.currentThread().isInterrupted()) { // shutting down: it restarts later
-                finishFailed(exportId, ThrowableProblems.of(e, constraintProblems));
+            if (Thread.currentThread().isInterrupted()) {
+                return false; // shutting down: it restarts later
             }
+            finishFailed(exportId, ThrowableProblems.of(e, constraintProblems));
         }
+        return true;
+    }
+
+    @Override
+    public boolean refuse(UUID exportId, Problem refusal, JobLease.Held lease) {
+        finishFailed(exportId, refusal);
+        return true;
     }
 
     /**
@@ -96,8 +93,9 @@ public class ExportRunner {
      * older writing transaction has ended). Read-only makes a write in it fail in every test;
      * the job's own rows are written in short transactions of their own.
      */
-    private void export(UUID exportId, long since) {
+    private void export(UUID exportId) {
         jobs.readOnly();
+        long since = jobs.since(exportId);
         long upTo = feed.lastPosition();
         QuarkusTransaction.requiringNew().run(() -> jobs.start(exportId, upTo));
         Blocks blocks = new Blocks(exportId);

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.jobs.JobSubmitted;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
@@ -19,7 +20,7 @@ import be.twe.common.tenancy.CallerContext;
 import be.twe.exports.persistence.ExportJobEntity;
 import be.twe.exports.persistence.ExportJobRepository;
 
-/** Takes export requests and hands out their content; {@link ExportWorker} makes them. */
+/** Takes export requests and hands out their content; {@link ExportRunner} makes them. */
 @ApplicationScoped
 @Transactional
 public class ExportService {
@@ -28,7 +29,7 @@ public class ExportService {
     @Inject
     CallerContext callers;
     @Inject
-    Event<ExportSubmitted> submitted;
+    Event<JobSubmitted> submitted;
 
     public ExportJobEntity submit(long since) {
         Caller caller = callers.current();
@@ -37,7 +38,7 @@ public class ExportService {
         job.since = since;
         job.submittedAt = Timestamps.now();
         jobs.persist(job);
-        submitted.fire(new ExportSubmitted(job.id));
+        submitted.fire(new JobSubmitted("export", job.id));
         return job;
     }
 

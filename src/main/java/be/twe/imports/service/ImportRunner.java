@@ -1,15 +1,14 @@
 package be.twe.imports.service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,10 +20,8 @@ import be.twe.api.model.Problem;
 import be.twe.common.error.ConstraintProblems;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.error.ThrowableProblems;
+import be.twe.common.jobs.JobKind;
 import be.twe.common.jobs.JobLease;
-import be.twe.common.jobs.Submitter;
-import be.twe.common.tenancy.CallerContext;
-import be.twe.common.tenancy.SystemWork;
 import be.twe.imports.persistence.ImportJobRepository;
 import be.twe.imports.persistence.ImportLineRepository;
 import be.twe.imports.persistence.ImportLineRepository.Result;
@@ -32,8 +29,8 @@ import be.twe.imports.persistence.ImportLineRepository.Status;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Runs one import as its submitter, in file order, on one instance at a time. Lines run in
- * batches, each first as a pipeline ({@link ImportPipeline}: the batch's records read at once, the
+ * Runs one import in file order, as its submitter (the {@link be.twe.common.jobs.JobWorker} acts
+ * as that user and holds the job's lease). Lines run in batches, each first as a pipeline ({@link ImportPipeline}: the batch's records read at once, the
  * rules in file order, one write per table). A line that changes an existing record runs alone as
  * its single call. A batch the pipeline could not write runs line by line (ADR 0027): one
  * transaction takes each line (row lock), makes its record and writes its result; a refusal dooms
@@ -43,12 +40,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * database as it would as a single call after the lines before it.
  */
 @ApplicationScoped
-public class ImportRunner {
+public class ImportRunner implements JobKind {
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
     private static final int CHUNK = 500;
 
-    @Inject
-    SystemWork systemWork;
     @Inject
     be.twe.common.metrics.DomainMeters meters;
     @ConfigProperty(name = "twe.imports.batch-lines", defaultValue = "100")
@@ -67,34 +62,30 @@ public class ImportRunner {
     @Inject
     ImportPipeline pipeline;
     @Inject
-    CallerContext callers;
-    @Inject
     Instance<ConstraintProblems> constraintProblems;
     @Inject
     StoredProblems problems;
-    @Inject
-    JobLease lease;
 
-    /**
-     * Runs the import unless another instance is running it (its lease, {@link JobLease}): lines
-     * run in file order on one instance at a time. Returns whether this worker ran it.
-     */
-    @ActivateRequestContext
-    public boolean run(UUID importId) {
-        return lease.runExclusively("import", importId, held -> run(importId, held));
+    @Override
+    public String name() {
+        return "import";
     }
 
-    /** Returns false when interrupted or the lease was lost before the end (the job resumes later). */
-    private boolean run(UUID importId, JobLease.Held lease) {
-        Optional<Object[]> submitter = systemWork.inTransaction("job start", () -> jobs.submitter(importId));
-        if (submitter.isEmpty()) {
-            return true; // purged meanwhile
-        }
-        Problem refused = Submitter.of(submitter.get()).actAs(callers);
-        if (refused != null) { // no one to act as: every line gets the refusal
-            return systemWork.withoutTransaction("import of a refused submitter", () -> runLines(importId, lease, refused));
-        }
+    /** Reports are kept 30 days after their import finished. */
+    @Override
+    public Duration keptAfterFinish() {
+        return Duration.ofDays(30);
+    }
+
+    @Override
+    public boolean run(UUID importId, JobLease.Held lease) {
         return runLines(importId, lease, null);
+    }
+
+    /** No one to act as: every line gets the refusal. */
+    @Override
+    public boolean refuse(UUID importId, Problem refusal, JobLease.Held lease) {
+        return runLines(importId, lease, refusal);
     }
 
     private boolean runLines(UUID importId, JobLease.Held lease, Problem refused) {

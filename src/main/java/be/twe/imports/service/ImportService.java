@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import be.twe.common.jobs.JobSubmitted;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
@@ -27,7 +28,7 @@ import be.twe.imports.persistence.ImportLineRepository;
 import be.twe.imports.persistence.ImportLineRepository.Status;
 import io.quarkus.runtime.configuration.MemorySize;
 
-/** Takes bulk imports in and reports on them; {@link ImportWorker} runs them. */
+/** Takes bulk imports in and reports on them; {@link ImportRunner} runs them. */
 @ApplicationScoped
 @Transactional
 public class ImportService {
@@ -40,7 +41,7 @@ public class ImportService {
     @Inject
     CallerContext callers;
     @Inject
-    Event<ImportSubmitted> submitted;
+    Event<JobSubmitted> submitted;
     @ConfigProperty(name = "twe.imports.max-lines")
     int maxLines;
     @ConfigProperty(name = "twe.imports.max-size")
@@ -68,7 +69,7 @@ public class ImportService {
         ContentDigest.check(declared, read.sha256());
         job.lineCount = read.lines();
         writer.flush();
-        submitted.fire(new ImportSubmitted(job.id));
+        submitted.fire(new JobSubmitted("import", job.id));
         return new View(job, Map.of(Status.PENDING, job.lineCount, Status.SUCCEEDED, 0, Status.FAILED, 0));
     }
 

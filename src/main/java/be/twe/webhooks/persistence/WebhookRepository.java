@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import be.twe.common.jobs.Submitter;
+
 import be.twe.sync.persistence.ChangeEventQueries.Entry;
 
 /**
@@ -28,13 +30,23 @@ public class WebhookRepository {
                 .getResultList();
     }
 
+    /** A subscription as its queueing sees it: whom it acts for, what it wants, where it is in the feed. */
+    public record Queueing(String organisationId, String subject, String roles, String eventTypes, Long position) {
+        public Submitter submitter() {
+            return new Submitter(organisationId, subject, roles);
+        }
+
+        public List<String> types() {
+            return List.of(eventTypes.split(","));
+        }
+    }
+
     /** Locks the subscription for queueing (skipping one another instance is queueing). */
-    public Optional<Object[]> lockForQueueing(UUID id) {
-        List<?> rows = em.createNativeQuery("""
+    public Optional<Queueing> lockForQueueing(UUID id) {
+        return em.createNativeQuery("""
                         select organisation_id, subject, roles, event_types, position from webhook_subscription
-                        where id = ?1 for update skip locked""")
-                .setParameter(1, id).getResultList();
-        return rows.stream().map(Object[].class::cast).findFirst();
+                        where id = ?1 for update skip locked""", Queueing.class)
+                .setParameter(1, id).getResultStream().map(Queueing.class::cast).findFirst();
     }
 
     public void queue(UUID subscriptionId, String type, Entry e) {

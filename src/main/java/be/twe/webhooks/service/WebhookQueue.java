@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
-import be.twe.common.jobs.Submitter;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.sync.persistence.ChangeEventQueries;
 import be.twe.sync.persistence.ChangeEventQueries.Entry;
 import be.twe.webhooks.persistence.WebhookRepository;
+import be.twe.webhooks.persistence.WebhookRepository.Queueing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -40,9 +40,9 @@ public class WebhookQueue {
 
     @ActivateRequestContext
     public void queue(UUID subscriptionId) {
-        Optional<Object[]> subscription = systemWork.inTransaction("webhook queueing",
+        Optional<Queueing> subscription = systemWork.inTransaction("webhook queueing",
                 () -> webhooks.lockForQueueing(subscriptionId));
-        if (subscription.isEmpty() || Submitter.of(subscription.get()).actAs(callers) != null) {
+        if (subscription.isEmpty() || subscription.get().submitter().actAs(callers) != null) {
             return; // deleted, another instance is on it, or the subscriber's organisation ended
         }
         boolean more = true;
@@ -52,13 +52,12 @@ public class WebhookQueue {
     }
 
     private boolean queuePage(UUID subscriptionId) {
-        Optional<Object[]> locked = webhooks.lockForQueueing(subscriptionId);
+        Optional<Queueing> locked = webhooks.lockForQueueing(subscriptionId);
         if (locked.isEmpty()) {
             return false; // deleted, or another instance is on it
         }
-        Object[] row = locked.get();
-        List<String> types = List.of(((String) row[3]).split(","));
-        List<Entry> entries = feed.after(callers.current(), ((Number) row[4]).longValue(), PAGE);
+        List<String> types = locked.get().types();
+        List<Entry> entries = feed.after(callers.current(), locked.get().position(), PAGE);
         for (Entry e : entries) {
             if (types.contains("*") || types.contains(type(e))) {
                 webhooks.queue(subscriptionId, type(e), e);
