@@ -1,14 +1,14 @@
 package be.twe.document.persistence;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -33,12 +33,13 @@ public class PlanMonitoringQueries {
             """;
 
     @Inject
-    EntityManager em;
+    Session session;
 
     public record Missing(UUID trajectoryId, LocalDate startDate, LocalDate dueDate, boolean open) {
     }
 
-    public record Late(UUID trajectoryId, LocalDate startDate, LocalDate dueDate, OffsetDateTime firstPlanAt,
+    /** {@code firstPlanAt} as the driver hands out a {@code timestamptz} to a native query. */
+    public record Late(UUID trajectoryId, LocalDate startDate, LocalDate dueDate, Instant firstPlanAt,
                        int daysLate) {
     }
 
@@ -49,53 +50,36 @@ public class PlanMonitoringQueries {
     }
 
     public List<Missing> missing(String ocmwId, int dueDays, LocalDate today) {
-        List<Object[]> rows = query(FIRST_PLANS + """
+        return query(FIRST_PLANS + """
                 select id, start_date, due_date, open from plan
-                where first_plan_at is null and due_date < :today order by start_date, id""", ocmwId, dueDays)
-                .setParameter("today", today)
-                .addScalar("id", UUID.class).addScalar("start_date", LocalDate.class)
-                .addScalar("due_date", LocalDate.class).addScalar("open", Boolean.class).getResultList();
-        return rows.stream().map(r -> new Missing((UUID) r[0], (LocalDate) r[1], (LocalDate) r[2], (Boolean) r[3]))
-                .toList();
+                where first_plan_at is null and due_date < :today order by start_date, id""", Missing.class, ocmwId,
+                dueDays).setParameter("today", today).getResultList();
     }
 
     public List<Late> late(String ocmwId, int dueDays) {
-        List<Object[]> rows = query(FIRST_PLANS + """
+        return query(FIRST_PLANS + """
                 select id, start_date, due_date, first_plan_at, first_plan_day - due_date as days_late from plan
-                where first_plan_day > due_date order by start_date, id""", ocmwId, dueDays)
-                .addScalar("id", UUID.class).addScalar("start_date", LocalDate.class)
-                .addScalar("due_date", LocalDate.class).addScalar("first_plan_at", OffsetDateTime.class)
-                .addScalar("days_late", Integer.class).getResultList();
-        return rows.stream().map(r -> new Late((UUID) r[0], (LocalDate) r[1], (LocalDate) r[2],
-                (OffsetDateTime) r[3], (Integer) r[4])).toList();
+                where first_plan_day > due_date order by start_date, id""", Late.class, ocmwId, dueDays)
+                .getResultList();
     }
 
     public Counts counts(String ocmwId, int dueDays, LocalDate today) {
-        Object[] row = (Object[]) query(FIRST_PLANS + """
-                select count(*) as trajectories,
-                       count(*) filter (where first_plan_at is null and due_date >= :today) as not_yet_due
-                from plan""", ocmwId, dueDays)
-                .setParameter("today", today)
-                .addScalar("trajectories", Integer.class).addScalar("not_yet_due", Integer.class).getSingleResult();
-        return new Counts((Integer) row[0], (Integer) row[1]);
+        return query(FIRST_PLANS + """
+                select count(*)::int as trajectories,
+                       (count(*) filter (where first_plan_at is null and due_date >= :today))::int as not_yet_due
+                from plan""", Counts.class, ocmwId, dueDays).setParameter("today", today).getSingleResult();
     }
 
     public List<KindCount> planKinds(String ocmwId) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select d.kind, count(*) as documents, count(distinct d.trajectory_id) as trajectories
+        return session.createNativeQuery("""
+                select d.kind, count(*)::int as documents, count(distinct d.trajectory_id)::int as trajectories
                 from document d
                 where d.ocmw_id = :ocmw and d.kind <> 'REPORT' and exists (
                     select 1 from document_version v where v.document_id = d.id and v.withdrawn_at is null)
-                group by d.kind order by d.kind""").unwrap(NativeQuery.class)
-                .setParameter("ocmw", ocmwId)
-                .addScalar("kind", String.class).addScalar("documents", Integer.class)
-                .addScalar("trajectories", Integer.class).getResultList();
-        return rows.stream().map(r -> new KindCount((String) r[0], (Integer) r[1], (Integer) r[2])).toList();
+                group by d.kind order by d.kind""", KindCount.class).setParameter("ocmw", ocmwId).getResultList();
     }
 
-    @SuppressWarnings("unchecked")
-    private NativeQuery<Object[]> query(String sql, String ocmwId, int dueDays) {
-        return em.createNativeQuery(sql).unwrap(NativeQuery.class)
-                .setParameter("ocmw", ocmwId).setParameter("due", dueDays);
+    private <R> NativeQuery<R> query(String sql, Class<R> row, String ocmwId, int dueDays) {
+        return session.createNativeQuery(sql, row).setParameter("ocmw", ocmwId).setParameter("due", dueDays);
     }
 }

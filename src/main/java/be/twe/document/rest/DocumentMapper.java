@@ -1,5 +1,8 @@
 package be.twe.document.rest;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.mapstruct.Mapper;
@@ -53,4 +56,8 @@ public interface DocumentMapper {
     PlanKindCount toDto(PlanMonitoringQueries.KindCount count);
 
     PlanMethod toDto(PlanMethodEntity method);
+
+    default OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
 }

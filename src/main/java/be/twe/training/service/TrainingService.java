@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
+
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
@@ -70,23 +72,22 @@ public class TrainingService {
                 + "on conflict do nothing").setParameter(1, sessionId).setParameter(2, coachId).executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
-    private Session session(UUID id) {
-        List<Object[]> rows = em.createNativeQuery("select held_on, title, source from training_session where id = ?1")
-                .setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
-            throw new NotFoundProblem("training session", id.toString());
-        }
-        List<Object[]> attendees = em.createNativeQuery("""
-                select c.id, c.name, c.organisation_id from training_attendance a join coach c on c.id = a.coach_id
-                where a.session_id = ?1 order by c.organisation_id, c.name, c.id""").setParameter(1, id).getResultList();
-        Object[] row = rows.get(0);
-        return new Session(id, toDate(row[0]), (String) row[1], (String) row[2], attendees.stream()
-                .map(a -> new Attendee((UUID) a[0], (String) a[1], (String) a[2])).toList());
+    record SessionRow(LocalDate heldOn, String title, String source) {
     }
 
-    private static LocalDate toDate(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+    private Session session(UUID id) {
+        SessionRow row = rows("select held_on, title, source from training_session where id = ?1", SessionRow.class)
+                .setParameter(1, id).uniqueResultOptional()
+                .orElseThrow(() -> new NotFoundProblem("training session", id.toString()));
+        List<Attendee> attendees = rows("""
+                select c.id, c.name, c.organisation_id from training_attendance a join coach c on c.id = a.coach_id
+                where a.session_id = ?1 order by c.organisation_id, c.name, c.id""", Attendee.class)
+                .setParameter(1, id).getResultList();
+        return new Session(id, row.heldOn(), row.title(), row.source(), attendees);
+    }
+
+    private <R> NativeQuery<R> rows(String sql, Class<R> row) {
+        return em.unwrap(org.hibernate.Session.class).createNativeQuery(sql, row);
     }
 
     private Caller requireVdab() {
