@@ -18,8 +18,8 @@ public final class Timestamps {
         return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** A {@code timestamptz} from a native query: the driver hands out an Instant or an OffsetDateTime. */
-    public static OffsetDateTime offset(Object value) {
-        return value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : (OffsetDateTime) value;
+    /** A {@code timestamptz} read into a record by a native query (an Instant), as the API shows it. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

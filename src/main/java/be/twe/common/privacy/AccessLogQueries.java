@@ -1,5 +1,6 @@
 package be.twe.common.privacy;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -8,10 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Timestamps;
 
 /**
  * Reads a trajectory's access log, newest first; who may read it is the caller's to decide. An entry's
@@ -30,26 +32,25 @@ public class AccessLogQueries {
     public Slice<Row> of(UUID trajectoryId, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 1);
         long before = after.isEmpty() ? Long.MAX_VALUE : Cursor.number(after.get(0));
-        List<?> rows = em.createNativeQuery("""
+        List<Row> entries = em.unwrap(Session.class).createNativeQuery("""
                         select a.id + r.place - 1 as id, occurred_at, subject, organisation_id,
                                array_to_string(roles, ',') as roles, operation, resource_type, r.resource_id
                         from access_log a,
                              unnest(a.trajectory_ids, a.resource_ids) with ordinality r (trajectory_id, resource_id, place)
                         where a.trajectory_ids @> array[cast(?1 as uuid)] and a.id < ?2 and r.trajectory_id = ?1
                           and a.id + r.place - 1 < ?2
-                        order by 1 desc limit ?3""")
-                .unwrap(NativeQuery.class).addScalar("id", Long.class).addScalar("occurred_at", OffsetDateTime.class)
-                .addScalar("subject", String.class).addScalar("organisation_id", String.class)
-                .addScalar("roles", String.class).addScalar("operation", String.class)
-                .addScalar("resource_type", String.class).addScalar("resource_id", String.class)
-                .setParameter(1, trajectoryId).setParameter(2, before).setParameter(3, limit + 1).getResultList();
-        List<Row> entries = rows.stream().map(Object[].class::cast).map(r -> new Row((Long) r[0],
-                (OffsetDateTime) r[1], (String) r[2], (String) r[3], roles((String) r[4]),
-                (String) r[5], (String) r[6], (String) r[7])).toList();
+                        order by 1 desc limit ?3""", Stored.class)
+                .setParameter(1, trajectoryId).setParameter(2, before).setParameter(3, limit + 1)
+                .getResultStream().map(Stored::row).toList();
         return Slice.of(entries, limit, r -> Cursor.encode(Long.toString(r.id())));
     }
 
-    private static List<String> roles(String joined) {
-        return joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    /** An entry as the database hands it out: the roles joined by commas. */
+    record Stored(Long id, Instant occurredAt, String subject, String organisationId, String roles, String operation,
+                  String resourceType, String resourceId) {
+        Row row() {
+            return new Row(id, Timestamps.utc(occurredAt), subject, organisationId,
+                    roles.isEmpty() ? List.of() : List.of(roles.split(",")), operation, resourceType, resourceId);
+        }
     }
 }

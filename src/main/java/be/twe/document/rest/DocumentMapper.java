@@ -1,8 +1,5 @@
 package be.twe.document.rest;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.mapstruct.Mapper;
@@ -15,13 +12,14 @@ import be.twe.api.model.MissingPlan;
 import be.twe.api.model.PlanKindCount;
 import be.twe.api.model.PlanMethod;
 import be.twe.api.model.PlanMonitoring;
+import be.twe.common.persistence.Timestamps;
 import be.twe.document.persistence.DocumentVersionEntity;
 import be.twe.document.persistence.PlanMethodEntity;
 import be.twe.document.persistence.PlanMonitoringQueries;
 import be.twe.document.service.DocumentView;
 import be.twe.document.service.PlanMonitoringService;
 
-@Mapper
+@Mapper(uses = Timestamps.class)
 public interface DocumentMapper {
 
     @Mapping(target = "id", expression = "java(view.document().id)")
@@ -56,8 +54,4 @@ public interface DocumentMapper {
     PlanKindCount toDto(PlanMonitoringQueries.KindCount count);
 
     PlanMethod toDto(PlanMethodEntity method);
-
-    default OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

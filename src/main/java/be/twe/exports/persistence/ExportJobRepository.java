@@ -64,12 +64,15 @@ public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntit
                 .executeUpdate();
     }
 
-    /** Up to {@code limit} blocks of lines (first line, lines) after the block of line {@code after}, in order. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> lines(UUID id, int after, int limit) {
-        return getEntityManager().createNativeQuery("""
+    /** A block of lines: the number of its first line, and its lines joined by line breaks. */
+    public record Block(Integer line, String content) {
+    }
+
+    /** Up to {@code limit} blocks of lines after the block of line {@code after}, in order. */
+    public List<Block> lines(UUID id, int after, int limit) {
+        return getSession().createNativeQuery("""
                         select line, content from export_line where export_id = ?1 and line > ?2
-                        order by line limit ?3""")
+                        order by line limit ?3""", Block.class)
                 .setParameter(1, id).setParameter(2, after).setParameter(3, limit).getResultList();
     }
 }

@@ -16,6 +16,7 @@ import be.twe.api.model.ExportStatus;
 import be.twe.common.error.StoredProblems;
 import be.twe.common.rest.Links;
 import be.twe.exports.persistence.ExportJobEntity;
+import be.twe.exports.persistence.ExportJobRepository.Block;
 import be.twe.exports.service.ExportService;
 import be.twe.sync.idempotency.Idempotent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,17 +54,17 @@ public class ExportResource implements ExportsApi {
         service.readable(exportId);
         StreamingOutput content = out -> {
             int after = 0;
-            for (List<Object[]> chunk = chunk(exportId, after); !chunk.isEmpty(); chunk = chunk(exportId, after)) {
-                for (Object[] line : chunk) {
-                    write(out, (String) line[1]);
-                    after = ((Number) line[0]).intValue();
+            for (List<Block> chunk = chunk(exportId, after); !chunk.isEmpty(); chunk = chunk(exportId, after)) {
+                for (Block block : chunk) {
+                    write(out, block.content());
+                    after = block.line();
                 }
             }
         };
         return Response.ok(content, "application/x-ndjson").build();
     }
 
-    private List<Object[]> chunk(UUID exportId, int after) {
+    private List<Block> chunk(UUID exportId, int after) {
         return QuarkusTransaction.requiringNew().call(() -> service.content(exportId, after, CHUNK));
     }
 

@@ -57,8 +57,8 @@ public class ExportService {
         return job;
     }
 
-    /** A chunk of the content: up to {@code limit} lines after line {@code after} (line number, text). */
-    public List<Object[]> content(UUID id, int after, int limit) {
+    /** A chunk of the content: up to {@code limit} blocks after the block of line {@code after}. */
+    public List<ExportJobRepository.Block> content(UUID id, int after, int limit) {
         return jobs.lines(id, after, limit);
     }
 }

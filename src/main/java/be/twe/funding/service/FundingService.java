@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
@@ -101,14 +101,9 @@ public class FundingService {
         }
         LocalDate start = firstDay(quarter);
         LocalDate end = start.plusMonths(3).minusDays(1);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(MONTHS).unwrap(NativeQuery.class)
+        List<QuarterFunding.Month> months = em.unwrap(Session.class).createNativeQuery(MONTHS, QuarterFunding.Month.class)
                 .setParameter("ocmw", ocmwId).setParameter("quarterStart", start).setParameter("quarterEnd", end)
-                .addScalar("day", LocalDate.class).addScalar("guided", Integer.class)
-                .addScalar("running", Integer.class).addScalar("fee", BigDecimal.class)
-                .addScalar("compensation", BigDecimal.class).addScalar("deferred", BigDecimal.class).getResultList();
-        List<QuarterFunding.Month> months = rows.stream().map(r -> new QuarterFunding.Month((LocalDate) r[0],
-                (Integer) r[1], (Integer) r[2], (BigDecimal) r[3], (BigDecimal) r[4], (BigDecimal) r[5])).toList();
+                .getResultList();
         BigDecimal released = (BigDecimal) em.createNativeQuery(RELEASED).setParameter("ocmw", ocmwId)
                 .setParameter("quarterStart", start).setParameter("quarterEnd", end).getSingleResult();
         return new QuarterFunding(ocmwId, quarter, months, released);

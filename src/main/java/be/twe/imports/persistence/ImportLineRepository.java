@@ -47,14 +47,17 @@ public class ImportLineRepository {
     @Inject
     TransactionStatements statements;
 
+    private record Line(int number, String request) {
+    }
+
     public Writer writer(UUID importId) {
         Session session = em.unwrap(Session.class);
         return new Writer() {
-            private final List<Object[]> pending = new ArrayList<>();
+            private final List<Line> pending = new ArrayList<>();
 
             @Override
             public void add(int line, String request) {
-                pending.add(new Object[] {line, request});
+                pending.add(new Line(line, request));
                 if (pending.size() == BATCH) {
                     flush();
                 }
@@ -68,10 +71,10 @@ public class ImportLineRepository {
                 session.doWork(c -> {
                     try (PreparedStatement s = c.prepareStatement(
                             "insert into import_line (import_id, line, request) values (?, ?, ?)")) {
-                        for (Object[] row : pending) {
+                        for (Line row : pending) {
                             s.setObject(1, importId);
-                            s.setInt(2, (Integer) row[0]);
-                            s.setString(3, (String) row[1]);
+                            s.setInt(2, row.number());
+                            s.setString(3, row.request());
                             s.addBatch();
                         }
                         s.executeBatch();
@@ -117,15 +120,18 @@ public class ImportLineRepository {
                 .setParameter(8, result.problem()).executeUpdate() == 1;
     }
 
+    record StatusCount(String status, Long lines) {
+    }
+
     public Map<Status, Integer> counts(UUID importId) {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             counts.put(s, 0);
         }
         em.createQuery("select l.status, count(l) from ImportLineEntity l where l.importId = :id group by l.status",
-                        Object[].class)
+                        StatusCount.class)
                 .setParameter("id", importId).getResultList()
-                .forEach(row -> counts.put(Status.valueOf((String) row[0]), ((Number) row[1]).intValue()));
+                .forEach(row -> counts.put(Status.valueOf(row.status()), row.lines().intValue()));
         return counts;
     }
 

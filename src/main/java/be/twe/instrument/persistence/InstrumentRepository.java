@@ -50,16 +50,17 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
         if (trajectoryIds.isEmpty()) {
             return List.of();
         }
-        List<?> rows = getEntityManager().createNativeQuery("""
+        return getSession().createNativeQuery("""
                 select trajectory_id, type, start_date, coalesce(end_date, planned_end_date)
-                from instrument where trajectory_id = any(?1) order by start_date""")
-                .setParameter(1, trajectoryIds.toArray(UUID[]::new)).getResultList();
-        return rows.stream().map(Object[].class::cast).map(r -> new Dates((UUID) r[0],
-                InstrumentType.valueOf((String) r[1]), date(r[2]), date(r[3]))).toList();
+                from instrument where trajectory_id = any(?1) order by start_date""", DatesRow.class)
+                .setParameter(1, trajectoryIds.toArray(UUID[]::new)).getResultStream().map(DatesRow::dates).toList();
     }
 
-    private static LocalDate date(Object column) {
-        return column instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) column;
+    /** {@link Dates} as the database hands them out (the type by name). */
+    record DatesRow(UUID trajectoryId, String type, LocalDate start, LocalDate effectiveEnd) {
+        Dates dates() {
+            return new Dates(trajectoryId, InstrumentType.valueOf(type), start, effectiveEnd);
+        }
     }
 
     public Optional<MaxDurationEntity> maxDuration(String kind, LocalDate on) {

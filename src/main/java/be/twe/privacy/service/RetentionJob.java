@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import be.twe.common.tenancy.SystemWork;
@@ -69,22 +70,30 @@ public class RetentionJob {
 
     private int batch(LocalDate endedBefore, String ocmwId, Pseudonyms pseudonyms) {
         return systemWork.inTransaction("retention", () -> {
-            Query pick = em.createNativeQuery("""
+            NativeQuery<Ended> pick = em.unwrap(Session.class).createNativeQuery("""
                     select cast(id as text), cast(client_id as text) from trajectory
                     where end_date < ?1 and pseudonymised_at is null and %s
-                    order by end_date, id limit ?2 for update skip locked""".formatted(ocmwId == null ? "true" : "ocmw_id = ?3"))
-                    .setParameter(1, endedBefore).setParameter(2, BATCH);
-            List<?> picked = (ocmwId == null ? pick : pick.setParameter(3, ocmwId)).getResultList();
+                    order by end_date, id limit ?2 for update skip locked""".formatted(ocmwId == null ? "true" : "ocmw_id = ?3"),
+                    Ended.class).setParameter(1, endedBefore).setParameter(2, BATCH);
+            List<Ended> picked = (ocmwId == null ? pick : pick.setParameter(3, ocmwId)).getResultList();
             if (picked.isEmpty()) {
                 return 0;
             }
-            String trajectories = picked.stream().map(r -> (String) ((Object[]) r)[0]).collect(Collectors.joining(","));
-            Set<String> clients = picked.stream().map(r -> (String) ((Object[]) r)[1]).collect(Collectors.toSet());
+            String trajectories = picked.stream().map(Ended::trajectoryId).collect(Collectors.joining(","));
+            Set<String> clients = picked.stream().map(Ended::clientId).collect(Collectors.toSet());
             removeTexts(trajectories);
             eraseDocuments(trajectories);
             pseudonymiseClients(String.join(",", clients), pseudonyms);
             return picked.size();
         });
+    }
+
+    /** An ended trajectory picked for retention, and its client. */
+    record Ended(String trajectoryId, String clientId) {
+    }
+
+    /** A client none of whose trajectories is left to pseudonymise. */
+    record Done(String clientId, String insz) {
     }
 
     private void removeTexts(String trajectories) {
@@ -125,15 +134,14 @@ public class RetentionJob {
     private void pseudonymiseClients(String clients, Pseudonyms pseudonyms) {
         em.createNativeQuery("select id from client where insz is not null and id = " + IDS + " for update")
                 .setParameter(1, clients).getResultList();
-        List<?> done = em.createNativeQuery("""
+        List<Done> done = em.unwrap(Session.class).createNativeQuery("""
                 select cast(c.id as text), c.insz from client c
                 where c.insz is not null and c.id = """ + IDS + """
-                  and not exists (select 1 from trajectory t where t.client_id = c.id and t.pseudonymised_at is null)""")
-                .setParameter(1, clients).getResultList();
-        for (Object row : done) {
-            Object[] client = (Object[]) row;
+                  and not exists (select 1 from trajectory t where t.client_id = c.id and t.pseudonymised_at is null)""",
+                Done.class).setParameter(1, clients).getResultList();
+        for (Done client : done) {
             em.createNativeQuery("update client set insz = null, pseudonym = ?1 where id = cast(?2 as uuid)")
-                    .setParameter(1, pseudonyms.of((String) client[1])).setParameter(2, client[0]).executeUpdate();
+                    .setParameter(1, pseudonyms.of(client.insz())).setParameter(2, client.clientId()).executeUpdate();
         }
     }
 

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.hibernate.Session;
+
 import be.twe.common.jobs.Background;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.common.tenancy.Today;
@@ -64,9 +66,8 @@ public class StatisticsRefresh {
             em.createNativeQuery("insert into statistics_stale (ocmw_id) select id from organisation where kind = 'OCMW'")
                     .executeUpdate();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> marks = em.createNativeQuery("delete from statistics_stale returning ocmw_id, source")
-                .getResultList();
+        List<Mark> marks = em.unwrap(Session.class)
+                .createNativeQuery("delete from statistics_stale returning ocmw_id, source", Mark.class).getResultList();
         Set<String> refreshed = new HashSet<>();
         for (Figure figure : Figures.ALL) {
             Set<String> stale = staleFor(figure, marks);
@@ -78,12 +79,16 @@ public class StatisticsRefresh {
         return refreshed.size();
     }
 
+    /** An OCMW whose figures that read {@code source} (a table, or "all") are stale. */
+    record Mark(String ocmwId, String source) {
+    }
+
     /** The OCMWs of the marks on a table the figure reads (or on all of them). */
-    private static Set<String> staleFor(Figure figure, List<Object[]> marks) {
+    private static Set<String> staleFor(Figure figure, List<Mark> marks) {
         Set<String> stale = new TreeSet<>();
-        for (Object[] mark : marks) {
-            if ("all".equals(mark[1]) || figure.sources().contains((String) mark[1])) {
-                stale.add((String) mark[0]);
+        for (Mark mark : marks) {
+            if ("all".equals(mark.source()) || figure.sources().contains(mark.source())) {
+                stale.add(mark.ocmwId());
             }
         }
         return stale;

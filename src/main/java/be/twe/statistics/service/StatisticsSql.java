@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 
@@ -52,13 +53,13 @@ public class StatisticsSql {
         List<Object> parameters = new ArrayList<>();
         String placed = placed(figure, grouping, filter, place, scope(filter, place, parameters));
         Query query = em.createNativeQuery(figure.median() == null ? totals(figure, grouping, placed)
-                : withMedian(figure, grouping, placed));
+                : withMedian(figure, grouping, placed), Tuple.class);
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
         List<String> names = new ArrayList<>(grouping.columns());
         names.addAll(figure.valueNames());
-        return query.getResultList().stream().map(r -> row(names, r)).toList();
+        return query.getResultList().stream().map(r -> row(names, (Tuple) r)).toList();
     }
 
     /**
@@ -160,11 +161,10 @@ public class StatisticsSql {
                 + String.join(", ", positions);
     }
 
-    private static Map<String, Object> row(List<String> names, Object result) {
-        Object[] values = result instanceof Object[] array ? array : new Object[] {result};
+    private static Map<String, Object> row(List<String> names, Tuple values) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            row.put(names.get(i), values[i]);
+            row.put(names.get(i), values.get(i));
         }
         return row;
     }

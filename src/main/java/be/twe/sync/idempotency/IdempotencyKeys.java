@@ -1,12 +1,13 @@
 package be.twe.sync.idempotency;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import be.twe.common.jobs.Background;
 import be.twe.common.tenancy.SystemWork;
@@ -44,14 +45,11 @@ public class IdempotencyKeys {
         if (claimed == 1) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery("""
-                select fingerprint, status, body, location, etag, transaction_id::text
-                from idempotency_key where organisation_id = ?1 and key = ?2 and subject = ?3""")
+        return Optional.of(em.unwrap(Session.class).createNativeQuery("""
+                select fingerprint, status::int, body, location, etag, transaction_id::text
+                from idempotency_key where organisation_id = ?1 and key = ?2 and subject = ?3""", StoredResponse.class)
                 .setParameter(1, scope.organisationId()).setParameter(2, key).setParameter(3, scope.subject())
-                .getResultList();
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new StoredResponse((String) row[0], ((Number) row[1]).intValue(), (String) row[2],
-                (String) row[3], (String) row[4], (String) row[5]));
+                .getSingleResult());
     }
 
     /** Stores the response in the create's transaction, together with the transaction's id for its feed position. */

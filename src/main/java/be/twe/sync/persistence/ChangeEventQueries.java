@@ -1,17 +1,17 @@
 package be.twe.sync.persistence;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
+import org.hibernate.query.NativeQuery;
 
-import be.twe.common.persistence.Timestamps;
 import be.twe.common.persistence.TransactionStatements;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
@@ -30,7 +30,7 @@ public class ChangeEventQueries {
     TransactionStatements statements;
 
     public record Entry(long position, String resourceType, String resourceId, String path, long version,
-                        String kind, OffsetDateTime occurredAt, String organisationId) {
+                        String kind, Instant occurredAt, String organisationId) {
     }
 
     /**
@@ -50,22 +50,20 @@ public class ChangeEventQueries {
      * only role that may read them.
      */
     public List<Entry> after(Caller caller, long after, int limit) {
-        List<?> rows = visibleTo(caller, em.createNativeQuery("""
+        return visibleTo(caller, entries("""
                 select position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
                 from change_event
                 where position > ?1 and""" + FINAL + "and" + VISIBLE + """
                 order by position
                 limit ?3""")).setParameter(1, after).setParameter(3, limit).getResultList();
-        return rows.stream().map(r -> entry((Object[]) r)).toList();
     }
 
     /**
      * Each record's last entry the caller may see in {@code (after, upTo]}, in position order, streamed
      * from a database cursor (call inside a transaction; an export reads millions).
      */
-    @SuppressWarnings("unchecked")
     public Stream<Entry> lastPerRecord(Caller caller, long after, long upTo) {
-        return visibleTo(caller, em.createNativeQuery("""
+        return visibleTo(caller, entries("""
                 select * from (
                     select distinct on (resource_type, resource_id)
                            position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
@@ -73,7 +71,7 @@ public class ChangeEventQueries {
                     where position > ?1 and position <= ?3 and""" + FINAL + "and" + VISIBLE + """
                     order by resource_type, resource_id, position desc) last
                 order by position""")).setParameter(1, after).setParameter(3, upTo)
-                .setHint(HibernateHints.HINT_FETCH_SIZE, 500).getResultStream().map(r -> entry((Object[]) r));
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 500).getResultStream();
     }
 
     /** The last position a reader can read now: every entry up to it is final. */
@@ -106,12 +104,11 @@ public class ChangeEventQueries {
         return position == null ? null : position.longValue();
     }
 
-    private static Query visibleTo(Caller caller, Query query) {
-        return query.setParameter(2, caller.roles().contains(Roles.ADMIN));
+    private NativeQuery<Entry> entries(String sql) {
+        return em.unwrap(Session.class).createNativeQuery(sql, Entry.class);
     }
 
-    private static Entry entry(Object[] r) {
-        return new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).longValue(), (String) r[5], Timestamps.offset(r[6]), (String) r[7]);
+    private static NativeQuery<Entry> visibleTo(Caller caller, NativeQuery<Entry> query) {
+        return query.setParameter(2, caller.roles().contains(Roles.ADMIN));
     }
 }

@@ -4,9 +4,10 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 import be.twe.api.model.Change;
+import be.twe.common.persistence.Timestamps;
 import be.twe.sync.persistence.ChangeEventQueries;
 
-@Mapper
+@Mapper(uses = Timestamps.class)
 public interface ChangeMapper {
 
     @Mapping(target = "resourceType", expression = "java(be.twe.api.model.ResourceType.fromValue(entry.resourceType()))")

@@ -156,7 +156,7 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
             return;
         }
         flush();
-        List<Object[]> returned = statements.query(INSERT_ALL, s -> {
+        List<LocalDate> plannedEnds = statements.query(INSERT_ALL, s -> {
             s.setArray(1, TransactionStatements.array(s, "uuid", trajectories, t -> t.id));
             s.setArray(2, TransactionStatements.array(s, "text", trajectories, t -> t.ocmwId));
             s.setArray(3, TransactionStatements.array(s, "text", trajectories, t -> t.client.insz));
@@ -167,17 +167,17 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
             s.setArray(8, TransactionStatements.array(s, "text", trajectories, t -> t.externalReference));
             s.setArray(9, TransactionStatements.array(s, "timestamptz", trajectories, t -> t.updatedAt));
         }, rows -> {
-            List<Object[]> list = new ArrayList<>();
+            List<LocalDate> list = new ArrayList<>();
             while (rows.next()) {
-                list.add(new Object[] {rows.getObject(1, UUID.class), rows.getObject(2, LocalDate.class)});
+                list.add(rows.getObject(2, LocalDate.class));
             }
             return list;
         });
-        if (returned.size() != trajectories.size()) {
+        if (plannedEnds.size() != trajectories.size()) {
             throw new IllegalStateException("A batch's clients changed while it was written");
         }
-        for (int i = 0; i < returned.size(); i++) {
-            if (!trajectories.get(i).plannedEndDate.equals(returned.get(i)[1])) {
+        for (int i = 0; i < plannedEnds.size(); i++) {
+            if (!trajectories.get(i).plannedEndDate.equals(plannedEnds.get(i))) {
                 throw new IllegalStateException("The database computed another planned end");
             }
         }

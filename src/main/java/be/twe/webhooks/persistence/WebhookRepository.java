@@ -1,5 +1,6 @@
 package be.twe.webhooks.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 import be.twe.common.jobs.Submitter;
 
@@ -43,10 +47,10 @@ public class WebhookRepository {
 
     /** Locks the subscription for queueing (skipping one another instance is queueing). */
     public Optional<Queueing> lockForQueueing(UUID id) {
-        return em.createNativeQuery("""
+        return rows("""
                         select organisation_id, subject, roles, event_types, position from webhook_subscription
                         where id = ?1 for update skip locked""", Queueing.class)
-                .setParameter(1, id).getResultStream().map(Queueing.class::cast).findFirst();
+                .setParameter(1, id).uniqueResultOptional();
     }
 
     public void queue(UUID subscriptionId, String type, Entry e) {
@@ -66,19 +70,22 @@ public class WebhookRepository {
                 .setParameter(1, subscriptionId).setParameter(2, position).executeUpdate();
     }
 
+    /** A delivery taken for sending, and its subscription. */
+    public record Due(UUID id, UUID subscriptionId) {
+    }
+
     /**
      * Takes up to {@code limit} due deliveries for sending: their next attempt moves a lease ahead,
-     * so no other instance sends them meanwhile. Returns their ids and subscriptions' ids.
+     * so no other instance sends them meanwhile.
      */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> takeDue(int limit, int leaseSeconds, Set<UUID> skippedSubscriptions) {
-        return em.createNativeQuery("""
+    public List<Due> takeDue(int limit, int leaseSeconds, Set<UUID> skippedSubscriptions) {
+        return rows("""
                         update webhook_delivery set next_attempt_at = now() + make_interval(secs => ?2)
                         where id in (select id from webhook_delivery
                                      where status = 'PENDING' and next_attempt_at <= now()
                                        and subscription_id::text <> all(string_to_array(?3, ','))
                                      order by next_attempt_at, position limit ?1 for update skip locked)
-                        returning id, subscription_id""")
+                        returning id, subscription_id""", Due.class)
                 .setParameter(1, limit).setParameter(2, leaseSeconds)
                 .setParameter(3, skippedSubscriptions.stream().map(UUID::toString).collect(Collectors.joining(",")))
                 .getResultList();
@@ -91,14 +98,18 @@ public class WebhookRepository {
     }
 
     /** What sending needs: the delivery, and its subscription's URL and secret. */
-    public Optional<Object[]> toSend(UUID deliveryId) {
-        List<?> rows = em.createNativeQuery("""
-                        select d.id, d.type, d.resource_type, d.resource_id, d.path, d.version, d.position,
-                               d.organisation_id, d.occurred_at, s.url, s.secret, d.attempts
+    public record ToSend(UUID id, String type, String resourceType, String resourceId, String path, Long version,
+                         Long position, String organisationId, Instant occurredAt, String url, String secret,
+                         Integer attempts) {
+    }
+
+    public Optional<ToSend> toSend(UUID deliveryId) {
+        return rows("""
+                        select d.id, d.type, d.resource_type, d.resource_id, d.path, d.version::bigint, d.position,
+                               d.organisation_id, d.occurred_at, s.url, s.secret, d.attempts::int
                         from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
-                        where d.id = ?1""")
-                .setParameter(1, deliveryId).getResultList();
-        return rows.stream().map(Object[].class::cast).findFirst();
+                        where d.id = ?1""", ToSend.class)
+                .setParameter(1, deliveryId).uniqueResultOptional();
     }
 
     /** Logs an attempt and sets what follows: delivered, failed for good, or another attempt at a delay. */
@@ -125,12 +136,18 @@ public class WebhookRepository {
                 .setParameter(1, deliveryId).executeUpdate();
     }
 
-    /** A delivery's attempts: number, time, HTTP status, error. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> attempts(UUID deliveryId) {
-        return em.createNativeQuery("""
-                        select number, attempted_at, http_status, error from webhook_attempt
-                        where delivery_id = ?1 order by number""")
+    public record Attempt(Integer number, Instant attemptedAt, Integer httpStatus, String error) {
+    }
+
+    /** A delivery's attempts, in order. */
+    public List<Attempt> attempts(UUID deliveryId) {
+        return rows("""
+                        select number::int, attempted_at, http_status::int, error from webhook_attempt
+                        where delivery_id = ?1 order by number""", Attempt.class)
                 .setParameter(1, deliveryId).getResultList();
+    }
+
+    private <R> NativeQuery<R> rows(String sql, Class<R> row) {
+        return em.unwrap(Session.class).createNativeQuery(sql, row);
     }
 }

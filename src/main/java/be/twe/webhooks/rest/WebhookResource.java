@@ -95,9 +95,8 @@ public class WebhookResource implements WebhooksApi {
         WebhookDelivery dto = new WebhookDelivery().id(d.id).type(d.type).position(d.position).path(d.path)
                 .status(WebhookDeliveryStatus.fromValue(d.status))
                 .nextAttemptAt(d.status.equals("PENDING") ? d.nextAttemptAt : null);
-        service.attempts(d.id).forEach(a -> dto.addAttemptsItem(new WebhookAttempt().number(((Number) a[0]).intValue())
-                .attemptedAt(Timestamps.offset(a[1])).httpStatus(a[2] == null ? null : ((Number) a[2]).intValue())
-                .error((String) a[3])));
+        service.attempts(d.id).forEach(a -> dto.addAttemptsItem(new WebhookAttempt().number(a.number())
+                .attemptedAt(Timestamps.utc(a.attemptedAt())).httpStatus(a.httpStatus()).error(a.error())));
         return dto;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import be.twe.common.jobs.Background;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.webhooks.persistence.WebhookRepository;
+import be.twe.webhooks.persistence.WebhookRepository.Due;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -41,9 +42,9 @@ public class WebhookDispatcher {
         systemWork.inTransaction(NAME, webhooks::subscriptionIds).forEach(queue::queue); // as each subscriber
         Set<UUID> failing = new HashSet<>();
         for (var due = takeDue(failing); !due.isEmpty(); due = takeDue(failing)) {
-            for (Object[] delivery : due) {
-                UUID id = (UUID) delivery[0];
-                UUID subscription = (UUID) delivery[1];
+            for (Due delivery : due) {
+                UUID id = delivery.id();
+                UUID subscription = delivery.subscriptionId();
                 if (failing.contains(subscription)) {
                     systemWork.inTransaction(NAME, () -> webhooks.release(id));
                 } else if (!systemWork.withoutTransaction(NAME, () -> sender.send(id))) {
@@ -53,7 +54,7 @@ public class WebhookDispatcher {
         }
     }
 
-    private List<Object[]> takeDue(Set<UUID> failing) {
+    private List<Due> takeDue(Set<UUID> failing) {
         return systemWork.inTransaction(NAME, () -> webhooks.takeDue(BATCH, LEASE_SECONDS, failing));
     }
 }

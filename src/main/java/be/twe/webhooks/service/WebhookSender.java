@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.common.persistence.Timestamps;
 import be.twe.webhooks.persistence.WebhookRepository;
+import be.twe.webhooks.persistence.WebhookRepository.ToSend;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -48,12 +49,12 @@ public class WebhookSender {
 
     /** Returns whether the receiver took it. */
     public boolean send(UUID deliveryId) {
-        Object[] d = QuarkusTransaction.requiringNew().call(() -> webhooks.toSend(deliveryId)).orElse(null);
+        ToSend d = QuarkusTransaction.requiringNew().call(() -> webhooks.toSend(deliveryId)).orElse(null);
         if (d == null) {
             return true; // its subscription was deleted: nothing to send
         }
-        int attempt = ((Number) d[11]).intValue() + 1;
-        URI url = URI.create((String) d[9]);
+        int attempt = d.attempts() + 1;
+        URI url = URI.create(d.url());
         Integer status = null;
         String error = allowInsecure ? null : CallbackUrls.refusedAddress(url.getHost());
         if (error == null) {
@@ -64,7 +65,7 @@ public class WebhookSender {
                         .header("Content-Type", "application/cloudevents+json")
                         .header("webhook-id", deliveryId.toString())
                         .header("webhook-timestamp", Long.toString(timestamp))
-                        .header("webhook-signature", Signatures.sign((String) d[10], deliveryId.toString(), timestamp,
+                        .header("webhook-signature", Signatures.sign(d.secret(), deliveryId.toString(), timestamp,
                                 body))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -86,21 +87,21 @@ public class WebhookSender {
         return delivered;
     }
 
-    private String event(Object[] d) throws JsonProcessingException {
+    private String event(ToSend d) throws JsonProcessingException {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("resourceType", d[2]);
-        data.put("resourceId", d[3]);
-        data.put("path", d[4]);
-        data.put("version", d[5]);
-        data.put("position", d[6]);
-        data.put("organisationId", d[7]);
+        data.put("resourceType", d.resourceType());
+        data.put("resourceId", d.resourceId());
+        data.put("path", d.path());
+        data.put("version", d.version());
+        data.put("position", d.position());
+        data.put("organisationId", d.organisationId());
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
-        event.put("id", d[0].toString());
+        event.put("id", d.id().toString());
         event.put("source", SOURCE);
-        event.put("type", d[1]);
-        event.put("subject", d[4]);
-        event.put("time", Timestamps.offset(d[8]).toString());
+        event.put("type", d.type());
+        event.put("subject", d.path());
+        event.put("time", Timestamps.utc(d.occurredAt()).toString());
         event.put("datacontenttype", "application/json");
         event.put("data", data);
         return json.writeValueAsString(event);

@@ -110,7 +110,7 @@ public class WebhookService {
         return delivery(subscriptionId, deliveryId);
     }
 
-    public List<Object[]> attempts(UUID deliveryId) {
+    public List<WebhookRepository.Attempt> attempts(UUID deliveryId) {
         return webhooks.attempts(deliveryId);
     }
 }
