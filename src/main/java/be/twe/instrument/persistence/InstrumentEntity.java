@@ -30,7 +30,8 @@ public class InstrumentEntity extends RegisteredRecord {
     public LocalDate plannedEndDate;
     @Column(name = "end_date")
     public LocalDate endDate;
-    public String outcome;
+    @Enumerated(EnumType.STRING)
+    public InstrumentOutcome outcome;
     @Column(name = "stop_reason")
     public String stopReason;
     public String employer;

@@ -51,7 +51,7 @@ public class InstrumentRows {
         i.startDate = rs.getObject(5, LocalDate.class);
         i.plannedEndDate = rs.getObject(6, LocalDate.class);
         i.endDate = rs.getObject(7, LocalDate.class);
-        i.outcome = rs.getString(8);
+        i.outcome = rs.getString(8) == null ? null : InstrumentOutcome.valueOf(rs.getString(8));
         i.stopReason = rs.getString(9);
         i.employer = rs.getString(10);
         i.socialRightsBuiltUp = rs.getObject(11, Boolean.class);

@@ -23,6 +23,7 @@ import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.instrument.persistence.InstrumentEntity;
+import be.twe.instrument.persistence.InstrumentOutcome;
 import be.twe.instrument.service.InstrumentReferences;
 import be.twe.instrument.service.InstrumentService;
 import be.twe.sync.idempotency.Idempotent;
@@ -110,7 +111,7 @@ public class InstrumentResource implements InstrumentsApi {
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response endInstrument(UUID trajectoryId, UUID instrumentId, String ifMatch, InstrumentEnd end) {
         return withETag(service.end(trajectoryId, instrumentId, IfMatch.of(ifMatch), new InstrumentService.Ending(
-                end.getEndDate(), end.getOutcome().toString(), end.getStopReason())));
+                end.getEndDate(), InstrumentOutcome.valueOf(end.getOutcome().name()), end.getStopReason())));
     }
 
     private Response created(InstrumentEntity instrument) {

@@ -20,6 +20,7 @@ import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.IfMatch;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
+import be.twe.instrument.persistence.InstrumentOutcome;
 import be.twe.instrument.persistence.InstrumentType;
 import be.twe.sync.service.Feeds;
 import be.twe.trajectory.persistence.TrajectoryEntity;
@@ -44,7 +45,7 @@ public class InstrumentService {
     @Inject
     TransfersOfTrajectory transfers;
 
-    public record Ending(LocalDate endDate, String outcome, String stopReason) {
+    public record Ending(LocalDate endDate, InstrumentOutcome outcome, String stopReason) {
     }
 
     public InstrumentEntity create(UUID trajectoryId, NewInstrument in) {
@@ -132,7 +133,7 @@ public class InstrumentService {
         InstrumentEntity instrument = get(trajectoryId, instrumentId);
         ifMatch.check(instrument.version);
         Registrar.Registration registration = registrar.authoriseWrite(instrument.ocmwId);
-        if ("STOPPED_EARLY".equals(ending.outcome()) && (ending.stopReason() == null || ending.stopReason().isBlank())) {
+        if (ending.outcome() == InstrumentOutcome.STOPPED_EARLY && (ending.stopReason() == null || ending.stopReason().isBlank())) {
             throw new InvalidInputProblem(Issue.body("stopReason", null, Text.of("stop-reason-required")));
         }
         if (instrument.endDate != null) {
@@ -143,11 +144,11 @@ public class InstrumentService {
             throw new DomainProblem(ProblemType.INSTRUMENT_END_OUTSIDE_PERIOD,
                     Text.of("instrument-end-outside-period", instrumentId, instrument.startDate, instrument.plannedEndDate));
         }
-        if ("TAKEN_OVER_BY_VDAB".equals(ending.outcome()) && !instrument.is(InstrumentType.IBO)) {
+        if (ending.outcome() == InstrumentOutcome.TAKEN_OVER_BY_VDAB && !instrument.is(InstrumentType.IBO)) {
             throw new DomainProblem(ProblemType.TAKEOVER_NOT_IBO,
                     Text.of("takeover-not-ibo", instrumentId, instrument.type));
         }
-        boolean takenOver = "TAKEN_OVER_BY_VDAB".equals(ending.outcome());
+        boolean takenOver = ending.outcome() == InstrumentOutcome.TAKEN_OVER_BY_VDAB;
         TrajectoryEntity trajectory = takenOver ? trajectories.find(trajectoryId) : null; // read only when needed
         if (takenOver && trajectory.isOpen()) {
             throw new DomainProblem(ProblemType.TAKEOVER_BEFORE_END, Text.of("takeover-before-end", trajectoryId));

@@ -18,6 +18,7 @@ import be.twe.common.persistence.Timestamps;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.instrument.persistence.InstrumentRepository.Dates;
+import be.twe.instrument.persistence.InstrumentOutcome;
 import be.twe.instrument.persistence.InstrumentType;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.persistence.TrajectoryRows.InstrumentDates;
@@ -50,9 +51,9 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
                 continue;
             }
             if (i.is(InstrumentType.WES)) {
-                close(i, endDate, "STOPPED_EARLY", STOPPED_BY_TRAJECTORY_END);
+                close(i, endDate, InstrumentOutcome.STOPPED_EARLY, STOPPED_BY_TRAJECTORY_END);
             } else if (i.is(InstrumentType.IBO)) {
-                close(i, i.plannedEndDate, "TAKEN_OVER_BY_VDAB", null);
+                close(i, i.plannedEndDate, InstrumentOutcome.TAKEN_OVER_BY_VDAB, null);
                 iboTakenOver = true;
             } else if (!(i.is(InstrumentType.ART60) && Boolean.FALSE.equals(i.socialRightsBuiltUp))) {
                 throw new DomainProblem(ProblemType.INSTRUMENT_RUNNING,
@@ -79,7 +80,7 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
         return !i.startDate.isAfter(date) && !i.effectiveEnd().isBefore(date);
     }
 
-    private static void close(InstrumentEntity i, LocalDate endDate, String outcome, String reason) {
+    private static void close(InstrumentEntity i, LocalDate endDate, InstrumentOutcome outcome, String reason) {
         i.endDate = endDate;
         i.outcome = outcome;
         i.stopReason = reason;

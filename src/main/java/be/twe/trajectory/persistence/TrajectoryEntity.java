@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -14,6 +16,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Generated;
 
 import be.twe.common.persistence.RegisteredRecord;
+import be.twe.trajectory.service.EndReason;
 
 @Entity
 @Table(name = "trajectory")
@@ -34,7 +37,8 @@ public class TrajectoryEntity extends RegisteredRecord {
     @Column(name = "end_date")
     public LocalDate endDate;
     @Column(name = "end_reason")
-    public String endReason;
+    @Enumerated(EnumType.STRING)
+    public EndReason endReason;
     @Column(name = "end_advice")
     public String endAdvice;
     @Column(name = "at_work_at_measurement")

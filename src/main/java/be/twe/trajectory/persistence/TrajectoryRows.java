@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import be.twe.common.tenancy.CallerReads;
+import be.twe.trajectory.service.EndReason;
 
 /**
  * A trajectory as an answer shows it, read in one statement with its client and its instruments'
@@ -106,7 +107,7 @@ public class TrajectoryRows {
         t.startDate = rs.getObject(5, LocalDate.class);
         t.plannedEndDate = rs.getObject(6, LocalDate.class);
         t.endDate = rs.getObject(7, LocalDate.class);
-        t.endReason = rs.getString(8);
+        t.endReason = rs.getString(8) == null ? null : EndReason.valueOf(rs.getString(8));
         t.endAdvice = rs.getString(9);
         t.atWorkAtMeasurement = rs.getObject(10, Boolean.class);
         t.atWorkWithin12Months = rs.getObject(11, Boolean.class);

@@ -29,6 +29,7 @@ import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
+import be.twe.trajectory.service.EndReason;
 import be.twe.trajectory.persistence.TrajectoryRepository;
 import be.twe.trajectory.service.TrajectoryReads;
 import be.twe.trajectory.service.TrajectoryReferences;
@@ -133,7 +134,7 @@ public class TrajectoryResource implements TrajectoriesApi {
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     public Response endTrajectory(UUID trajectoryId, String ifMatch, TrajectoryEnd in) {
         return withETag(service.end(trajectoryId, IfMatch.of(ifMatch), new TrajectoryService.Ending(in.getEndDate(),
-                in.getEndReason().toString(), in.getEndAdvice())));
+                EndReason.valueOf(in.getEndReason().name()), in.getEndAdvice())));
     }
 
     private Response created(TrajectoryView view) {

@@ -11,7 +11,6 @@ import be.twe.common.error.Text;
 
 /** Rules of a trajectory that more than one path applies, as functions of plain values. */
 public final class TrajectoryRules {
-    public static final String MAX_DURATION_REACHED = "MAX_DURATION_REACHED";
     /** TWE-OCMW exists since 1 January 2017. */
     static final LocalDate MEASURE_START = LocalDate.of(2017, 1, 1);
 

@@ -51,7 +51,7 @@ public class TrajectoryService {
                          Boolean atWorkWithin12Months) {
     }
 
-    public record Ending(LocalDate endDate, String endReason, String endAdvice) {
+    public record Ending(LocalDate endDate, EndReason endReason, String endAdvice) {
     }
 
     public TrajectoryView create(NewTrajectory input) {
@@ -154,7 +154,7 @@ public class TrajectoryService {
             throw new DomainProblem(ProblemType.TRAJECTORY_MAX_DURATION,
                     Text.of("trajectory-max-duration", id, trajectory.plannedEndDate));
         }
-        if (TrajectoryRules.MAX_DURATION_REACHED.equals(ending.endReason())) {
+        if (ending.endReason() == EndReason.MAX_DURATION_REACHED) {
             TrajectoryRules.requireMaxDurationReached(id, trajectory.plannedEndDate, ending.endDate());
         }
         boolean iboTakenOver = instruments.trajectoryEnds(trajectory, ending.endDate());

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -21,7 +23,8 @@ public class FollowUpActionEntity {
     public UUID transferId;
     @Column(name = "ocmw_id")
     public String ocmwId;
-    public String type;
+    @Enumerated(EnumType.STRING)
+    public FollowUpType type;
     @Column(name = "start_date")
     public LocalDate startDate;
     @Column(name = "end_date")

@@ -23,10 +23,12 @@ public class TransferEntity {
     public UUID trajectoryId;
     @Column(name = "ocmw_id")
     public String ocmwId;
-    public String reason;
+    @Enumerated(EnumType.STRING)
+    public TransferReason reason;
     @Column(name = "reason_text")
     public String reasonText;
-    public String channel;
+    @Enumerated(EnumType.STRING)
+    public TransferChannel channel;
     @Column(name = "transfer_date")
     public LocalDate transferDate;
     @Enumerated(EnumType.STRING)

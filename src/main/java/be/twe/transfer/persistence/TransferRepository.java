@@ -17,7 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class TransferRepository implements PanacheRepositoryBase<TransferEntity, UUID> {
 
     /** The queue's filters; {@code transferredOnOrBefore} comes from "older than N days". */
-    public record Criteria(TransferStatus status, String provinceNisCode, String ocmwId, String reason,
+    public record Criteria(TransferStatus status, String provinceNisCode, String ocmwId, TransferReason reason,
                            LocalDate transferredOnOrBefore) {
     }
 

@@ -18,13 +18,13 @@ public interface TransferMapper {
     @Mapping(target = "id", expression = "java(view.transfer().id)")
     @Mapping(target = "trajectoryId", expression = "java(view.transfer().trajectoryId)")
     @Mapping(target = "ocmwId", expression = "java(view.transfer().ocmwId)")
-    @Mapping(target = "reason", expression = "java(be.twe.api.model.TransferReason.fromValue(view.transfer().reason))")
+    @Mapping(target = "reason", source = "transfer.reason")
     @Mapping(target = "reasonText", expression = "java(view.transfer().reasonText)")
-    @Mapping(target = "channel", expression = "java(be.twe.api.model.TransferChannel.fromValue(view.transfer().channel))")
+    @Mapping(target = "channel", source = "transfer.channel")
     @Mapping(target = "transferDate", expression = "java(view.transfer().transferDate)")
     @Mapping(target = "trajectoryEndDate", expression = "java(view.trajectory().endDate)")
     @Mapping(target = "trajectoryEndReason",
-            expression = "java(be.twe.api.model.TrajectoryEndReason.fromValue(view.trajectory().endReason))")
+            source = "trajectory.endReason")
     @Mapping(target = "endAdvice", expression = "java(view.trajectory().endAdvice)")
     @Mapping(target = "status",
             expression = "java(be.twe.api.model.TransferStatus.fromValue(view.transfer().status.name()))")
@@ -44,6 +44,5 @@ public interface TransferMapper {
             expression = "java(step.destinationKind == null ? null : be.twe.api.model.TransferStep.DestinationKindEnum.fromValue(step.destinationKind))")
     TransferStep toDto(TransferStepEntity step);
 
-    @Mapping(target = "type", expression = "java(be.twe.api.model.FollowUpActionType.fromValue(action.type))")
     FollowUpAction toDto(FollowUpActionEntity action);
 }

@@ -28,6 +28,9 @@ import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
+import be.twe.trajectory.service.EndReason;
+import be.twe.transfer.persistence.FollowUpType;
+import be.twe.transfer.persistence.TransferChannel;
 import be.twe.transfer.service.HandOverService;
 import be.twe.transfer.service.NewTransfer;
 import be.twe.transfer.service.TransferService;
@@ -65,9 +68,10 @@ public class TransferResource implements TransfersApi {
     @Idempotent
     public Response createTransfer(UUID trajectoryId, TransferInput in, String idempotencyKey) {
         NewTransfer.End end = in.getTrajectoryEnd() == null ? null : new NewTransfer.End(
-                in.getTrajectoryEnd().getEndReason().toString(), in.getTrajectoryEnd().getEndAdvice());
-        TransferView view = service.create(trajectoryId, new NewTransfer(in.getReason().toString(),
-                in.getReasonText(), in.getChannel().toString(), in.getTransferDate(), end));
+                EndReason.valueOf(in.getTrajectoryEnd().getEndReason().name()), in.getTrajectoryEnd().getEndAdvice());
+        TransferView view = service.create(trajectoryId, new NewTransfer(
+                be.twe.transfer.persistence.TransferReason.valueOf(in.getReason().name()),
+                in.getReasonText(), TransferChannel.valueOf(in.getChannel().name()), in.getTransferDate(), end));
         return links.created(links.to("transfers", view.transfer().id))
                 .header("ETag", ETags.of(view.transfer().version))
                 .entity(mapper.toDto(view)).build();
@@ -79,7 +83,8 @@ public class TransferResource implements TransfersApi {
                                   TransferReason reason, Integer olderThanDays, Integer limit, String cursor) {
         Slice<TransferView> slice = service.list(
                 status == null ? null : be.twe.transfer.persistence.TransferStatus.valueOf(status.toString()),
-                province == null ? null : province.toString(), ocmwId, reason == null ? null : reason.toString(),
+                province == null ? null : province.toString(), ocmwId,
+                reason == null ? null : be.twe.transfer.persistence.TransferReason.valueOf(reason.name()),
                 olderThanDays, limit, cursor);
         accessLog.read("listTransfers", reads(slice));
         return Response.ok(new TransferPage().items(mapper.toDtos(slice.items())).next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor()))
@@ -127,7 +132,7 @@ public class TransferResource implements TransfersApi {
     @Idempotent
     public Response recordFollowUpAction(UUID transferId, FollowUpActionInput in, String idempotencyKey) {
         return Response.status(Response.Status.CREATED).entity(mapper.toDto(handOver.recordFollowUp(transferId,
-                new HandOverService.NewFollowUp(in.getType().toString(), in.getStartDate(), in.getEndDate(),
+                new HandOverService.NewFollowUp(FollowUpType.valueOf(in.getType().name()), in.getStartDate(), in.getEndDate(),
                         in.getDescription())))).build();
     }
 

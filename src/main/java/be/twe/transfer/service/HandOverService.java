@@ -22,6 +22,7 @@ import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.transfer.persistence.FollowUpActionEntity;
 import be.twe.transfer.persistence.FollowUpActionRepository;
+import be.twe.transfer.persistence.FollowUpType;
 import be.twe.transfer.persistence.TransferEntity;
 import be.twe.transfer.persistence.TransferRepository;
 import be.twe.transfer.persistence.TransferStatus;
@@ -58,7 +59,7 @@ public class HandOverService {
         }
     }
 
-    public record NewFollowUp(String type, LocalDate startDate, LocalDate endDate, String description) {
+    public record NewFollowUp(FollowUpType type, LocalDate startDate, LocalDate endDate, String description) {
     }
 
     public TransferView take(UUID transferId, IfMatch ifMatch, Transition transition, Step step) {
@@ -106,7 +107,7 @@ public class HandOverService {
     }
 
     private static void check(NewFollowUp in, TrajectoryEntity trajectory) {
-        if ("OTHER".equals(in.type()) && (in.description() == null || in.description().isBlank())) {
+        if (in.type() == FollowUpType.OTHER && (in.description() == null || in.description().isBlank())) {
             throw new InvalidInputProblem(Issue.body("description", in.description(), Text.of("type-other")));
         }
         if (in.endDate() != null && in.endDate().isBefore(in.startDate())) {

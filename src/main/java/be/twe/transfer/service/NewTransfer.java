@@ -2,9 +2,14 @@ package be.twe.transfer.service;
 
 import java.time.LocalDate;
 
-/** A transfer as a caller asks for it; {@code end} ends the trajectory when it is still open. */
-public record NewTransfer(String reason, String reasonText, String channel, LocalDate transferDate, End end) {
+import be.twe.trajectory.service.EndReason;
+import be.twe.transfer.persistence.TransferChannel;
+import be.twe.transfer.persistence.TransferReason;
 
-    public record End(String endReason, String endAdvice) {
+/** A transfer as a caller asks for it; {@code end} ends the trajectory when it is still open. */
+public record NewTransfer(TransferReason reason, String reasonText, TransferChannel channel, LocalDate transferDate,
+                          End end) {
+
+    public record End(EndReason endReason, String endAdvice) {
     }
 }

@@ -36,7 +36,9 @@ import be.twe.trajectory.service.TrajectoryRules;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.transfer.persistence.FollowUpActionEntity;
 import be.twe.transfer.persistence.FollowUpActionRepository;
+import be.twe.transfer.persistence.TransferChannel;
 import be.twe.transfer.persistence.TransferEntity;
+import be.twe.transfer.persistence.TransferReason;
 import be.twe.transfer.persistence.TransferRepository;
 import be.twe.transfer.persistence.TransferStatus;
 import be.twe.transfer.persistence.TransferStepEntity;
@@ -52,8 +54,8 @@ import be.twe.transfer.persistence.TransferStepRepository;
 @Feeds
 public class TransferService {
     static final String AUDIT_TYPE = "transfer";
-    static final String IBO_TAKEN_OVER = "IBO_TAKEN_OVER";
-    private static final Set<String> VDAB_CHANNELS = Set.of("VDAB_MONITORING", "SERVICE_LINE");
+    private static final Set<TransferChannel> VDAB_CHANNELS = Set.of(TransferChannel.VDAB_MONITORING,
+            TransferChannel.SERVICE_LINE);
 
     @Inject
     TransferRepository transfers;
@@ -91,7 +93,7 @@ public class TransferService {
      */
     void createForIbo(TrajectoryEntity trajectory, LocalDate on, Registrar.Registration registration) {
         if (transfers.openOf(trajectory.id).isEmpty()) {
-            open(trajectory, new NewTransfer(IBO_TAKEN_OVER, null, "VDAB_MONITORING", on, null), registration);
+            open(trajectory, new NewTransfer(TransferReason.IBO_TAKEN_OVER, null, TransferChannel.VDAB_MONITORING, on, null), registration);
         }
     }
 
@@ -112,7 +114,7 @@ public class TransferService {
     }
 
     /** The queue, oldest transfer date first; {@code olderThanDays} counts from today. */
-    public Slice<TransferView> list(TransferStatus status, String province, String ocmwId, String reason,
+    public Slice<TransferView> list(TransferStatus status, String province, String ocmwId, TransferReason reason,
                                     Integer olderThanDays, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 2);
         TransferRepository.After position = after.isEmpty() ? null
@@ -148,7 +150,7 @@ public class TransferService {
     }
 
     private void check(TrajectoryEntity trajectory, NewTransfer in, Registrar.Registration registration) {
-        if ("OTHER".equals(in.reason()) && (in.reasonText() == null || in.reasonText().isBlank())) {
+        if (in.reason() == TransferReason.OTHER && (in.reasonText() == null || in.reasonText().isBlank())) {
             throw new InvalidInputProblem(ProblemType.REASON_TEXT_REQUIRED,
                     Text.of("reason-text-required"), Issue.body("reasonText", in.reasonText(), Text.of("reason-other")));
         }
@@ -161,7 +163,7 @@ public class TransferService {
             throw new InvalidInputProblem(Issue.body("trajectoryEnd", null,
                     Text.of("trajectory-end.already-ended", trajectory.endDate)));
         }
-        if (IBO_TAKEN_OVER.equals(in.reason())) {
+        if (in.reason() == TransferReason.IBO_TAKEN_OVER) {
             throw new DomainProblem(ProblemType.REASON_SET_BY_API,
                     Text.of("reason-set-by-api"));
         }
@@ -178,7 +180,7 @@ public class TransferService {
                     Text.of("transfer-before-end", trajectory.id, trajectory.endDate));
         }
         LocalDate end = trajectory.isOpen() ? in.transferDate() : trajectory.endDate;
-        if (TrajectoryRules.MAX_DURATION_REACHED.equals(in.reason())) {
+        if (in.reason() == TransferReason.MAX_DURATION_REACHED) {
             TrajectoryRules.requireMaxDurationReached(trajectory.id, trajectory.plannedEndDate, end);
         }
     }
