@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -19,7 +21,8 @@ public class DocumentEntity {
     public UUID trajectoryId;
     @Column(name = "ocmw_id")
     public String ocmwId;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public DocumentKind kind;
     public String title;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

@@ -14,7 +14,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class DocumentRepository implements PanacheRepositoryBase<DocumentEntity, UUID> {
 
     /** One page of a trajectory's documents (of one kind, when given), oldest first, the id breaking ties. */
-    public List<DocumentEntity> ofTrajectory(UUID trajectoryId, String kind, Keyset<OffsetDateTime> after, int fetch) {
+    public List<DocumentEntity> ofTrajectory(UUID trajectoryId, DocumentKind kind, Keyset<OffsetDateTime> after, int fetch) {
         Query q = new Query().and("d.trajectoryId = :trajectoryId", "trajectoryId", trajectoryId)
                 .and("d.kind = :kind", "kind", kind);
         Keyset.restrict(q, after, "d", "createdAt");

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -19,8 +21,10 @@ public class PlanMethodEntity {
     @Id
     @Column(name = "ocmw_id")
     public String ocmwId;
-    public String method;
-    public String reason;
+    @Enumerated(EnumType.STRING)
+    public PlanMethodKind method;
+    @Enumerated(EnumType.STRING)
+    public PlanMethodReason reason;
     @Column(name = "reason_text")
     public String reasonText;
     /** Counted by hand under a row lock, as the partner agreement's: none recorded is version 0. */

@@ -25,7 +25,7 @@ public interface DocumentMapper {
     @Mapping(target = "id", expression = "java(view.document().id)")
     @Mapping(target = "trajectoryId", expression = "java(view.document().trajectoryId)")
     @Mapping(target = "ocmwId", expression = "java(view.document().ocmwId)")
-    @Mapping(target = "kind", expression = "java(be.twe.api.model.DocumentKind.fromValue(view.document().kind))")
+    @Mapping(target = "kind", source = "document.kind")
     @Mapping(target = "title", expression = "java(view.document().title)")
     @Mapping(target = "createdAt", expression = "java(view.document().createdAt)")
     @Mapping(target = "versions", expression = "java(toDtos(view.versions()))")

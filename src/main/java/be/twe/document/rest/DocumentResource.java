@@ -58,7 +58,8 @@ public class DocumentResource implements DocumentsApi {
     @Override
     @Authenticated
     public Response listDocuments(UUID trajectoryId, DocumentKind kind, Integer limit, String cursor) {
-        Slice<DocumentView> slice = service.list(trajectoryId, kind == null ? null : kind.toString(), limit, cursor);
+        Slice<DocumentView> slice = service.list(trajectoryId,
+                kind == null ? null : be.twe.document.persistence.DocumentKind.valueOf(kind.name()), limit, cursor);
         accessLog.read("listDocuments", slice.items().stream().map(DocumentResource::read).toList());
         return Response.ok(new DocumentPage().items(slice.items().stream().map(mapper::toDto).toList())
                 .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
@@ -71,7 +72,8 @@ public class DocumentResource implements DocumentsApi {
     public Response uploadDocument(UUID trajectoryId, DocumentKind kind, String title, String fileName,
                                    InputStream body, String contentDigest, String idempotencyKey) {
         DocumentView document = service.upload(trajectoryId,
-                new DocumentService.NewDocument(kind.toString(), title, fileName),
+                new DocumentService.NewDocument(be.twe.document.persistence.DocumentKind.valueOf(kind.name()), title,
+                        fileName),
                 upload(body, contentDigest, idempotencyKey));
         return links.created(links.to("trajectories", trajectoryId, "documents", document.document().id))
                 .header("ETag", ETags.of(document.state())).entity(mapper.toDto(document)).build();

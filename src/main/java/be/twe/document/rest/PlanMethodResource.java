@@ -14,6 +14,8 @@ import be.twe.common.rest.MergePatches;
 import be.twe.common.rest.Replaces;
 import be.twe.common.security.Roles;
 import be.twe.document.persistence.PlanMethodEntity;
+import be.twe.document.persistence.PlanMethodKind;
+import be.twe.document.persistence.PlanMethodReason;
 import be.twe.document.service.PlanMethodService;
 import io.quarkus.security.Authenticated;
 
@@ -37,7 +39,8 @@ public class PlanMethodResource implements PlansApi {
     @Replaces
     public Response updatePlanMethod(String organisationId, String ifMatch, PlanMethodInput input) {
         PlanMethodEntity method = service.record(organisationId, IfMatch.of(ifMatch), new PlanMethodService.Method(
-                input.getMethod().toString(), input.getReason() == null ? null : input.getReason().toString(),
+                PlanMethodKind.valueOf(input.getMethod().name()),
+                input.getReason() == null ? null : PlanMethodReason.valueOf(input.getReason().name()),
                 input.getReasonText()));
         return ETags.read(mapper.toDto(method), method.version, null);
     }

@@ -22,6 +22,7 @@ import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.document.persistence.DocumentEntity;
+import be.twe.document.persistence.DocumentKind;
 import be.twe.document.persistence.DocumentRepository;
 import be.twe.document.persistence.DocumentVersionEntity;
 import be.twe.document.persistence.DocumentVersionRepository;
@@ -56,7 +57,7 @@ public class DocumentService {
     @Inject
     CallerContext callerContext;
 
-    public record NewDocument(String kind, String title, String fileName) {
+    public record NewDocument(DocumentKind kind, String title, String fileName) {
     }
 
     /** A download that may go ahead, or the caller's copy is current ({@code notModified}). */
@@ -89,7 +90,7 @@ public class DocumentService {
         return addVersion(document, versions.nextNumber(documentId), fileName, file, registration);
     }
 
-    public Slice<DocumentView> list(UUID trajectoryId, String kind, int limit, String cursor) {
+    public Slice<DocumentView> list(UUID trajectoryId, DocumentKind kind, int limit, String cursor) {
         trajectories.find(trajectoryId);
         Slice<DocumentEntity> page = Slice.of(documents.ofTrajectory(trajectoryId, kind,
                 Keyset.after(cursor, OffsetDateTime::parse), limit + 1), limit, d -> Keyset.cursor(d.createdAt, d.id));

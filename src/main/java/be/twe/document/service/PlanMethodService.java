@@ -18,6 +18,8 @@ import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.document.persistence.PlanMethodEntity;
+import be.twe.document.persistence.PlanMethodKind;
+import be.twe.document.persistence.PlanMethodReason;
 import be.twe.document.persistence.PlanMethodRepository;
 
 /**
@@ -28,7 +30,7 @@ import be.twe.document.persistence.PlanMethodRepository;
 @Transactional
 public class PlanMethodService {
     /** POP, GPMI or OTHER_PLAN, and the reason when it is not the POP. */
-    public record Method(String method, String reason, String reasonText) {
+    public record Method(PlanMethodKind method, PlanMethodReason reason, String reasonText) {
     }
 
     @Inject
@@ -79,14 +81,14 @@ public class PlanMethodService {
     }
 
     private static void check(Method in) {
-        boolean pop = "POP".equals(in.method());
+        boolean pop = in.method() == PlanMethodKind.POP;
         if (pop && in.reason() != null) {
-            throw new InvalidInputProblem(Issue.body("reason", in.reason(), Text.of("plan-reason.only")));
+            throw new InvalidInputProblem(Issue.body("reason", in.reason().name(), Text.of("plan-reason.only")));
         }
         if (!pop && in.reason() == null) {
             throw new InvalidInputProblem(Issue.body("reason", null, Text.of("plan-reason.required")));
         }
-        if ("OTHER".equals(in.reason()) && (in.reasonText() == null || in.reasonText().isBlank())) {
+        if (in.reason() == PlanMethodReason.OTHER && (in.reasonText() == null || in.reasonText().isBlank())) {
             throw new InvalidInputProblem(Issue.body("reasonText", null, Text.of("reason-other")));
         }
     }

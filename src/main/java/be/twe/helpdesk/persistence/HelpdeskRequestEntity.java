@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -22,10 +24,12 @@ public class HelpdeskRequestEntity {
     @Column(name = "trajectory_id")
     public UUID trajectoryId;
     /** REGISTRATION, CORRECTION or QUESTION. */
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public HelpdeskRequestKind kind;
     public String description;
     /** OPEN, FULFILLED, ANSWERED or REFUSED. */
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public HelpdeskRequestStatus status;
     @Column(name = "requested_by")
     public String requestedBy;
     @Column(name = "requested_at")

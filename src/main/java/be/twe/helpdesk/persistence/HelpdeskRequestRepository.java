@@ -15,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class HelpdeskRequestRepository implements PanacheRepositoryBase<HelpdeskRequestEntity, UUID> {
 
     /** The requests the caller may see (row-level security), oldest first: the helpdesk's queue. */
-    public List<HelpdeskRequestEntity> list(String status, String kind, String ocmwId, Keyset<OffsetDateTime> after,
+    public List<HelpdeskRequestEntity> list(HelpdeskRequestStatus status, HelpdeskRequestKind kind, String ocmwId, Keyset<OffsetDateTime> after,
                                             int fetch) {
         Query q = new Query()
                 .and("r.status = :status", "status", status)

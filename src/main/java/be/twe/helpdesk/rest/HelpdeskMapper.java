@@ -16,11 +16,9 @@ public interface HelpdeskMapper {
     @Mapping(target = "id", expression = "java(view.request().id)")
     @Mapping(target = "ocmwId", expression = "java(view.request().ocmwId)")
     @Mapping(target = "trajectoryId", expression = "java(view.request().trajectoryId)")
-    @Mapping(target = "kind",
-            expression = "java(be.twe.api.model.HelpdeskRequestKind.fromValue(view.request().kind))")
+    @Mapping(target = "kind", source = "request.kind")
     @Mapping(target = "description", expression = "java(view.request().description)")
-    @Mapping(target = "status",
-            expression = "java(be.twe.api.model.HelpdeskRequestStatus.fromValue(view.request().status))")
+    @Mapping(target = "status", source = "request.status")
     @Mapping(target = "requestedBy", expression = "java(view.request().requestedBy)")
     @Mapping(target = "requestedAt", expression = "java(view.request().requestedAt)")
     @Mapping(target = "answer", expression = "java(view.request().answer)")

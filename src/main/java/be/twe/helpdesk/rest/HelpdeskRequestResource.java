@@ -42,7 +42,8 @@ public class HelpdeskRequestResource implements HelpdeskApi {
     @RolesAllowed({Roles.COACH, Roles.HELPDESK})
     @Idempotent
     public Response createHelpdeskRequest(HelpdeskRequestInput in, String idempotencyKey) {
-        View view = service.create(new HelpdeskRequestService.NewRequest(in.getOcmwId(), in.getKind().toString(),
+        View view = service.create(new HelpdeskRequestService.NewRequest(in.getOcmwId(),
+                be.twe.helpdesk.persistence.HelpdeskRequestKind.valueOf(in.getKind().name()),
                 in.getTrajectoryId(), in.getDescription()));
         return links.created(links.to("helpdesk-requests", view.request().id))
                 .header("ETag", ETags.of(view.request().version)).entity(mapper.toDto(view)).build();
@@ -52,8 +53,9 @@ public class HelpdeskRequestResource implements HelpdeskApi {
     @Authenticated
     public Response listHelpdeskRequests(HelpdeskRequestStatus status, HelpdeskRequestKind kind, String ocmwId,
                                          Integer limit, String cursor) {
-        Slice<View> slice = service.list(status == null ? null : status.toString(),
-                kind == null ? null : kind.toString(), ocmwId, limit, cursor);
+        Slice<View> slice = service.list(
+                status == null ? null : be.twe.helpdesk.persistence.HelpdeskRequestStatus.valueOf(status.name()),
+                kind == null ? null : be.twe.helpdesk.persistence.HelpdeskRequestKind.valueOf(kind.name()), ocmwId, limit, cursor);
         return Response.ok(new HelpdeskRequestPage().items(mapper.toDtos(slice.items()))
                 .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
@@ -68,7 +70,8 @@ public class HelpdeskRequestResource implements HelpdeskApi {
     @Override
     @Authenticated // VDAB's helpdesk only: the service says vdab-only or missing-role after the 404 of an unseen request
     public Response answerHelpdeskRequest(UUID requestId, String ifMatch, HelpdeskAnswer in) {
-        View view = service.answer(requestId, IfMatch.of(ifMatch), new HelpdeskRequestService.Answer(in.getOutcome().toString(),
+        View view = service.answer(requestId, IfMatch.of(ifMatch), new HelpdeskRequestService.Answer(
+                be.twe.helpdesk.persistence.HelpdeskRequestStatus.valueOf(in.getOutcome().name()),
                 in.getAnswer(), in.getRegistrations() == null ? List.of() : in.getRegistrations().stream()
                         .map(r -> new HelpdeskRequestService.Registration(r.getResourceType().toString(),
                                 r.getResourceId())).toList()));

@@ -27,7 +27,9 @@ import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.helpdesk.persistence.HelpdeskRegistrationEntity;
 import be.twe.helpdesk.persistence.HelpdeskRequestEntity;
+import be.twe.helpdesk.persistence.HelpdeskRequestKind;
 import be.twe.helpdesk.persistence.HelpdeskRequestRepository;
+import be.twe.helpdesk.persistence.HelpdeskRequestStatus;
 import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
 import be.twe.trajectory.service.TrajectoryService;
@@ -45,13 +47,13 @@ public class HelpdeskRequestService {
     private static final Map<String, String> REGISTRATION_TABLES = Map.of("trajectory", "trajectory",
             "instrument", "instrument", "transfer", "transfer");
 
-    public record NewRequest(String ocmwId, String kind, UUID trajectoryId, String description) {
+    public record NewRequest(String ocmwId, HelpdeskRequestKind kind, UUID trajectoryId, String description) {
     }
 
     public record Registration(String resourceType, UUID resourceId) {
     }
 
-    public record Answer(String outcome, String answer, List<Registration> registrations) {
+    public record Answer(HelpdeskRequestStatus outcome, String answer, List<Registration> registrations) {
     }
 
     /** A request with the registrations made for it. */
@@ -82,7 +84,7 @@ public class HelpdeskRequestService {
         request.trajectoryId = in.trajectoryId();
         request.kind = in.kind();
         request.description = in.description();
-        request.status = "OPEN";
+        request.status = HelpdeskRequestStatus.OPEN;
         request.requestedBy = by.registeredBy();
         request.requestedAt = Timestamps.now();
         requests.persist(request);
@@ -95,7 +97,7 @@ public class HelpdeskRequestService {
         return new View(request, requests.registrationsOf(List.of(id)));
     }
 
-    public Slice<View> list(String status, String kind, String ocmwId, int limit, String cursor) {
+    public Slice<View> list(HelpdeskRequestStatus status, HelpdeskRequestKind kind, String ocmwId, int limit, String cursor) {
         Slice<HelpdeskRequestEntity> page = Slice.of(requests.list(status, kind, ocmwId,
                 Keyset.after(cursor, OffsetDateTime::parse), limit + 1), limit, r -> Keyset.cursor(r.requestedAt, r.id));
         Map<UUID, List<HelpdeskRegistrationEntity>> made = requests.registrationsOf(
@@ -115,7 +117,7 @@ public class HelpdeskRequestService {
             throw new MissingRoleProblem(Roles.HELPDESK);
         }
         ifMatch.check(request.version);
-        if (!"OPEN".equals(request.status)) {
+        if (request.status != HelpdeskRequestStatus.OPEN) {
             throw new DomainProblem(ProblemType.ILLEGAL_TRANSITION,
                     Text.of("helpdesk-request-answered", id, request.status));
         }
@@ -144,13 +146,13 @@ public class HelpdeskRequestService {
     /** Fulfilled names what was registered; a refusal says why; registrations are the helpdesk's, for this OCMW. */
     private void check(HelpdeskRequestEntity request, Answer in) {
         List<Issue> issues = new ArrayList<>();
-        if ("FULFILLED".equals(in.outcome()) && in.registrations().isEmpty()) {
+        if (in.outcome() == HelpdeskRequestStatus.FULFILLED && in.registrations().isEmpty()) {
             issues.add(Issue.body("registrations", null, Text.of("registrations.required")));
         }
-        if (!"FULFILLED".equals(in.outcome()) && !in.registrations().isEmpty()) {
+        if (in.outcome() != HelpdeskRequestStatus.FULFILLED && !in.registrations().isEmpty()) {
             issues.add(Issue.body("registrations", null, Text.of("registrations.only-fulfilled")));
         }
-        if (!"FULFILLED".equals(in.outcome()) && (in.answer() == null || in.answer().isBlank())) {
+        if (in.outcome() != HelpdeskRequestStatus.FULFILLED && (in.answer() == null || in.answer().isBlank())) {
             issues.add(Issue.body("answer", null, Text.of("answer.required", in.outcome())));
         }
         for (int i = 0; i < in.registrations().size(); i++) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -25,7 +27,8 @@ public class TransferStepEntity {
     public UUID transferId;
     @Column(name = "ocmw_id")
     public String ocmwId;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public TransferStepKind kind;
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
     @Column(name = "actor_subject")

@@ -39,7 +39,6 @@ public interface TransferMapper {
 
     List<Transfer> toDtos(List<TransferView> views);
 
-    @Mapping(target = "kind", expression = "java(be.twe.api.model.TransferStepKind.fromValue(step.kind))")
     @Mapping(target = "destinationKind",
             expression = "java(step.destinationKind == null ? null : be.twe.api.model.TransferStep.DestinationKindEnum.fromValue(step.destinationKind))")
     TransferStep toDto(TransferStepEntity step);

@@ -42,6 +42,7 @@ import be.twe.transfer.persistence.TransferReason;
 import be.twe.transfer.persistence.TransferRepository;
 import be.twe.transfer.persistence.TransferStatus;
 import be.twe.transfer.persistence.TransferStepEntity;
+import be.twe.transfer.persistence.TransferStepKind;
 import be.twe.transfer.persistence.TransferStepRepository;
 
 /**
@@ -131,7 +132,7 @@ public class TransferService {
     }
 
     /** Records a step of the hand-over, by the caller, now. */
-    void addStep(TransferEntity transfer, String kind, String note, String destinationKind, String destination) {
+    void addStep(TransferEntity transfer, TransferStepKind kind, String note, String destinationKind, String destination) {
         TransferStepEntity step = new TransferStepEntity();
         step.transferId = transfer.id;
         step.ocmwId = transfer.ocmwId;
@@ -202,7 +203,7 @@ public class TransferService {
         transfer.createdAt = now;
         transfer.updatedAt = now;
         transfers.persist(transfer);
-        addStep(transfer, TransferStatus.REQUESTED.name(), null, null, null);
+        addStep(transfer, TransferStepKind.REQUESTED, null, null, null);
         audit(transfer, "request", null, Map.of("reason", transfer.reason, "channel", transfer.channel,
                 "transferDate", transfer.transferDate.toString(), "status", transfer.status.name()));
         transfers.flush(); // the one-open-transfer index decides here under concurrency

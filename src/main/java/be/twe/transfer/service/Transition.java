@@ -8,21 +8,22 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.error.Text;
 import be.twe.transfer.persistence.TransferStatus;
+import be.twe.transfer.persistence.TransferStepKind;
 
 /** The hand-over's state machine: every allowed change of status, the step it records, and who takes it. */
 public enum Transition {
-    ACKNOWLEDGE("ACKNOWLEDGED", TransferStatus.ACKNOWLEDGED, true, TransferStatus.REQUESTED),
-    DISPATCH("DISPATCHED", TransferStatus.DISPATCHED, true, TransferStatus.ACKNOWLEDGED),
-    RETURN("RETURNED", TransferStatus.RETURNED, true, TransferStatus.REQUESTED, TransferStatus.ACKNOWLEDGED),
-    ANSWER("ANSWERED", TransferStatus.REQUESTED, false, TransferStatus.RETURNED);
+    ACKNOWLEDGE(TransferStepKind.ACKNOWLEDGED, TransferStatus.ACKNOWLEDGED, true, TransferStatus.REQUESTED),
+    DISPATCH(TransferStepKind.DISPATCHED, TransferStatus.DISPATCHED, true, TransferStatus.ACKNOWLEDGED),
+    RETURN(TransferStepKind.RETURNED, TransferStatus.RETURNED, true, TransferStatus.REQUESTED, TransferStatus.ACKNOWLEDGED),
+    ANSWER(TransferStepKind.ANSWERED, TransferStatus.REQUESTED, false, TransferStatus.RETURNED);
 
-    final String stepKind;
+    final TransferStepKind stepKind;
     final TransferStatus to;
     /** Taken by VDAB's SPOC; otherwise by the OCMW (or whoever may write for it). */
     final boolean byVdab;
     private final Set<TransferStatus> from;
 
-    Transition(String stepKind, TransferStatus to, boolean byVdab, TransferStatus first, TransferStatus... rest) {
+    Transition(TransferStepKind stepKind, TransferStatus to, boolean byVdab, TransferStatus first, TransferStatus... rest) {
         this.stepKind = stepKind;
         this.to = to;
         this.byVdab = byVdab;
