@@ -9,10 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
-
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.Rows;
 import be.twe.common.persistence.Timestamps;
 
 /**
@@ -32,14 +31,14 @@ public class AccessLogQueries {
     public Slice<Row> of(UUID trajectoryId, int limit, String cursor) {
         List<String> after = Cursor.decode(cursor, 1);
         long before = after.isEmpty() ? Long.MAX_VALUE : Cursor.number(after.get(0));
-        List<Row> entries = em.unwrap(Session.class).createNativeQuery("""
+        List<Row> entries = Rows.as(Stored.class, em.createNativeQuery("""
                         select a.id + r.place - 1 as id, occurred_at, subject, organisation_id,
                                array_to_string(roles, ',') as roles, operation, resource_type, r.resource_id
                         from access_log a,
                              unnest(a.trajectory_ids, a.resource_ids) with ordinality r (trajectory_id, resource_id, place)
                         where a.trajectory_ids @> array[cast(?1 as uuid)] and a.id < ?2 and r.trajectory_id = ?1
                           and a.id + r.place - 1 < ?2
-                        order by 1 desc limit ?3""", Stored.class)
+                        order by 1 desc limit ?3"""))
                 .setParameter(1, trajectoryId).setParameter(2, before).setParameter(3, limit + 1)
                 .getResultStream().map(Stored::row).toList();
         return Slice.of(entries, limit, r -> Cursor.encode(Long.toString(r.id())));

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
+import be.twe.common.persistence.Rows;
+
 /**
  * The plan monitoring, computed by PostgreSQL for one OCMW. Row-level security holds for native SQL
  * too; callers check that the caller acts for {@code ocmwId} to answer 404 rather than nothing.
@@ -71,15 +73,15 @@ public class PlanMonitoringQueries {
     }
 
     public List<KindCount> planKinds(String ocmwId) {
-        return session.createNativeQuery("""
+        return Rows.as(KindCount.class, session.createNativeQuery("""
                 select d.kind, count(*)::int as documents, count(distinct d.trajectory_id)::int as trajectories
                 from document d
                 where d.ocmw_id = :ocmw and d.kind <> 'REPORT' and exists (
                     select 1 from document_version v where v.document_id = d.id and v.withdrawn_at is null)
-                group by d.kind order by d.kind""", KindCount.class).setParameter("ocmw", ocmwId).getResultList();
+                group by d.kind order by d.kind""")).setParameter("ocmw", ocmwId).getResultList();
     }
 
     private <R> NativeQuery<R> query(String sql, Class<R> row, String ocmwId, int dueDays) {
-        return session.createNativeQuery(sql, row).setParameter("ocmw", ocmwId).setParameter("due", dueDays);
+        return Rows.as(row, session.createNativeQuery(sql)).setParameter("ocmw", ocmwId).setParameter("due", dueDays);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import be.twe.common.persistence.Rows;
 
 /**
  * Export jobs and their content. The content is reached only through a job the caller requested
@@ -70,9 +71,9 @@ public class ExportJobRepository implements PanacheRepositoryBase<ExportJobEntit
 
     /** Up to {@code limit} blocks of lines after the block of line {@code after}, in order. */
     public List<Block> lines(UUID id, int after, int limit) {
-        return getSession().createNativeQuery("""
+        return Rows.as(Block.class, getEntityManager().createNativeQuery("""
                         select line, content from export_line where export_id = ?1 and line > ?2
-                        order by line limit ?3""", Block.class)
+                        order by line limit ?3"""))
                 .setParameter(1, id).setParameter(2, after).setParameter(3, limit).getResultList();
     }
 }

@@ -9,12 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 
 import be.twe.common.error.InvalidInputProblem;
 import be.twe.common.error.Issue;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.Text;
+import be.twe.common.persistence.Rows;
 import be.twe.common.tenancy.OwnOrganisation;
 
 /**
@@ -101,7 +101,7 @@ public class FundingService {
         }
         LocalDate start = firstDay(quarter);
         LocalDate end = start.plusMonths(3).minusDays(1);
-        List<QuarterFunding.Month> months = em.unwrap(Session.class).createNativeQuery(MONTHS, QuarterFunding.Month.class)
+        List<QuarterFunding.Month> months = Rows.as(QuarterFunding.Month.class, em.createNativeQuery(MONTHS))
                 .setParameter("ocmw", ocmwId).setParameter("quarterStart", start).setParameter("quarterEnd", end)
                 .getResultList();
         BigDecimal released = (BigDecimal) em.createNativeQuery(RELEASED).setParameter("ocmw", ocmwId)

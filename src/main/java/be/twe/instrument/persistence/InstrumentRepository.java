@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import be.twe.common.paging.Keyset;
+import be.twe.common.persistence.Rows;
 import be.twe.common.persistence.TransactionStatements;
 import be.twe.common.paging.Query;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -50,9 +51,9 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
         if (trajectoryIds.isEmpty()) {
             return List.of();
         }
-        return getSession().createNativeQuery("""
+        return Rows.as(DatesRow.class, getEntityManager().createNativeQuery("""
                 select trajectory_id, type, start_date, coalesce(end_date, planned_end_date)
-                from instrument where trajectory_id = any(?1) order by start_date""", DatesRow.class)
+                from instrument where trajectory_id = any(?1) order by start_date"""))
                 .setParameter(1, trajectoryIds.toArray(UUID[]::new)).getResultStream().map(DatesRow::dates).toList();
     }
 

@@ -10,10 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
+import be.twe.common.persistence.Rows;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.document.storage.DocumentStore;
 import io.quarkus.scheduler.Scheduled;
@@ -70,11 +70,11 @@ public class RetentionJob {
 
     private int batch(LocalDate endedBefore, String ocmwId, Pseudonyms pseudonyms) {
         return systemWork.inTransaction("retention", () -> {
-            NativeQuery<Ended> pick = em.unwrap(Session.class).createNativeQuery("""
+            NativeQuery<Ended> pick = Rows.as(Ended.class, em.createNativeQuery("""
                     select cast(id as text), cast(client_id as text) from trajectory
                     where end_date < ?1 and pseudonymised_at is null and %s
-                    order by end_date, id limit ?2 for update skip locked""".formatted(ocmwId == null ? "true" : "ocmw_id = ?3"),
-                    Ended.class).setParameter(1, endedBefore).setParameter(2, BATCH);
+                    order by end_date, id limit ?2 for update skip locked""".formatted(ocmwId == null ? "true" : "ocmw_id = ?3")))
+                    .setParameter(1, endedBefore).setParameter(2, BATCH);
             List<Ended> picked = (ocmwId == null ? pick : pick.setParameter(3, ocmwId)).getResultList();
             if (picked.isEmpty()) {
                 return 0;
@@ -134,11 +134,11 @@ public class RetentionJob {
     private void pseudonymiseClients(String clients, Pseudonyms pseudonyms) {
         em.createNativeQuery("select id from client where insz is not null and id = " + IDS + " for update")
                 .setParameter(1, clients).getResultList();
-        List<Done> done = em.unwrap(Session.class).createNativeQuery("""
+        List<Done> done = Rows.as(Done.class, em.createNativeQuery("""
                 select cast(c.id as text), c.insz from client c
                 where c.insz is not null and c.id = """ + IDS + """
-                  and not exists (select 1 from trajectory t where t.client_id = c.id and t.pseudonymised_at is null)""",
-                Done.class).setParameter(1, clients).getResultList();
+                  and not exists (select 1 from trajectory t where t.client_id = c.id and t.pseudonymised_at is null)"""))
+                .setParameter(1, clients).getResultList();
         for (Done client : done) {
             em.createNativeQuery("update client set insz = null, pseudonym = ?1 where id = cast(?2 as uuid)")
                     .setParameter(1, pseudonyms.of(client.insz())).setParameter(2, client.clientId()).executeUpdate();

@@ -11,9 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import org.hibernate.Session;
-
 import be.twe.common.jobs.Background;
+import be.twe.common.persistence.Rows;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.common.tenancy.Today;
 import be.twe.document.service.DocumentSettings;
@@ -66,8 +65,8 @@ public class StatisticsRefresh {
             em.createNativeQuery("insert into statistics_stale (ocmw_id) select id from organisation where kind = 'OCMW'")
                     .executeUpdate();
         }
-        List<Mark> marks = em.unwrap(Session.class)
-                .createNativeQuery("delete from statistics_stale returning ocmw_id, source", Mark.class).getResultList();
+        List<Mark> marks = Rows.as(Mark.class, em.createNativeQuery("delete from statistics_stale returning ocmw_id, source"))
+                .getResultList();
         Set<String> refreshed = new HashSet<>();
         for (Figure figure : Figures.ALL) {
             Set<String> stale = staleFor(figure, marks);

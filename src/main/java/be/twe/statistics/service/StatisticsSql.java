@@ -8,10 +8,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.query.NativeQuery;
 
 /**
  * Answers a figure from its yearly aggregates (ADR 0014), brought up to date first: the rows of
@@ -52,14 +51,16 @@ public class StatisticsSql {
         String place = filter.municipalities().columns;
         List<Object> parameters = new ArrayList<>();
         String placed = placed(figure, grouping, filter, place, scope(filter, place, parameters));
-        Query query = em.createNativeQuery(figure.median() == null ? totals(figure, grouping, placed)
-                : withMedian(figure, grouping, placed), Tuple.class);
+        List<String> names = new ArrayList<>(grouping.columns());
+        names.addAll(figure.valueNames());
+        @SuppressWarnings("unchecked")
+        NativeQuery<Map<String, Object>> query = em.createNativeQuery(figure.median() == null
+                ? totals(figure, grouping, placed) : withMedian(figure, grouping, placed)).unwrap(NativeQuery.class)
+                .setTupleTransformer((values, aliases) -> row(names, values));
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
-        List<String> names = new ArrayList<>(grouping.columns());
-        names.addAll(figure.valueNames());
-        return query.getResultList().stream().map(r -> row(names, (Tuple) r)).toList();
+        return query.getResultList();
     }
 
     /**
@@ -161,10 +162,10 @@ public class StatisticsSql {
                 + String.join(", ", positions);
     }
 
-    private static Map<String, Object> row(List<String> names, Tuple values) {
+    private static Map<String, Object> row(List<String> names, Object[] values) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            row.put(names.get(i), values.get(i));
+            row.put(names.get(i), values[i]);
         }
         return row;
     }

@@ -7,9 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-
 import be.twe.common.jobs.Background;
+import be.twe.common.persistence.Rows;
 import be.twe.common.tenancy.SystemWork;
 
 import io.quarkus.scheduler.Scheduled;
@@ -45,9 +44,9 @@ public class IdempotencyKeys {
         if (claimed == 1) {
             return Optional.empty();
         }
-        return Optional.of(em.unwrap(Session.class).createNativeQuery("""
+        return Optional.of(Rows.as(StoredResponse.class, em.createNativeQuery("""
                 select fingerprint, status::int, body, location, etag, transaction_id::text
-                from idempotency_key where organisation_id = ?1 and key = ?2 and subject = ?3""", StoredResponse.class)
+                from idempotency_key where organisation_id = ?1 and key = ?2 and subject = ?3"""))
                 .setParameter(1, scope.organisationId()).setParameter(2, key).setParameter(3, scope.subject())
                 .getSingleResult());
     }

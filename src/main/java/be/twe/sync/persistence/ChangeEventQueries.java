@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 import org.hibernate.query.NativeQuery;
 
+import be.twe.common.persistence.Rows;
 import be.twe.common.persistence.TransactionStatements;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
@@ -105,7 +105,7 @@ public class ChangeEventQueries {
     }
 
     private NativeQuery<Entry> entries(String sql) {
-        return em.unwrap(Session.class).createNativeQuery(sql, Entry.class);
+        return Rows.as(Entry.class, em.createNativeQuery(sql));
     }
 
     private static NativeQuery<Entry> visibleTo(Caller caller, NativeQuery<Entry> query) {

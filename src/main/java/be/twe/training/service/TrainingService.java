@@ -16,6 +16,7 @@ import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.error.Text;
+import be.twe.common.persistence.Rows;
 import be.twe.common.security.MissingRoleProblem;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
@@ -87,7 +88,7 @@ public class TrainingService {
     }
 
     private <R> NativeQuery<R> rows(String sql, Class<R> row) {
-        return em.unwrap(org.hibernate.Session.class).createNativeQuery(sql, row);
+        return Rows.as(row, em.createNativeQuery(sql));
     }
 
     private Caller requireVdab() {

@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 import be.twe.common.jobs.Submitter;
 
+import be.twe.common.persistence.Rows;
 import be.twe.sync.persistence.ChangeEventQueries.Entry;
 
 /**
@@ -148,6 +148,6 @@ public class WebhookRepository {
     }
 
     private <R> NativeQuery<R> rows(String sql, Class<R> row) {
-        return em.unwrap(Session.class).createNativeQuery(sql, row);
+        return Rows.as(row, em.createNativeQuery(sql));
     }
 }
