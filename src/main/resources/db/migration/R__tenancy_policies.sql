@@ -116,13 +116,8 @@ create policy feed_scope on change_event for select
                  or (scope = 'OWN' and organisation_id = twe_organisation())))
            or addressee = twe_organisation());
 
--- The feed is written only by its triggers and functions, whoever's change it is (a mandate's
--- entries are the OCMW's and the cluster's): they run as the tables' owner, and the caller has no
--- policy to write change_event itself.
-alter function record_change() security definer set search_path = public;
-alter function record_mandate_change() security definer set search_path = public;
-alter function record_pair_visibility(text, text, boolean) security definer set search_path = public;
-alter function record_visibility_changes(date) security definer set search_path = public;
+-- The feed is written only by its triggers and functions (R__change_feed), which run as the
+-- tables' owner; the caller has no policy to write change_event itself.
 
 -- Who the caller is, read before any setting exists (the settings are made from it): the kind of
 -- its organisation today, the OCMWs it acts for (itself and the OCMWs that merged into it, and the

@@ -37,7 +37,9 @@ class AccessLogMigrationTest {
                         ConfigProvider.getConfig().getValue("quarkus.flyway.password", String.class))
                 .placeholders(Map.of("app_role",
                         ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class)));
-        flyway.target("32").load().migrate();
+        // the repeatable migrations hold today's functions and triggers, made for the tables of the
+        // last version: they are applied with it, not at version 32 (ADR 0041)
+        flyway.target("32").repeatableSqlMigrationPrefix("not-now").load().migrate();
         try (Connection c = flyway.getDataSource().getConnection();
              Statement s = c.createStatement()) {
             s.execute("""

@@ -1,0 +1,106 @@
+-- The statistics' functions, triggers and views, one definition each (issue 33): a change is made
+-- here, and Flyway applies this file again after the versioned migrations (V16, V19, V27, V29 and
+-- V30 defined earlier versions). Statistics are answered from yearly partial aggregates per OCMW
+-- (ADR 0014); a write marks its OCMW stale in the same transaction (append only, so writers never
+-- wait on each other), and a statistics call first computes the stale OCMWs' aggregates again.
+
+-- argument: the column naming the OCMW (a coach's organisation may also be a cluster: harmless)
+create or replace function mark_statistics_stale() returns trigger language plpgsql as $$
+begin
+    execute format('insert into statistics_stale (ocmw_id, source) select distinct %I, %L from changed', tg_argv[0],
+                   tg_table_name);
+    return null;
+end $$;
+
+-- The tables whose writes make figures stale, with the column naming the OCMW and the writes
+-- that count. PostgreSQL allows a transition table only on a trigger for a single event: one
+-- trigger per table and event.
+do $$
+declare
+    source record;
+    event  text;
+begin
+    for source in select * from (values
+        ('trajectory', 'ocmw_id', array['insert', 'update', 'delete']),
+        ('instrument', 'ocmw_id', array['insert', 'update', 'delete']),
+        ('transfer', 'ocmw_id', array['insert', 'update', 'delete']),
+        ('follow_up_action', 'ocmw_id', array['insert', 'update', 'delete']),
+        ('document', 'ocmw_id', array['insert', 'update', 'delete']),
+        ('document_version', 'ocmw_id', array['insert', 'update', 'delete']),
+        ('coach', 'organisation_id', array['insert', 'update', 'delete']),
+        ('plan_method', 'ocmw_id', array['insert', 'update', 'delete']),
+        ('helpdesk_request', 'ocmw_id', array['insert', 'update']),
+        ('helpdesk_request_registration', 'ocmw_id', array['insert'])
+    ) as t(tab, ocmw_column, events) loop
+        foreach event in array source.events loop
+            execute format('drop trigger if exists %1$s_statistics_%2$s on %1$s', source.tab, event);
+            execute format('create trigger %1$s_statistics_%2$s after %2$s on %1$s referencing %3$s table as changed'
+                           ' for each statement execute function mark_statistics_stale(%4$L)', source.tab, event,
+                           case event when 'delete' then 'old' else 'new' end, source.ocmw_column);
+        end loop;
+    end loop;
+end $$;
+
+-- Distinct persons cannot be added up over OCMWs and years: the aggregates keep the ids, and an
+-- answer counts the distinct ones of its group (exact, also for a client of two OCMWs).
+create or replace aggregate uuid_union_agg(uuid[]) (sfunc = array_cat, stype = uuid[], initcond = '{}');
+create or replace function distinct_count(ids uuid[]) returns bigint language sql immutable parallel safe as $$
+    select count(distinct id) from unnest(ids) id
+$$;
+
+-- The municipality an OCMW's figures fall under in a year (the version valid in that year, or the
+-- nearest one for years before the first version), the 2019-2024 one it was part of
+-- (MERGED_2019: for events before 2019; events from 2019 on stay where they happened) and the
+-- current one it became through any number of mergers (MERGED_2025). A versioned migration that
+-- changes municipalities refreshes it (refresh materialized view municipality_year).
+drop materialized view if exists municipality_year;
+create materialized view municipality_year as
+with recursive years as (select generate_series(2000, 2100) as year),
+at_year as (
+    select distinct on (m.nis_code, y.year) m.nis_code, y.year, m.name, m.province_nis_code
+    from municipality m cross join years y
+    order by m.nis_code, y.year,
+             (extract(year from m.valid_from) <= y.year
+                  and (m.valid_to is null or extract(year from m.valid_to) >= y.year)) desc,
+             abs(extract(year from m.valid_from) - y.year)),
+-- every code and what it became, merger after merger (Puurs 2018 -> Puurs-Sint-Amands 2019)
+became (nis_code, current_code, depth) as (
+    select distinct nis_code, nis_code, 0 from municipality
+    union all
+    select b.nis_code, latest.successor_nis_code, b.depth + 1
+    from became b
+    cross join lateral (select m.successor_nis_code from municipality m where m.nis_code = b.current_code
+                        order by m.valid_from desc limit 1) latest
+    where latest.successor_nis_code is not null
+),
+became_last as (
+    select distinct on (nis_code) nis_code, current_code from became order by nis_code, depth desc
+),
+-- the code valid on 2019-01-01 of a code of 2017-2018: its successor if it merged then, else itself
+code_2019 as (
+    select c.nis_code, coalesce(m.successor_nis_code, c.nis_code) as nis_code_2019
+    from (select distinct nis_code from municipality) c
+    left join municipality m on m.nis_code = c.nis_code and m.valid_to = date '2018-12-31'
+),
+latest_version as (
+    select distinct on (nis_code) nis_code, name, province_nis_code from municipality
+    order by nis_code, valid_from desc
+)
+select a.nis_code, a.year,
+       a.nis_code as at_event_nis_code, a.name as at_event_name,
+       a.province_nis_code as at_event_province_nis_code, ap.name as at_event_province_name,
+       m19.nis_code as merged_2019_nis_code, m19.name as merged_2019_name,
+       m19.province_nis_code as merged_2019_province_nis_code, p19.name as merged_2019_province_name,
+       merged.nis_code as merged_nis_code, merged.name as merged_name,
+       merged.province_nis_code as merged_province_nis_code, mp.name as merged_province_name
+from at_year a
+join province ap on ap.nis_code = a.province_nis_code
+join became_last bl on bl.nis_code = a.nis_code
+join latest_version merged on merged.nis_code = bl.current_code
+join province mp on mp.nis_code = merged.province_nis_code
+join code_2019 c19 on c19.nis_code = a.nis_code
+-- before 2019 the 2019-2024 municipality it became; from 2019 on where the event happened
+join at_year m19 on m19.nis_code = case when a.year < 2019 then c19.nis_code_2019 else a.nis_code end
+                and m19.year = greatest(a.year, 2019)
+join province p19 on p19.nis_code = m19.province_nis_code;
+create unique index municipality_year_key on municipality_year (nis_code, year);
