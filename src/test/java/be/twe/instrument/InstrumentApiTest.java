@@ -1,5 +1,6 @@
 package be.twe.instrument;
 
+import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
@@ -187,9 +188,9 @@ class InstrumentApiTest {
     void aPartTimeTechnicalTrainingAlsoLastsAtMostThreeMonths() {
         Map<String, Object> partTime = instrument("TRAINING", "2024-01-01", "2024-06-30");
         partTime.put("training", training("VDAB", true, false));
-        problem(create(partTime), 422, "instrument-max-duration")
-                .body("detail", equalTo("A TRAINING_TECHNICAL_PART_TIME starting 2024-01-01 ends at the latest "
-                        + "2024-03-31 (3 months)."));
+        create(partTime).statusCode(422).body("", exactly(422, "instrument-max-duration", "Maximum duration exceeded",
+                "A TRAINING_TECHNICAL_PART_TIME starting 2024-01-01 ends at the latest 2024-03-31 (3 months).",
+                "/trajectories/" + trajectory + "/instruments"));
         partTime.put("plannedEndDate", "2024-03-31");
         created(partTime);
     }

@@ -22,6 +22,15 @@ public final class Problems {
                 .body("type", equalTo("urn:problem-type:twe:" + code));
     }
 
+    /**
+     * A whole problem body without issues: the problem of {@code code} (its type, the status, the
+     * title, the detail) about the request to {@code path} (under the base path), nothing else.
+     */
+    public static Matcher<Map<String, ?>> exactly(int status, String code, String title, String detail, String path) {
+        return exactly(Map.of("type", "urn:problem-type:twe:" + code, "code", code, "status", status, "title", title,
+                "detail", detail, "instance", Api.BASE + path));
+    }
+
     /** A whole problem body: these members exactly, plus the request's trace id (32 hex digits). */
     public static Matcher<Map<String, ?>> exactly(Map<String, ?> members) {
         return new TypeSafeMatcher<>() {

@@ -2,7 +2,6 @@ package be.twe.support;
 
 import static be.twe.support.Api.as;
 
-import java.util.Map;
 import java.util.UUID;
 
 /** Records made through the API by a coach of {@code caller}, for tests whose subject is something else. */
@@ -12,15 +11,13 @@ public final class Registrations {
 
     /** A trajectory of a new client of {@code ocmw}; returns its id. */
     public static String trajectory(String caller, String ocmw, UUID coach, String startDate) {
-        return as(caller, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                "startDate", startDate, "coachId", coach.toString())).post("/trajectories").then()
-                .statusCode(201).extract().path("id");
+        return as(caller, "coach").body(Requests.json(Requests.trajectory(ocmw, coach, startDate)))
+                .post("/trajectories").then().statusCode(201).extract().path("id");
     }
 
     /** A work-experience (WES) instrument; returns its id. */
     public static String wes(String caller, String trajectory, UUID coach, String startDate, String plannedEndDate) {
-        return as(caller, "coach").body(Map.of("type", "WES", "employer", "Bakkerij Peeters", "startDate", startDate,
-                "plannedEndDate", plannedEndDate, "coachId", coach.toString()))
+        return as(caller, "coach").body(Requests.json(Requests.wes(coach, startDate, plannedEndDate)))
                 .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id");
     }
 

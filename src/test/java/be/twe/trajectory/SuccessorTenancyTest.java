@@ -3,6 +3,7 @@ package be.twe.trajectory;
 import static be.twe.support.Api.anonymous;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -73,9 +74,9 @@ class SuccessorTenancyTest {
 
     @Test
     void fromTheMergerOnARecordIsTheSuccessorsOwn() {
-        problem(create(successor, coach, predecessor, "2025-01-01"), 422, "ocmw-merged")
-                .body("detail", equalTo("OCMW '" + predecessor + "' merged into " + successor + " on 2025-01-01: "
-                        + "register what starts from then under " + successor + "."));
+        create(successor, coach, predecessor, "2025-01-01").statusCode(422).body("", exactly(422, "ocmw-merged",
+                "OCMW merged", "OCMW '" + predecessor + "' merged into " + successor + " on 2025-01-01: "
+                        + "register what starts from then under " + successor + ".", "/trajectories"));
         problem(as("vdab", "helpdesk").body(Map.of("ocmwId", predecessor, "clientInsz", TestData.newInsz(),
                 "startDate", "2025-03-01", "coachId", data.accreditedCoach(predecessor).toString()))
                 .post("/trajectories").then(), 422, "ocmw-merged");
@@ -104,13 +105,14 @@ class SuccessorTenancyTest {
 
     @Test
     void thePredecessorsOwnTokenIsToldWhichOcmwKeepsItsRecords() {
-        problem(as(predecessor, "coach").get("/trajectories").then(), 403, "unknown-organisation")
-                .body("detail", equalTo("The token's twe_org claim names " + predecessor + ", which merged into "
-                        + successor + " on 2025-01-01; " + successor + " keeps its records: use a token of "
-                        + successor + "."));
-        problem(as("ocmw-11007", "coach").get("/organisations/ocmw-11007/coaches").then(), 403, "unknown-organisation")
-                .body("detail", equalTo("The token's twe_org claim names ocmw-11007, which merged into ocmw-11002 "
-                        + "on 2025-01-01; ocmw-11002 keeps its records: use a token of ocmw-11002."));
+        as(predecessor, "coach").get("/trajectories").then().statusCode(403).body("", exactly(403,
+                "unknown-organisation", "Unknown organisation", "The token's twe_org claim names " + predecessor
+                        + ", which merged into " + successor + " on 2025-01-01; " + successor
+                        + " keeps its records: use a token of " + successor + ".", "/trajectories"));
+        as("ocmw-11007", "coach").get("/organisations/ocmw-11007/coaches").then().statusCode(403).body("", exactly(403,
+                "unknown-organisation", "Unknown organisation", "The token's twe_org claim names ocmw-11007, which "
+                        + "merged into ocmw-11002 on 2025-01-01; ocmw-11002 keeps its records: use a token of "
+                        + "ocmw-11002.", "/organisations/ocmw-11007/coaches"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package be.twe.trajectory;
 
+import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
@@ -161,8 +162,9 @@ class TrajectoryApiTest {
     void theCoachsOrganisationMustHaveSignedThePartnerAgreement() {
         ocmw = data.newOcmw();
         coach = data.coach(ocmw, LocalDate.of(2020, 1, 1));
-        problem(create(body(newInsz(), "2024-01-01")), 422, "partner-agreement-missing")
-                .body("detail", equalTo("Organisation '" + ocmw + "' has not signed VDAB's partner agreement."));
+        create(body(newInsz(), "2024-01-01")).statusCode(422).body("", exactly(422, "partner-agreement-missing",
+                "Partner agreement missing", "Organisation '" + ocmw + "' has not signed VDAB's partner agreement.",
+                "/trajectories"));
         data.signAgreement(ocmw, LocalDate.now());
         create(body(newInsz(), "2024-01-01")).statusCode(201);
     }
@@ -207,9 +209,10 @@ class TrajectoryApiTest {
                 .body(Map.of("endDate", "2023-01-01", "endReason", "BORED", "endAdvice", "x"))
                 .post("/trajectories/" + id + "/end").then().statusCode(400).body("issues.name", contains("endReason"));
         problem(end(id, "2022-02-28"), 422, "trajectory-end-before-start");
-        problem(end(id, "2024-03-01"), 422, "trajectory-max-duration")
-                .body("detail", equalTo("Trajectory '" + id + "' may last until 2024-02-29 (24 months), "
-                        + "or longer only while an art. 60 §7 employment builds up social rights."));
+        end(id, "2024-03-01").statusCode(422).body("", exactly(422, "trajectory-max-duration",
+                "Maximum duration exceeded", "Trajectory '" + id + "' may last until 2024-02-29 (24 months), "
+                        + "or longer only while an art. 60 §7 employment builds up social rights.",
+                "/trajectories/" + id + "/end"));
         end(id, "2024-02-29").statusCode(200).header("ETag", equalTo("\"1\""))
                 .body("status", equalTo("ENDED")).body("endReason", equalTo("WORK_NEC"))
                 .body("endAdvice", equalTo("Werk gevonden."));

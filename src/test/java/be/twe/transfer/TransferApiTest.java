@@ -1,8 +1,15 @@
 package be.twe.transfer;
 
+import static be.twe.api.model.FollowUpActionType.GUIDANCE;
+import static be.twe.api.model.FollowUpActionType.OTHER;
+import static be.twe.api.model.FollowUpActionType.TRANSMISSION;
+import static be.twe.api.model.FollowUpActionType.WORK;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.followUp;
+import static be.twe.support.Requests.json;
 import static be.twe.transfer.TransferFixture.acknowledge;
 import static be.twe.transfer.TransferFixture.body;
 import static be.twe.transfer.TransferFixture.create;
@@ -135,8 +142,9 @@ class TransferApiTest {
     @Test
     void illegalStateChangesAre409() {
         String transfer = ocmw.requested();
-        problem(dispatch(transfer), 409, "illegal-transition").body("detail", equalTo(
-                "A transfer in status REQUESTED cannot become DISPATCHED (dispatch needs status ACKNOWLEDGED)."));
+        dispatch(transfer).statusCode(409).body("", exactly(409, "illegal-transition", "Illegal transition",
+                "A transfer in status REQUESTED cannot become DISPATCHED (dispatch needs status ACKNOWLEDGED).",
+                "/transfers/" + transfer + "/dispatch"));
         problem(step(ocmw.coachRequest(), transfer, "answer", Map.of("answer", "?")), 409, "illegal-transition");
         acknowledge(transfer).statusCode(200);
         problem(acknowledge(transfer), 409, "illegal-transition");
@@ -190,22 +198,25 @@ class TransferApiTest {
         String transfer = ocmw.create(ocmw.trajectory(start), body("MAX_DURATION_REACHED", "VEO", end, true))
                 .statusCode(201).extract().path("id");
         String path = "/transfers/" + transfer + "/follow-up-actions";
-        problem(spoc().body(Map.of("type", "WORK", "startDate", end.plusDays(1).toString())).post(path).then(), 409,
-                "transfer-not-taken-over");
+        problem(spoc().body(json(followUp(WORK, end.plusDays(1)))).post(path).then(), 409, "transfer-not-taken-over");
         acknowledge(transfer).statusCode(200);
-        problem(spoc().body(Map.of("type", "WORK", "startDate", end.minusDays(1).toString())).post(path).then(), 422,
+        spoc().body(json(followUp(WORK, end.minusDays(1)))).post(path).then().statusCode(422)
+                .body("", exactly(Map.of("type", "urn:problem-type:twe:follow-up-outside-window",
+                        "code", "follow-up-outside-window", "status", 422, "title", "Follow-up outside 12 months",
+                        "detail", "Follow-up starts between the trajectory's end on " + end + " and "
+                                + end.plusMonths(12) + ".", "instance", Api.BASE + path)));
+        problem(spoc().body(json(followUp(WORK, end.plusMonths(12).plusDays(1)))).post(path).then(), 422,
                 "follow-up-outside-window");
-        problem(spoc().body(Map.of("type", "WORK", "startDate", end.plusMonths(12).plusDays(1).toString()))
-                .post(path).then(), 422, "follow-up-outside-window");
-        problem(spoc().body(Map.of("type", "OTHER", "startDate", end.toString())).post(path).then(), 400,
-                "invalid-input").body("issues.name", contains("description"));
-        problem(spoc().body(Map.of("type", "GUIDANCE", "startDate", end.plusDays(9).toString(),
-                "endDate", end.plusDays(8).toString())).post(path).then(), 400, "invalid-input")
-                .body("issues.name", contains("endDate"));
-        spoc().body(Map.of("type", "TRANSMISSION", "startDate", end.plusMonths(12).toString(),
-                "description", "Doorgegeven aan GTB")).post(path).then().statusCode(201);
-        spoc().body(Map.of("type", "GUIDANCE", "startDate", end.toString(), "endDate", end.plusMonths(3).toString()))
-                .post(path).then().statusCode(201);
+        spoc().body(json(followUp(OTHER, end))).post(path).then().statusCode(400)
+                .body("", exactly(Map.of("type", "urn:problem-type:twe:invalid-input", "code", "invalid-input",
+                        "status", 400, "title", "Invalid input", "detail", "The request has 1 invalid field(s); see issues.",
+                        "instance", Api.BASE + path, "issues", List.of(Map.of("location", "body", "name", "description",
+                                "detail", "Required when the type is OTHER.")))));
+        problem(spoc().body(json(followUp(GUIDANCE, end.plusDays(9)).endDate(end.plusDays(8)))).post(path).then(),
+                400, "invalid-input").body("issues.name", contains("endDate"));
+        spoc().body(json(followUp(TRANSMISSION, end.plusMonths(12)).description("Doorgegeven aan GTB"))).post(path)
+                .then().statusCode(201);
+        spoc().body(json(followUp(GUIDANCE, end).endDate(end.plusMonths(3)))).post(path).then().statusCode(201);
         ocmw.coachRequest().get("/transfers/" + transfer).then()
                 .body("followUpActions.type", contains("GUIDANCE", "TRANSMISSION"));
     }
@@ -299,8 +310,8 @@ class TransferApiTest {
         data.mandate(cluster, ocmw.ocmw, LocalDate.now().minusYears(1), null);
         as(cluster, "coach").get("/transfers/" + transfer).then().statusCode(200);
         as(cluster, "coach").get("/transfers?limit=500").then().body("items.id", hasItem(transfer));
-        problem(as(data.newOcmw(), "coach").get("/transfers/" + transfer).then(), 404, "not-found")
-                .body("detail", equalTo("No transfer '" + transfer + "'."));
+        as(data.newOcmw(), "coach").get("/transfers/" + transfer).then().statusCode(404).body("", exactly(404,
+                "not-found", "Not found", "No transfer '" + transfer + "'.", "/transfers/" + transfer));
     }
 
     private void ibo(String trajectory, String from, String to) {

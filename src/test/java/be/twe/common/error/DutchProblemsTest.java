@@ -2,6 +2,7 @@ package be.twe.common.error;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Problems.exactly;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,10 +31,9 @@ class DutchProblemsTest {
         UUID id = UUID.randomUUID();
         as(ocmw, "coach").header("Accept-Language", "nl-BE, nl;q=0.9, en;q=0.5").get("/trajectories/" + id).then()
                 .statusCode(404).header("Content-Language", "nl").header("Vary", containsString("Accept-Language"))
-                .body("code", equalTo("not-found")).body("title", equalTo("Niet gevonden"))
-                .body("detail", equalTo("Geen traject '" + id + "'."));
+                .body("", exactly(404, "not-found", "Niet gevonden", "Geen traject '" + id + "'.", "/trajectories/" + id));
         as(ocmw, "coach").get("/trajectories/" + id).then().statusCode(404).header("Content-Language", "en")
-                .body("title", equalTo("Not found")).body("detail", equalTo("No trajectory '" + id + "'."));
+                .body("", exactly(404, "not-found", "Not found", "No trajectory '" + id + "'.", "/trajectories/" + id));
         as(ocmw, "coach").header("Accept-Language", "fr-BE").get("/trajectories/" + id).then().statusCode(404)
                 .header("Content-Language", "en").body("title", equalTo("Not found"));
     }
@@ -45,8 +45,8 @@ class DutchProblemsTest {
         as(ocmw, "coach").header("Accept-Language", "nl").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
                         "startDate", "2024-02-01", "coachId", coach))
                 .post("/trajectories").then().statusCode(422).header("Content-Language", "nl")
-                .body("code", equalTo("coach-not-trained")).body("title", equalTo("Trajectbegeleider niet opgeleid"))
-                .body("detail", equalTo("Trajectbegeleider '" + coach + "' volgde de registratieopleiding van VDAB niet."));
+                .body("", exactly(422, "coach-not-trained", "Trajectbegeleider niet opgeleid",
+                        "Trajectbegeleider '" + coach + "' volgde de registratieopleiding van VDAB niet.", "/trajectories"));
     }
 
     @Test
