@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -24,7 +26,8 @@ public class ImportLineEntity {
     public UUID importId;
     @Id
     public int line;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ImportLineRepository.Status status;
     @Column(name = "http_status")
     public Integer httpStatus;
     @Column(name = "resource_type")

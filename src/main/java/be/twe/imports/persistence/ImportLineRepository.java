@@ -120,7 +120,7 @@ public class ImportLineRepository {
                 .setParameter(8, result.problem()).executeUpdate() == 1;
     }
 
-    record StatusCount(String status, Long lines) {
+    record StatusCount(Status status, Long lines) {
     }
 
     public Map<Status, Integer> counts(UUID importId) {
@@ -131,7 +131,7 @@ public class ImportLineRepository {
         em.createQuery("select l.status, count(l) from ImportLineEntity l where l.importId = :id group by l.status",
                         StatusCount.class)
                 .setParameter("id", importId).getResultList()
-                .forEach(row -> counts.put(Status.valueOf(row.status()), row.lines().intValue()));
+                .forEach(row -> counts.put(row.status(), row.lines().intValue()));
         return counts;
     }
 
@@ -139,7 +139,7 @@ public class ImportLineRepository {
     public List<ImportLineEntity> page(UUID importId, Status status, int afterLine, int fetch) {
         Query q = new Query().and("l.importId = :id", "id", importId)
                 .and("l.line > :after", "after", afterLine)
-                .and("l.status = :status", "status", status == null ? null : status.name());
+                .and("l.status = :status", "status", status);
         var query = em.createQuery("from ImportLineEntity l where " + q.where() + " order by l.line",
                 ImportLineEntity.class);
         q.parameters().forEach(query::setParameter);

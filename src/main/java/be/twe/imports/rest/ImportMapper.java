@@ -31,7 +31,7 @@ public class ImportMapper {
     }
 
     ImportLineResult toDto(ImportLineEntity line) {
-        return new ImportLineResult().line(line.line).status(ImportLineStatus.valueOf(line.status))
+        return new ImportLineResult().line(line.line).status(ImportLineStatus.valueOf(line.status.name()))
                 .httpStatus(line.httpStatus)
                 .resourceType(line.resourceType == null ? null : ResourceType.fromValue(line.resourceType))
                 .resourceId(line.resourceId).path(line.path).problem(problems.read(line.problem));

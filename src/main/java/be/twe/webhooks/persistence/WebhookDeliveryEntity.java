@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -31,7 +33,8 @@ public class WebhookDeliveryEntity {
     public String organisationId;
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public DeliveryStatus status;
     public int attempts;
     @Column(name = "next_attempt_at")
     public OffsetDateTime nextAttemptAt;

@@ -113,7 +113,7 @@ public class WebhookRepository {
     }
 
     /** Logs an attempt and sets what follows: delivered, failed for good, or another attempt at a delay. */
-    public void attempted(UUID deliveryId, int number, Integer httpStatus, String error, String status,
+    public void attempted(UUID deliveryId, int number, Integer httpStatus, String error, DeliveryStatus status,
                           Long retryInMillis) {
         em.createNativeQuery("""
                         insert into webhook_attempt (delivery_id, number, http_status, error) values (?1, ?2, ?3, ?4)
@@ -124,7 +124,7 @@ public class WebhookRepository {
                         update webhook_delivery set attempts = ?2, status = ?3,
                             next_attempt_at = now() + make_interval(secs => ?4)
                         where id = ?1""")
-                .setParameter(1, deliveryId).setParameter(2, number).setParameter(3, status)
+                .setParameter(1, deliveryId).setParameter(2, number).setParameter(3, status.name())
                 .setParameter(4, retryInMillis == null ? 0.0 : retryInMillis / 1000.0).executeUpdate();
     }
 

@@ -24,6 +24,7 @@ import be.twe.common.rest.IfMatch;
 import be.twe.common.rest.Links;
 import be.twe.common.security.Roles;
 import be.twe.sync.idempotency.Idempotent;
+import be.twe.webhooks.persistence.DeliveryStatus;
 import be.twe.webhooks.persistence.WebhookDeliveryEntity;
 import be.twe.webhooks.persistence.WebhookSubscriptionEntity;
 import be.twe.webhooks.service.WebhookService;
@@ -75,7 +76,7 @@ public class WebhookResource implements WebhooksApi {
     public Response listWebhookDeliveries(UUID subscriptionId, WebhookDeliveryStatus status, Integer limit,
                                           String cursor) {
         Slice<WebhookDeliveryEntity> slice = service.deliveries(subscriptionId, status == null ? null
-                : status.toString(), limit, cursor);
+                : DeliveryStatus.valueOf(status.name()), limit, cursor);
         return Response.ok(new WebhookDeliveryPage().items(slice.items().stream().map(this::toDto).toList())
                 .next(pageLinks.next(uri, slice)).nextCursor(slice.nextCursor())).build();
     }
@@ -93,8 +94,8 @@ public class WebhookResource implements WebhooksApi {
 
     private WebhookDelivery toDto(WebhookDeliveryEntity d) {
         WebhookDelivery dto = new WebhookDelivery().id(d.id).type(d.type).position(d.position).path(d.path)
-                .status(WebhookDeliveryStatus.fromValue(d.status))
-                .nextAttemptAt(d.status.equals("PENDING") ? d.nextAttemptAt : null);
+                .status(WebhookDeliveryStatus.valueOf(d.status.name()))
+                .nextAttemptAt(d.status == DeliveryStatus.PENDING ? d.nextAttemptAt : null);
         service.attempts(d.id).forEach(a -> dto.addAttemptsItem(new WebhookAttempt().number(a.number())
                 .attemptedAt(Timestamps.utc(a.attemptedAt())).httpStatus(a.httpStatus()).error(a.error())));
         return dto;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.common.persistence.Timestamps;
+import be.twe.webhooks.persistence.DeliveryStatus;
 import be.twe.webhooks.persistence.WebhookRepository;
 import be.twe.webhooks.persistence.WebhookRepository.ToSend;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -78,7 +79,8 @@ public class WebhookSender {
         }
         boolean delivered = status != null && status / 100 == 2;
         Duration retry = delivered ? null : new RetrySchedule(retryBase).after(attempt);
-        String outcome = delivered ? "DELIVERED" : retry == null ? "FAILED" : "PENDING";
+        DeliveryStatus outcome = delivered ? DeliveryStatus.DELIVERED
+                : retry == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
         Integer httpStatus = status;
         String why = error;
         QuarkusTransaction.requiringNew().run(() -> webhooks.attempted(deliveryId, attempt, httpStatus, why, outcome,

@@ -22,6 +22,7 @@ import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.persistence.ChangeEventQueries;
+import be.twe.webhooks.persistence.DeliveryStatus;
 import be.twe.webhooks.persistence.WebhookDeliveryEntity;
 import be.twe.webhooks.persistence.WebhookRepository;
 import be.twe.webhooks.persistence.WebhookSubscriptionEntity;
@@ -80,7 +81,7 @@ public class WebhookService {
         em.remove(s);
     }
 
-    public Slice<WebhookDeliveryEntity> deliveries(UUID subscriptionId, String status, int limit, String cursor) {
+    public Slice<WebhookDeliveryEntity> deliveries(UUID subscriptionId, DeliveryStatus status, int limit, String cursor) {
         get(subscriptionId);
         List<String> keys = Cursor.decode(cursor, 1);
         long after = keys.isEmpty() ? 0 : Cursor.number(keys.get(0));
