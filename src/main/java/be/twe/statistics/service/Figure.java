@@ -24,16 +24,64 @@ public record Figure(String table, String events, Map<String, String> dimensions
                      Map<String, String> values, String median, Set<String> sources,
                      Map<String, List<String>> sums) {
 
-    public Figure(String table, String events, Map<String, String> dimensions, Map<String, String> partials,
-                  Map<String, String> values, String median, Set<String> sources) {
-        this(table, events, dimensions, partials, values, median, sources, Map.of());
+    /** A figure kept in {@code table}, defined step by step (see {@link Figures}). */
+    static Builder in(String table) {
+        return new Builder(table);
     }
 
-    /** The same figure, where {@code total} is the sum of {@code parts} in every row. */
-    Figure summing(String total, String... parts) {
-        Map<String, List<String>> more = new LinkedHashMap<>(sums);
-        more.put(total, List.of(parts));
-        return new Figure(table, events, dimensions, partials, values, median, sources, more);
+    static final class Builder {
+        private final String table;
+        private String events;
+        private final Map<String, String> dimensions = new LinkedHashMap<>();
+        private final Map<String, String> partials = new LinkedHashMap<>();
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private String median;
+        private final Map<String, List<String>> sums = new LinkedHashMap<>();
+
+        private Builder(String table) {
+            this.table = table;
+        }
+
+        /** The SQL of the counted events. */
+        Builder events(String sql) {
+            events = sql;
+            return this;
+        }
+
+        /** An own dimension: its name in the answer and its column. */
+        Builder dimension(String name, String column) {
+            dimensions.put(name, column);
+            return this;
+        }
+
+        /** A column of the aggregate table and the aggregate over one OCMW's events of a year that fills it. */
+        Builder partial(String column, String aggregate) {
+            partials.put(column, aggregate);
+            return this;
+        }
+
+        /** A value of the answer and the aggregate over the table's rows of a group that gives it. */
+        Builder value(String name, String aggregate) {
+            values.put(name, aggregate);
+            return this;
+        }
+
+        /** The answer's median in months over the table's {@code days} arrays, under this name. */
+        Builder median(String name) {
+            median = name;
+            return this;
+        }
+
+        /** In every row, {@code total} is the sum of {@code parts} (ADR 0030). */
+        Builder summing(String total, String... parts) {
+            sums.put(total, List.of(parts));
+            return this;
+        }
+
+        /** The tables the events read; the figure is complete. */
+        Figure readingFrom(String... sources) {
+            return new Figure(table, events, dimensions, partials, values, median, Set.of(sources), sums);
+        }
     }
 
     private static final String DISTINCT = "distinct_count(uuid_union_agg(";
