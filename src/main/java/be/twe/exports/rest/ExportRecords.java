@@ -32,7 +32,7 @@ import be.twe.instrument.service.InstrumentService;
 import be.twe.organisation.rest.OrganisationMapper;
 import be.twe.organisation.service.FinancialDetailsService;
 import be.twe.organisation.service.MandateService;
-import be.twe.sync.persistence.ChangeEventQueries.Entry;
+import be.twe.sync.service.FeedEntry;
 import be.twe.transfer.rest.TransferMapper;
 import be.twe.transfer.service.TransferService;
 import be.twe.trajectory.rest.TrajectoryMapper;
@@ -92,13 +92,13 @@ public class ExportRecords implements ExportLines {
     }
 
     @Override
-    public List<Line> of(List<Entry> entries) {
+    public List<Line> of(List<FeedEntry> entries) {
         Map<String, Object> batched = readBatched(entries);
         Map<String, Optional<Object>> others = readOthers(entries.stream()
                 .filter(e -> !gone(e) && !BATCHED.contains(e.resourceType())).toList());
         List<Line> lines = new ArrayList<>(entries.size());
         List<AccessLog.Read> reads = new ArrayList<>();
-        for (Entry entry : entries) {
+        for (FeedEntry entry : entries) {
             Optional<Object> record = gone(entry) ? Optional.empty()
                     : BATCHED.contains(entry.resourceType()) ? Optional.ofNullable(batched.get(entry.path()))
                     : others.get(entry.path());
@@ -109,7 +109,7 @@ public class ExportRecords implements ExportLines {
         return lines;
     }
 
-    private static boolean gone(Entry entry) {
+    private static boolean gone(FeedEntry entry) {
         return entry.kind().equals("DELETED") || entry.kind().equals("VISIBILITY_LOST");
     }
 
@@ -119,7 +119,7 @@ public class ExportRecords implements ExportLines {
      * 31). A record gone since the export's position ends that transaction (the service's 404
      * rolls it back); the batch's records are then read one transaction each, as before.
      */
-    private Map<String, Optional<Object>> readOthers(List<Entry> entries) {
+    private Map<String, Optional<Object>> readOthers(List<FeedEntry> entries) {
         if (entries.isEmpty()) {
             return Map.of();
         }
@@ -140,7 +140,7 @@ public class ExportRecords implements ExportLines {
      * The access-log entry of a record of a client's file; an export is read by the user who asked
      * for it only (ADR 0012), so writing it into the export is that user's read.
      */
-    private static Optional<AccessLog.Read> personalData(Entry entry, Object record) {
+    private static Optional<AccessLog.Read> personalData(FeedEntry entry, Object record) {
         if (record instanceof Transfer transfer) {
             return Optional.of(new AccessLog.Read(transfer.getOcmwId(), transfer.getTrajectoryId(),
                     entry.resourceType(), entry.resourceId()));
@@ -151,11 +151,11 @@ public class ExportRecords implements ExportLines {
     }
 
     /** The visible trajectories and instruments among the entries, as DTOs by path. */
-    private Map<String, Object> readBatched(List<Entry> entries) {
+    private Map<String, Object> readBatched(List<FeedEntry> entries) {
         Map<String, Object> records = new HashMap<>();
         Map<UUID, String> trajectoryPaths = new HashMap<>();
         Map<UUID, String[]> instrumentPaths = new HashMap<>();
-        for (Entry entry : entries) {
+        for (FeedEntry entry : entries) {
             String[] p = entry.path().split("/");
             if (entry.resourceType().equals("trajectory")) {
                 trajectoryPaths.put(id(p[2]), entry.path());
@@ -176,7 +176,7 @@ public class ExportRecords implements ExportLines {
         return records;
     }
 
-    private Line line(Entry entry, Optional<Object> record) {
+    private Line line(FeedEntry entry, Optional<Object> record) {
         ExportLine line = new ExportLine(entry.resourceType(), entry.resourceId(), entry.path(), entry.position(),
                 record.isPresent() ? entry.version() : null, record.orElse(null), record.isPresent() ? null : true);
         try {
@@ -202,7 +202,7 @@ public class ExportRecords implements ExportLines {
     }
 
     /** The path's ids: /trajectories/{t}/instruments/{i}, /organisations/{o}/coaches/{c}, /transfers/{t}, ... */
-    private Object record(Entry entry) {
+    private Object record(FeedEntry entry) {
         String[] p = entry.path().split("/");
         return switch (entry.resourceType()) {
             case "trajectory" -> trajectoryMapper.toDto(trajectories.get(id(p[2])));

@@ -2,7 +2,7 @@ package be.twe.exports.service;
 
 import java.util.List;
 
-import be.twe.sync.persistence.ChangeEventQueries;
+import be.twe.sync.service.FeedEntry;
 
 /** Turns records' last feed entries into their export lines (JSON), as the requesting user sees them. */
 public interface ExportLines {
@@ -11,5 +11,5 @@ public interface ExportLines {
     }
 
     /** The lines of these entries, in their order. */
-    List<Line> of(List<ChangeEventQueries.Entry> entries);
+    List<Line> of(List<FeedEntry> entries);
 }

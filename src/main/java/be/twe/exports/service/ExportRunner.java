@@ -25,7 +25,8 @@ import be.twe.common.jobs.JobLease;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.exports.persistence.ExportJobRepository;
-import be.twe.sync.persistence.ChangeEventQueries;
+import be.twe.sync.service.ChangeFeedService;
+import be.twe.sync.service.FeedEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -45,7 +46,7 @@ public class ExportRunner implements JobKind {
     @Inject
     ExportJobRepository jobs;
     @Inject
-    ChangeEventQueries feed;
+    ChangeFeedService feed;
     @Inject
     ExportLines lines;
     @Inject
@@ -99,8 +100,8 @@ public class ExportRunner implements JobKind {
         long upTo = feed.lastPosition();
         QuarkusTransaction.requiringNew().run(() -> jobs.start(exportId, upTo));
         Blocks blocks = new Blocks(exportId);
-        List<ChangeEventQueries.Entry> batch = new ArrayList<>();
-        try (Stream<ChangeEventQueries.Entry> entries = feed.lastPerRecord(callers.current(), since, upTo)) {
+        List<FeedEntry> batch = new ArrayList<>();
+        try (Stream<FeedEntry> entries = feed.lastPerRecord(callers.current(), since, upTo)) {
             for (var it = entries.iterator(); it.hasNext(); ) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new IllegalStateException("interrupted");

@@ -1,6 +1,5 @@
 package be.twe.sync.persistence;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,6 +14,7 @@ import be.twe.common.persistence.Rows;
 import be.twe.common.persistence.TransactionStatements;
 import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
+import be.twe.sync.service.FeedEntry;
 
 /**
  * Reads the change feed. Native SQL (positions, transaction ids); which entries the caller sees is
@@ -28,10 +28,6 @@ public class ChangeEventQueries {
     EntityManager em;
     @Inject
     TransactionStatements statements;
-
-    public record Entry(long position, String resourceType, String resourceId, String path, long version,
-                        String kind, Instant occurredAt, String organisationId) {
-    }
 
     /**
      * The feed's rule of roles, for parameter ?2 (admin): financial details are for admins only.
@@ -49,7 +45,7 @@ public class ChangeEventQueries {
      * (visibility changes) are for that organisation only; financial details only for admins, the
      * only role that may read them.
      */
-    public List<Entry> after(Caller caller, long after, int limit) {
+    public List<FeedEntry> after(Caller caller, long after, int limit) {
         return visibleTo(caller, entries("""
                 select position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
                 from change_event
@@ -62,7 +58,7 @@ public class ChangeEventQueries {
      * Each record's last entry the caller may see in {@code (after, upTo]}, in position order, streamed
      * from a database cursor (call inside a transaction; an export reads millions).
      */
-    public Stream<Entry> lastPerRecord(Caller caller, long after, long upTo) {
+    public Stream<FeedEntry> lastPerRecord(Caller caller, long after, long upTo) {
         return visibleTo(caller, entries("""
                 select * from (
                     select distinct on (resource_type, resource_id)
@@ -104,11 +100,11 @@ public class ChangeEventQueries {
         return position == null ? null : position.longValue();
     }
 
-    private NativeQuery<Entry> entries(String sql) {
-        return Rows.as(Entry.class, em.createNativeQuery(sql));
+    private NativeQuery<FeedEntry> entries(String sql) {
+        return Rows.as(FeedEntry.class, em.createNativeQuery(sql));
     }
 
-    private static NativeQuery<Entry> visibleTo(Caller caller, NativeQuery<Entry> query) {
+    private static NativeQuery<FeedEntry> visibleTo(Caller caller, NativeQuery<FeedEntry> query) {
         return query.setParameter(2, caller.roles().contains(Roles.ADMIN));
     }
 }

@@ -1,11 +1,13 @@
 package be.twe.sync.service;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.persistence.ChangeEventQueries;
 
@@ -21,13 +23,32 @@ public class ChangeFeedService {
     WrittenTransaction written;
 
     /** A page of entries and the position to continue after (the given one when nothing is new). */
-    public record Page(List<ChangeEventQueries.Entry> entries, long position, boolean full) {
+    public record Page(List<FeedEntry> entries, long position, boolean full) {
     }
 
     public Page after(long after, int limit) {
-        List<ChangeEventQueries.Entry> entries = queries.after(callerContext.current(), after, limit);
+        List<FeedEntry> entries = queries.after(callerContext.current(), after, limit);
         long position = entries.isEmpty() ? after : entries.get(entries.size() - 1).position();
         return new Page(entries, position, entries.size() == limit);
+    }
+
+    /** Entries after {@code after} that {@code caller} may see: for work acting for a user (webhooks). */
+    public List<FeedEntry> after(Caller caller, long after, int limit) {
+        return queries.after(caller, after, limit);
+    }
+
+    /**
+     * Each record's last entry {@code caller} may see in {@code (after, upTo]}, in position order,
+     * streamed from a database cursor: inside the reader's own transaction (an export reads millions).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stream<FeedEntry> lastPerRecord(Caller caller, long after, long upTo) {
+        return queries.lastPerRecord(caller, after, upTo);
+    }
+
+    /** The last position a reader can read now: every entry up to it is final. */
+    public long lastPosition() {
+        return queries.lastPosition();
     }
 
     /**

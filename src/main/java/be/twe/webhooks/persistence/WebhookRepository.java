@@ -16,7 +16,7 @@ import org.hibernate.query.NativeQuery;
 import be.twe.common.jobs.Submitter;
 
 import be.twe.common.persistence.Rows;
-import be.twe.sync.persistence.ChangeEventQueries.Entry;
+import be.twe.sync.service.FeedEntry;
 
 /**
  * The dispatcher's statements, run as system work: the dispatcher has no caller while it picks
@@ -53,7 +53,7 @@ public class WebhookRepository {
                 .setParameter(1, id).uniqueResultOptional();
     }
 
-    public void queue(UUID subscriptionId, String type, Entry e) {
+    public void queue(UUID subscriptionId, String type, FeedEntry e) {
         em.createNativeQuery("""
                         insert into webhook_delivery (id, subscription_id, position, type, resource_type, resource_id,
                             path, version, organisation_id, occurred_at)

@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.SystemWork;
-import be.twe.sync.persistence.ChangeEventQueries;
-import be.twe.sync.persistence.ChangeEventQueries.Entry;
+import be.twe.sync.service.ChangeFeedService;
+import be.twe.sync.service.FeedEntry;
 import be.twe.webhooks.persistence.WebhookRepository;
 import be.twe.webhooks.persistence.WebhookRepository.Queueing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,12 +29,12 @@ public class WebhookQueue {
     @Inject
     WebhookRepository webhooks;
     @Inject
-    ChangeEventQueries feed;
+    ChangeFeedService feed;
     @Inject
     CallerContext callers;
 
     /** The CloudEvents type of an entry: {@code twe.<resource type>.<kind>}. */
-    public static String type(Entry e) {
+    public static String type(FeedEntry e) {
         return "twe." + e.resourceType() + "." + e.kind().toLowerCase();
     }
 
@@ -57,8 +57,8 @@ public class WebhookQueue {
             return false; // deleted, or another instance is on it
         }
         List<String> types = locked.get().types();
-        List<Entry> entries = feed.after(callers.current(), locked.get().position(), PAGE);
-        for (Entry e : entries) {
+        List<FeedEntry> entries = feed.after(callers.current(), locked.get().position(), PAGE);
+        for (FeedEntry e : entries) {
             if (types.contains("*") || types.contains(type(e))) {
                 webhooks.queue(subscriptionId, type(e), e);
             }

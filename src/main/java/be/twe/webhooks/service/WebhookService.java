@@ -21,7 +21,8 @@ import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
-import be.twe.sync.persistence.ChangeEventQueries;
+import be.twe.sync.service.ChangeFeedService;
+import be.twe.sync.service.FeedEntry;
 import be.twe.webhooks.persistence.DeliveryStatus;
 import be.twe.webhooks.persistence.WebhookDeliveryEntity;
 import be.twe.webhooks.persistence.WebhookRepository;
@@ -36,7 +37,7 @@ public class WebhookService {
     @Inject
     CallerContext callers;
     @Inject
-    ChangeEventQueries feed;
+    ChangeFeedService feed;
     @Inject
     WebhookRepository webhooks;
     @ConfigProperty(name = "twe.webhooks.allow-insecure-urls")
