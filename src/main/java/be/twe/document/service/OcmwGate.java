@@ -6,8 +6,7 @@ import jakarta.inject.Inject;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
-import be.twe.common.tenancy.OrganisationKind;
-import be.twe.organisation.persistence.OrganisationRepository;
+import be.twe.organisation.service.OrganisationService;
 
 /**
  * An OCMW the caller acts for (VDAB: any OCMW), or 404: the gate of what is read per OCMW rather
@@ -18,12 +17,11 @@ public class OcmwGate {
     @Inject
     CallerContext callerContext;
     @Inject
-    OrganisationRepository organisations;
+    OrganisationService organisations;
 
     public void requireActingFor(String ocmwId) {
         Caller caller = callerContext.current();
-        boolean allowed = caller.unrestricted() ? organisations.findByIdOptional(ocmwId)
-                .filter(o -> o.kind == OrganisationKind.OCMW).isPresent() : caller.actingFor().contains(ocmwId);
+        boolean allowed = caller.unrestricted() ? organisations.isOcmw(ocmwId) : caller.actingFor().contains(ocmwId);
         if (!allowed) {
             throw new NotFoundProblem("OCMW", ocmwId);
         }

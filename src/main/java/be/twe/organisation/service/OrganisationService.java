@@ -38,6 +38,16 @@ public class OrganisationService {
         return Slice.of(rows, limit, o -> Cursor.encode(o.id));
     }
 
+    /** Whether {@code id} is an OCMW of the directory. */
+    public boolean isOcmw(String id) {
+        return organisations.findByIdOptional(id).filter(o -> o.kind == OrganisationKind.OCMW).isPresent();
+    }
+
+    /** The OCMWs that existed on {@code date} and later merged into {@code ocmwId}. */
+    public List<String> predecessorsOn(String ocmwId, LocalDate date) {
+        return organisations.predecessorsOn(ocmwId, date);
+    }
+
     public OrganisationEntity get(String id) {
         return organisations.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("organisation", id));
     }

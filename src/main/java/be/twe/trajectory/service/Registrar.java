@@ -17,7 +17,7 @@ import be.twe.common.security.Roles;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.Today;
-import be.twe.organisation.persistence.OrganisationRepository;
+import be.twe.organisation.service.OrganisationService;
 
 /**
  * Who may write a registration for an OCMW (VDAB policy): a trained coach of an organisation that
@@ -33,7 +33,7 @@ public class Registrar {
     @Inject
     Today today;
     @Inject
-    OrganisationRepository organisations;
+    OrganisationService organisations;
 
     public record Registration(String registeredBy, boolean onBehalf) {
     }
