@@ -38,6 +38,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class ExportRunner implements JobKind {
+    static final String KIND = "export";
     private static final int BATCH = 500;
     private static final int TIMEOUT_SECONDS = 4 * 3600;
 
@@ -58,7 +59,7 @@ public class ExportRunner implements JobKind {
 
     @Override
     public String name() {
-        return "export";
+        return KIND;
     }
 
     /** The content holds personal data: it is kept one day after the export finished. */

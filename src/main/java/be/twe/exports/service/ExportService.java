@@ -9,11 +9,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import be.twe.common.jobs.JobSubmitted;
 import be.twe.common.error.DomainProblem;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.error.ProblemType;
 import be.twe.common.error.Text;
+import be.twe.common.jobs.JobSubmitted;
 import be.twe.common.persistence.Timestamps;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
@@ -38,7 +38,7 @@ public class ExportService {
         job.since = since;
         job.submittedAt = Timestamps.now();
         jobs.persist(job);
-        submitted.fire(new JobSubmitted("export", job.id));
+        submitted.fire(new JobSubmitted(ExportRunner.KIND, job.id));
         return job;
     }
 

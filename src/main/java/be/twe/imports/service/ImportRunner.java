@@ -41,6 +41,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class ImportRunner implements JobKind {
+    static final String KIND = "import";
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
     private static final int CHUNK = 500;
 
@@ -68,7 +69,7 @@ public class ImportRunner implements JobKind {
 
     @Override
     public String name() {
-        return "import";
+        return KIND;
     }
 
     /** Reports are kept 30 days after their import finished. */

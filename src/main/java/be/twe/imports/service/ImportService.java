@@ -13,8 +13,8 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import be.twe.common.jobs.JobSubmitted;
 import be.twe.common.error.NotFoundProblem;
+import be.twe.common.jobs.JobSubmitted;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
 import be.twe.common.persistence.Timestamps;
@@ -69,7 +69,7 @@ public class ImportService {
         ContentDigest.check(declared, read.sha256());
         job.lineCount = read.lines();
         writer.flush();
-        submitted.fire(new JobSubmitted("import", job.id));
+        submitted.fire(new JobSubmitted(ImportRunner.KIND, job.id));
         return new View(job, Map.of(Status.PENDING, job.lineCount, Status.SUCCEEDED, 0, Status.FAILED, 0));
     }
 
