@@ -6,6 +6,7 @@ import static be.twe.support.Api.plain;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -101,6 +105,25 @@ class ExportTest {
         }).toList();
         assertEquals(job.getInt("records") + job.getInt("deletions"), lines.size());
         return new Export(job, lines);
+    }
+
+    /**
+     * A write committed before the export was requested is in it, also while a transaction that
+     * began writing before that write still runs: its entries are not final yet, and the export
+     * waits for them (issue 33; it took the last final position and missed such writes).
+     */
+    @Test
+    void anExportHoldsWhatWasCommittedBeforeItWhileAnOlderWriterStillRuns() throws Exception {
+        try (Connection older = DatabaseOwner.connect(); Statement s = older.createStatement()) {
+            older.setAutoCommit(false);
+            s.execute("select pg_current_xact_id()"); // a transaction id older than the write below
+            String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
+            CompletableFuture<Export> export = CompletableFuture.supplyAsync(() -> export(ocmw, 0));
+            Thread.sleep(1_500); // the export has started and waits
+            assertFalse(export.isDone(), "the export waits for the older transaction");
+            older.commit();
+            assertTrue(export.get(60, TimeUnit.SECONDS).summary().containsKey("trajectory/" + trajectory));
+        }
     }
 
     @Test

@@ -41,6 +41,8 @@ public class ExportRunner implements JobKind {
     static final String KIND = "export";
     private static final int BATCH = 500;
     private static final int TIMEOUT_SECONDS = 4 * 3600;
+    /** How long an export waits for the writes committed before it to be readable (statement_timeout is 15 s). */
+    private static final Duration SETTLING = Duration.ofSeconds(30);
 
     @Inject
     SystemWork systemWork;
@@ -98,7 +100,7 @@ public class ExportRunner implements JobKind {
     private void export(UUID exportId) {
         jobs.readOnly();
         long since = jobs.since(exportId);
-        long upTo = feed.lastPosition();
+        long upTo = feed.settledPosition(SETTLING);
         QuarkusTransaction.requiringNew().run(() -> jobs.start(exportId, upTo));
         Blocks blocks = new Blocks(exportId);
         List<FeedEntry> batch = new ArrayList<>();

@@ -75,6 +75,12 @@ public class ChangeEventQueries {
         return ((Number) em.createNativeQuery("select feed_last_position()").getSingleResult()).longValue();
     }
 
+    /** The last position of an entry committed so far, final or not (an older transaction may still write). */
+    public long lastWrittenPosition() {
+        return ((Number) em.createNativeQuery("select coalesce(max(position), 0) from change_event").getSingleResult())
+                .longValue();
+    }
+
     /** The transaction this session writes in and the last position its entries got so far. */
     public record Written(String transaction, Long position) {
     }

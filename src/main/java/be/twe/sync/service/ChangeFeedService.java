@@ -1,6 +1,8 @@
 package be.twe.sync.service;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,8 @@ import be.twe.sync.persistence.ChangeEventQueries;
 @ApplicationScoped
 @Transactional
 public class ChangeFeedService {
+    private static final Duration POLL = Duration.ofMillis(50);
+
     @Inject
     ChangeEventQueries queries;
     @Inject
@@ -49,6 +53,24 @@ public class ChangeFeedService {
     /** The last position a reader can read now: every entry up to it is final. */
     public long lastPosition() {
         return queries.lastPosition();
+    }
+
+    /**
+     * The last position committed before now, once it is final: every entry up to it can then be
+     * read, the entries of a transaction that began writing earlier and still runs included (they
+     * come before it). Waits for that at most {@code patience}, then answers the last final position
+     * (issue 33: an export requested right after an import missed the import's last batch while an
+     * unrelated older transaction still ran).
+     */
+    public long settledPosition(Duration patience) {
+        long written = queries.lastWrittenPosition();
+        long deadline = System.nanoTime() + patience.toNanos();
+        long last = queries.lastPosition();
+        while (last < written && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(POLL.toNanos());
+            last = queries.lastPosition();
+        }
+        return Math.min(last, written);
     }
 
     /**
