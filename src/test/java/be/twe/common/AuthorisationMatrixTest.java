@@ -3,6 +3,10 @@ package be.twe.common;
 import static be.twe.support.Api.anonymous;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Requests.instrument;
+import static be.twe.support.Requests.json;
+import static be.twe.support.Requests.replacing;
+import static be.twe.support.Requests.trajectory;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -31,6 +35,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import be.twe.api.model.InstrumentEnd;
+import be.twe.api.model.InstrumentOutcome;
+import be.twe.api.model.InstrumentType;
+import be.twe.api.model.TrajectoryEnd;
+import be.twe.api.model.TrajectoryEndReason;
+import be.twe.api.model.TrajectoryUpdate;
 import be.twe.support.Bodies;
 import be.twe.support.Contract;
 import be.twe.support.Imports;
@@ -232,14 +242,12 @@ class AuthorisationMatrixTest {
         row("listTrajectories", (r, w, a) -> r.get("/trajectories?limit=500&startFrom=2024-02-01").then(),
                 "items.id", World::trajectoryA,
                 Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED);
-        row("createTrajectory", (r, w, a) -> r.body(Map.of("ocmwId", w.ocmwA, "clientInsz", TestData.newInsz(),
-                        "startDate", "2024-02-01", "coachId", w.coaches.get(a).toString()))
+        row("createTrajectory", (r, w, a) -> r.body(json(trajectory(w.ocmwA, w.coaches.get(a), "2024-02-01")))
                 .post("/trajectories").then(), null, null, created, refused, created, refused, created);
         row("getTrajectoryByReference", (r, w) -> r.get("/trajectories/by-reference/" + REFERENCE).then(),
                 null, ok, nf, ok, nf, nf);
-        row("createOrUpdateTrajectoryByReference", (r, w, a) -> r.body(Map.of("ocmwId", w.ocmwA, "clientInsz",
-                        TestData.newInsz(), "startDate", "2024-02-01", "coachId", w.coaches.get(a).toString()))
-                .put("/trajectories/by-reference/" + UUID.randomUUID()).then(), null, null,
+        row("createOrUpdateTrajectoryByReference", (r, w, a) -> r.body(replacing(trajectory(w.ocmwA,
+                        w.coaches.get(a), "2024-02-01"))).put("/trajectories/by-reference/" + UUID.randomUUID()).then(), null, null,
                 created, refused, created, refused, created);
         row("getTrajectory", (r, w) -> r.get("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
         // who read the file: the OCMW's own record, like its financial details; the mandated cluster too gets 404
@@ -251,40 +259,34 @@ class AuthorisationMatrixTest {
                 .post("/client-access-reports").then(), null, ok, nf, Outcome.OCMW_ONLY, Outcome.OCMW_ONLY,
                 Outcome.OCMW_ONLY);
         row("updateTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
-                .body(Bodies.replacing(Map.of("coachId", w.coachA().toString()), Bodies.TRAJECTORY_UPDATE))
+                .body(replacing(new TrajectoryUpdate().coachId(w.coachA())))
                 .put("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
         row("patchTrajectory", (r, w) -> patch(r).header("If-Match", "\"0\"")
                 .body(Map.of("coachId", w.coachA().toString()))
                 .patch("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
         row("endTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
-                .body(Map.of("endDate", "2024-12-31", "endReason", "WORK_NEC", "endAdvice", "Werk."))
-                .post("/trajectories/" + w.trajectoryA + "/end").then(), null, ok, nf, ok, nf, ok);
+                .body(json(new TrajectoryEnd(LocalDate.parse("2024-12-31"), TrajectoryEndReason.WORK_NEC, "Werk."))).post("/trajectories/" + w.trajectoryA + "/end").then(), null, ok, nf, ok, nf, ok);
         row("listInstruments", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/instruments").then(),
                 null, ok, nf, ok, nf, ok);
-        row("createInstrument", (r, w, a) -> r.body(Map.of("type", "IBO", "startDate", "2024-06-01",
-                        "plannedEndDate", "2024-07-31", "coachId", w.coaches.get(a).toString(), "employer", "Werkgever"))
-                .post("/trajectories/" + w.trajectoryA + "/instruments").then(), null, null,
+        row("createInstrument", (r, w, a) -> r.body(json(instrument(InstrumentType.IBO, "2024-06-01", "2024-07-31",
+                        w.coaches.get(a)))).post("/trajectories/" + w.trajectoryA + "/instruments").then(), null, null,
                 created, nf, created, nf, created);
         // OCMW A registered instrument A under REFERENCE; the reference is nobody else's
         row("getInstrumentByReference", (r, w) -> r.get("/trajectories/" + w.trajectoryA
                 + "/instruments/by-reference/" + REFERENCE).then(), null, ok, nf, nf, nf, nf);
-        row("createOrUpdateInstrumentByReference", (r, w, a) -> r.body(Bodies.replacing(Map.of("type", "WES",
-                        "startDate", "2024-06-01", "plannedEndDate", "2024-07-31",
-                        "coachId", w.coaches.get(a).toString(), "employer", "Werkgever"), Bodies.INSTRUMENT))
-                .put("/trajectories/" + w.trajectoryA + "/instruments/by-reference/" + UUID.randomUUID()).then(),
+        row("createOrUpdateInstrumentByReference", (r, w, a) -> r.body(replacing(instrument(InstrumentType.WES,
+                        "2024-06-01", "2024-07-31", w.coaches.get(a)))).put("/trajectories/" + w.trajectoryA + "/instruments/by-reference/" + UUID.randomUUID()).then(),
                 null, null, created, nf, created, nf, created);
         row("getInstrument", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA)
                 .then(), null, ok, nf, ok, nf, ok);
-        row("updateInstrument", (r, w) -> r.header("If-Match", "\"0\"").body(Bodies.replacing(Map.of("type", "WES",
-                        "startDate", "2024-03-01", "plannedEndDate", "2024-05-31",
-                        "coachId", w.coachA().toString(), "employer", "Werkgever"), Bodies.INSTRUMENT))
-                .put("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA).then(),
+        row("updateInstrument", (r, w) -> r.header("If-Match", "\"0\"").body(replacing(instrument(InstrumentType.WES,
+                        "2024-03-01", "2024-05-31", w.coachA()))).put("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA).then(),
                 null, ok, nf, ok, nf, ok);
         row("patchInstrument", (r, w) -> patch(r).header("If-Match", "\"0\"").body(Map.of("employer", "Werkgever"))
                 .patch("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA).then(),
                 null, ok, nf, ok, nf, ok);
         row("endInstrument", (r, w) -> r.header("If-Match", "\"0\"")
-                .body(Map.of("endDate", "2024-04-30", "outcome", "COMPLETED"))
+                .body(json(new InstrumentEnd(LocalDate.parse("2024-04-30"), InstrumentOutcome.COMPLETED)))
                 .post("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA + "/end").then(),
                 null, ok, nf, ok, nf, ok);
 

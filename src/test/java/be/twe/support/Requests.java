@@ -24,6 +24,8 @@ public final class Requests {
     private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+    private static final JsonMapper EVERY_FIELD = JSON.rebuild()
+            .serializationInclusion(JsonInclude.Include.ALWAYS).build();
 
     private Requests() {
     }
@@ -37,15 +39,33 @@ public final class Requests {
         }
     }
 
+    /**
+     * The model as the body of a PUT, which names every field of its schema (ADR 0017): the fields
+     * it does not set as null.
+     */
+    public static String replacing(Object model) {
+        try {
+            return EVERY_FIELD.writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** A trajectory of a new client (an INSZ never used before in this run). */
     public static TrajectoryInput trajectory(String ocmwId, UUID coachId, String startDate) {
         return new TrajectoryInput(ocmwId, TestData.newInsz(), LocalDate.parse(startDate), coachId);
     }
 
+    /** An instrument at an employer: a BVS, WES or IBO (an art. 60 §7 employment or a training needs more). */
+    public static InstrumentInput instrument(InstrumentType type, String startDate, String plannedEndDate,
+                                             UUID coachId) {
+        return new InstrumentInput().type(type).employer("Werkgever").startDate(LocalDate.parse(startDate))
+                .plannedEndDate(LocalDate.parse(plannedEndDate)).coachId(coachId);
+    }
+
     /** A work-experience (WES) instrument at a bakery. */
     public static InstrumentInput wes(UUID coachId, String startDate, String plannedEndDate) {
-        return new InstrumentInput().type(InstrumentType.WES).employer("Bakkerij Peeters")
-                .startDate(LocalDate.parse(startDate)).plannedEndDate(LocalDate.parse(plannedEndDate)).coachId(coachId);
+        return instrument(InstrumentType.WES, startDate, plannedEndDate, coachId).employer("Bakkerij Peeters");
     }
 
     /** A follow-up action VDAB took, from {@code startDate}. */
