@@ -246,7 +246,7 @@ class AuthorisationMatrixTest {
                 .post("/trajectories").then(), null, null, created, refused, created, refused, created);
         row("getTrajectoryByReference", (r, w) -> r.get("/trajectories/by-reference/" + REFERENCE).then(),
                 null, ok, nf, ok, nf, nf);
-        row("createOrUpdateTrajectoryByReference", (r, w, a) -> r.body(replacing(trajectory(w.ocmwA,
+        row("createOrUpdateTrajectoryByReference", (r, w, a) -> r.body(json(trajectory(w.ocmwA,
                         w.coaches.get(a), "2024-02-01"))).put("/trajectories/by-reference/" + UUID.randomUUID()).then(), null, null,
                 created, refused, created, refused, created);
         row("getTrajectory", (r, w) -> r.get("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
