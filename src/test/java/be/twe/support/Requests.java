@@ -32,11 +32,7 @@ public final class Requests {
 
     /** The model as the JSON a client sends: fields it does not set are left out. */
     public static String json(Object model) {
-        try {
-            return JSON.writeValueAsString(model);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return write(JSON, model);
     }
 
     /**
@@ -44,8 +40,12 @@ public final class Requests {
      * it does not set as null.
      */
     public static String replacing(Object model) {
+        return write(EVERY_FIELD, model);
+    }
+
+    private static String write(JsonMapper mapper, Object model) {
         try {
-            return EVERY_FIELD.writeValueAsString(model);
+            return mapper.writeValueAsString(model);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
