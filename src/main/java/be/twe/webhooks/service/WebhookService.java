@@ -22,7 +22,6 @@ import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.ChangeFeedService;
-import be.twe.sync.service.FeedEntry;
 import be.twe.webhooks.persistence.DeliveryStatus;
 import be.twe.webhooks.persistence.WebhookDeliveryEntity;
 import be.twe.webhooks.persistence.WebhookRepository;

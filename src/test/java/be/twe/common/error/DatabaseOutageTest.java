@@ -1,7 +1,6 @@
 package be.twe.common.error;
 
 import static be.twe.support.Api.as;
-import static be.twe.support.Api.anonymous;
 import static io.restassured.RestAssured.given;
 import static be.twe.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
