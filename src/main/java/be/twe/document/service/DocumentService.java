@@ -27,8 +27,8 @@ import be.twe.document.persistence.DocumentRepository;
 import be.twe.document.persistence.DocumentVersionEntity;
 import be.twe.document.persistence.DocumentVersionRepository;
 import be.twe.sync.service.Feeds;
-import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryRoot;
 import be.twe.trajectory.service.TrajectoryService;
 
 /**
@@ -65,13 +65,13 @@ public class DocumentService {
     }
 
     public DocumentView upload(UUID trajectoryId, NewDocument input, FileIntake.Upload upload) {
-        TrajectoryEntity trajectory = trajectories.find(trajectoryId);
-        Registrar.Registration registration = registrar.authoriseWrite(trajectory.ocmwId);
+        TrajectoryRoot trajectory = trajectories.root(trajectoryId);
+        Registrar.Registration registration = registrar.authoriseWrite(trajectory.ocmwId());
         FileIntake.StoredFile file = intake.store(upload);
         DocumentEntity document = new DocumentEntity();
         document.id = UUID.randomUUID();
-        document.trajectoryId = trajectory.id;
-        document.ocmwId = trajectory.ocmwId;
+        document.trajectoryId = trajectory.id();
+        document.ocmwId = trajectory.ocmwId();
         document.kind = input.kind();
         document.title = input.title();
         document.createdAt = Timestamps.now();
@@ -91,7 +91,7 @@ public class DocumentService {
     }
 
     public Slice<DocumentView> list(UUID trajectoryId, DocumentKind kind, int limit, String cursor) {
-        trajectories.find(trajectoryId);
+        trajectories.root(trajectoryId);
         Slice<DocumentEntity> page = Slice.of(documents.ofTrajectory(trajectoryId, kind,
                 Keyset.after(cursor, OffsetDateTime::parse), limit + 1), limit, d -> Keyset.cursor(d.createdAt, d.id));
         List<DocumentEntity> found = page.items();

@@ -155,24 +155,22 @@ public class ExportRecords implements ExportLines {
         Map<String, Object> records = new HashMap<>();
         Map<UUID, String> trajectoryPaths = new HashMap<>();
         Map<UUID, String[]> instrumentPaths = new HashMap<>();
+        Map<UUID, UUID> trajectoryOfInstrument = new HashMap<>();
         for (FeedEntry entry : entries) {
             String[] p = entry.path().split("/");
             if (entry.resourceType().equals("trajectory")) {
                 trajectoryPaths.put(id(p[2]), entry.path());
             } else if (entry.resourceType().equals("instrument")) {
                 instrumentPaths.put(id(p[4]), p);
+                trajectoryOfInstrument.put(id(p[4]), id(p[2]));
             }
         }
         // the read of GET /trajectories/{id}, for a batch: one round trip outside any transaction
         QuarkusTransaction.suspendingExisting().call(() -> trajectoryReads.visible(trajectoryPaths.keySet()))
                 .forEach((id, view) -> records.put(trajectoryPaths.get(id), trajectoryMapper.toDto(view)));
-        QuarkusTransaction.suspendingExisting().call(() -> instrumentReads.visible(instrumentPaths.keySet()))
-                .forEach((id, instrument) -> {
-            String[] p = instrumentPaths.get(id);
-            if (instrument.trajectoryId.equals(id(p[2]))) { // as instruments.get(trajectory, instrument) checks
-                records.put(String.join("/", p), instrumentMapper.toDto(instrument));
-            }
-        });
+        QuarkusTransaction.suspendingExisting().call(() -> instrumentReads.visible(trajectoryOfInstrument))
+                .forEach((id, instrument) -> records.put(String.join("/", instrumentPaths.get(id)),
+                        instrumentMapper.toDto(instrument)));
         return records;
     }
 

@@ -30,8 +30,8 @@ import be.twe.helpdesk.persistence.HelpdeskRequestEntity;
 import be.twe.helpdesk.persistence.HelpdeskRequestKind;
 import be.twe.helpdesk.persistence.HelpdeskRequestRepository;
 import be.twe.helpdesk.persistence.HelpdeskRequestStatus;
-import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryRoot;
 import be.twe.trajectory.service.TrajectoryService;
 
 /**
@@ -72,10 +72,10 @@ public class HelpdeskRequestService {
     public View create(NewRequest in) {
         Registrar.Registration by = registrar.authoriseWrite(in.ocmwId(), Roles.HELPDESK);
         if (in.trajectoryId() != null) {
-            TrajectoryEntity trajectory = trajectories.find(in.trajectoryId());
-            if (!trajectory.ocmwId.equals(in.ocmwId())) {
+            TrajectoryRoot trajectory = trajectories.root(in.trajectoryId());
+            if (!trajectory.ocmwId().equals(in.ocmwId())) {
                 throw new InvalidInputProblem(Issue.body("trajectoryId", in.trajectoryId().toString(),
-                        Text.of("trajectory-of-other-ocmw", trajectory.ocmwId, in.ocmwId())));
+                        Text.of("trajectory-of-other-ocmw", trajectory.ocmwId(), in.ocmwId())));
             }
         }
         HelpdeskRequestEntity request = new HelpdeskRequestEntity();

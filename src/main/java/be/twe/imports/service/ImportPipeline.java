@@ -1,18 +1,13 @@
 package be.twe.imports.service;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +26,9 @@ import be.twe.common.tenancy.SystemWork;
 import be.twe.imports.persistence.ImportLineRepository;
 import be.twe.imports.persistence.ImportLineRepository.Result;
 import be.twe.imports.persistence.ImportLineRepository.Status;
-import be.twe.instrument.persistence.InstrumentEntity;
-import be.twe.instrument.persistence.InstrumentRepository;
-import be.twe.trajectory.persistence.TrajectoryEntity;
-import be.twe.trajectory.persistence.TrajectoryRepository;
+import be.twe.instrument.service.InstrumentBatch;
 import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryBatch;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -60,9 +53,9 @@ public class ImportPipeline {
     @Inject
     SystemWork systemWork;
     @Inject
-    TrajectoryRepository trajectories;
+    TrajectoryBatch.Reader trajectories;
     @Inject
-    InstrumentRepository instruments;
+    InstrumentBatch.Reader instruments;
     @Inject
     Registrar registrar;
     @Inject
@@ -84,11 +77,9 @@ public class ImportPipeline {
         Map<Integer, Result> results = new LinkedHashMap<>();
         Settled settled = QuarkusTransaction.requiringNew().call(() -> {
             Map<Integer, Read> read = read(importId, batch, readAhead);
-            BatchCalls calls = new BatchCalls(records(read.values().stream().map(Read::line)
-                    .filter(Objects::nonNull).toList()), registrar, constraints);
+            BatchCalls calls = calls(read.values().stream().map(Read::line).filter(Objects::nonNull).toList());
             Settled ran = runLines(batch, read, calls, results);
-            trajectories.insertAll(calls.newTrajectories);
-            instruments.insertAll(calls.newInstruments);
+            calls.write();
             lines.recordAll(importId, results);
             return ran;
         });
@@ -174,26 +165,17 @@ public class ImportPipeline {
         return new Result(Status.FAILED, problem.getStatus(), null, null, null, problems.write(problem));
     }
 
-    /** The records the lines name, each kind in one statement. */
-    private BatchCalls.Records records(List<ParsedLine> parsed) {
+    /** The batch's calls on the records its lines name, each kind read in one statement. */
+    private BatchCalls calls(List<ParsedLine> parsed) {
         String organisation = callers.current().organisationId();
-        Map<String, TrajectoryEntity> byReference = new HashMap<>(trajectories.byReferences(organisation,
-                distinct(parsed.stream().map(ParsedLine::namedTrajectoryReference).toList())));
-        Map<UUID, TrajectoryEntity> byId = new HashMap<>(trajectories.byIds(
-                distinct(parsed.stream().map(ParsedLine::trajectoryId).toList())));
-        byReference.values().forEach(t -> byId.putIfAbsent(t.id, t));
-        Map<UUID, List<InstrumentEntity>> instrumentsOf = instruments.ofTrajectories(byId.keySet()).stream()
-                .collect(Collectors.groupingBy(i -> i.trajectoryId, HashMap::new,
-                        Collectors.toCollection(ArrayList::new)));
-        Map<String, InstrumentEntity> instrumentsByReference = new HashMap<>();
-        instruments.byReferences(organisation, distinct(parsed.stream()
-                        .filter(p -> p.operation() == ParsedLine.Operation.PUT_INSTRUMENT)
-                        .map(ParsedLine::externalReference).toList()))
-                .forEach(i -> instrumentsByReference.put(i.externalReference, i));
-        Set<String> open = new HashSet<>(trajectories.withOpenTrajectory(
-                distinct(parsed.stream().map(ParsedLine::namedClient).toList())));
-        return new BatchCalls.Records(byReference, byId, instrumentsOf, instrumentsByReference, open,
-                instruments.maxDurations());
+        TrajectoryBatch trajectoryBatch = trajectories.read(organisation,
+                distinct(parsed.stream().map(ParsedLine::namedTrajectoryReference).toList()),
+                distinct(parsed.stream().map(ParsedLine::trajectoryId).toList()),
+                distinct(parsed.stream().map(ParsedLine::namedClient).toList()));
+        InstrumentBatch instrumentBatch = instruments.read(organisation, trajectoryBatch.ids(), distinct(parsed.stream()
+                .filter(p -> p.operation() == ParsedLine.Operation.PUT_INSTRUMENT)
+                .map(ParsedLine::externalReference).toList()));
+        return new BatchCalls(trajectoryBatch, instrumentBatch, registrar, constraints);
     }
 
     private static <T> List<T> distinct(List<T> values) {

@@ -8,6 +8,7 @@ import be.twe.api.model.InstrumentInput;
 import be.twe.api.model.TrainingInfo;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentType;
+import be.twe.instrument.service.InstrumentView;
 import be.twe.instrument.service.NewInstrument;
 
 @Mapper
@@ -15,6 +16,10 @@ public interface InstrumentMapper {
 
     @Mapping(target = "training", source = "entity")
     Instrument toDto(InstrumentEntity entity);
+
+    default Instrument toDto(InstrumentView view) {
+        return toDto(view.instrument());
+    }
 
     default TrainingInfo training(InstrumentEntity e) {
         return e.trainingName == null ? null : new TrainingInfo().name(e.trainingName)

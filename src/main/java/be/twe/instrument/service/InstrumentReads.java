@@ -1,6 +1,5 @@
 package be.twe.instrument.service;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -8,7 +7,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRows;
 
 /**
@@ -21,8 +19,12 @@ public class InstrumentReads {
     @Inject
     InstrumentRows rows;
 
-    /** The instruments among {@code ids} the caller may see, by id. */
-    public Map<UUID, InstrumentEntity> visible(Collection<UUID> ids) {
-        return rows.some(ids).stream().collect(Collectors.toMap(i -> i.id, i -> i));
+    /**
+     * The instruments among the keys of {@code trajectoryOf} that the caller may see and that
+     * belong to the trajectory given for them (as their GET checks), by id.
+     */
+    public Map<UUID, InstrumentView> visible(Map<UUID, UUID> trajectoryOf) {
+        return rows.some(trajectoryOf.keySet()).stream().filter(i -> i.trajectoryId.equals(trajectoryOf.get(i.id)))
+                .collect(Collectors.toMap(i -> i.id, InstrumentView::new));
     }
 }

@@ -18,7 +18,7 @@ import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.instrument.persistence.InstrumentType;
 import be.twe.instrument.persistence.MaxDurationEntity;
-import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.service.TrajectoryRoot;
 
 /**
  * The regulation's rules for a new instrument, each refused with its own code. All are evaluated
@@ -42,15 +42,15 @@ public class InstrumentRules {
     }
 
     /** The rules for {@code in}; {@code self} is the instrument being changed, null for a new one. */
-    public void check(TrajectoryEntity trajectory, NewInstrument in, UUID self) {
-        check(trajectory, in, self, instruments.ofTrajectory(trajectory.id), instruments::maxDuration);
+    public void check(TrajectoryRoot trajectory, NewInstrument in, UUID self) {
+        check(trajectory, in, self, instruments.ofTrajectory(trajectory.id()), instruments::maxDuration);
     }
 
     /**
      * The rules for {@code in} against the trajectory's instruments {@code others} (which may
      * include {@code self}).
      */
-    public static void check(TrajectoryEntity trajectory, NewInstrument in, UUID self,
+    public static void check(TrajectoryRoot trajectory, NewInstrument in, UUID self,
                              List<InstrumentEntity> others, MaxDurations durations) {
         checkFields(in);
         if (in.type() == InstrumentType.BVS && !in.startDate().isBefore(BVS_ABOLISHED)) {
@@ -58,10 +58,10 @@ public class InstrumentRules {
                     Text.of("bvs-abolished", BVS_ABOLISHED));
         }
         checkWithinTrajectory(trajectory, in);
-        LocalDate latestArt60 = trajectory.startDate.plusMonths(ART60_LATEST_START_MONTHS);
+        LocalDate latestArt60 = trajectory.startDate().plusMonths(ART60_LATEST_START_MONTHS);
         if (in.type() == InstrumentType.ART60 && in.startDate().isAfter(latestArt60)) {
             throw new DomainProblem(ProblemType.ART60_LATE_START,
-                    Text.of("art60-late-start", latestArt60, trajectory.id));
+                    Text.of("art60-late-start", latestArt60, trajectory.id()));
         }
         checkMaxDuration(in, durations);
         if (in.training() != null && in.training().technical()) {
@@ -103,16 +103,16 @@ public class InstrumentRules {
         }
     }
 
-    private static void checkWithinTrajectory(TrajectoryEntity trajectory, NewInstrument in) {
-        LocalDate last = trajectory.endDate != null ? trajectory.endDate : trajectory.plannedEndDate;
+    private static void checkWithinTrajectory(TrajectoryRoot trajectory, NewInstrument in) {
+        LocalDate last = trajectory.lastDay();
         // An art. 60 §7 employment that still builds up social rights may run past the 24 months.
         boolean mayRunPast = in.type() == InstrumentType.ART60 && Boolean.FALSE.equals(in.socialRightsBuiltUp())
-                && trajectory.endDate == null;
-        boolean inside = !in.startDate().isBefore(trajectory.startDate) && !in.startDate().isAfter(last)
+                && trajectory.isOpen();
+        boolean inside = !in.startDate().isBefore(trajectory.startDate()) && !in.startDate().isAfter(last)
                 && (mayRunPast || !in.plannedEndDate().isAfter(last));
         if (!inside) {
             throw new DomainProblem(ProblemType.INSTRUMENT_OUTSIDE_TRAJECTORY,
-                    Text.of("instrument-outside-trajectory", trajectory.id, trajectory.startDate, last));
+                    Text.of("instrument-outside-trajectory", trajectory.id(), trajectory.startDate(), last));
         }
     }
 

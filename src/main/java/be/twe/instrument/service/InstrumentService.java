@@ -1,6 +1,7 @@
 package be.twe.instrument.service;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,8 @@ import be.twe.instrument.persistence.InstrumentRepository;
 import be.twe.instrument.persistence.InstrumentOutcome;
 import be.twe.instrument.persistence.InstrumentType;
 import be.twe.sync.service.Feeds;
-import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryRoot;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.trajectory.service.TransfersOfTrajectory;
 
@@ -32,6 +33,8 @@ import be.twe.trajectory.service.TransfersOfTrajectory;
 @Transactional
 @Feeds
 public class InstrumentService {
+    private static final int PAGE = 500;
+
     @Inject
     InstrumentRepository instruments;
     @Inject
@@ -54,10 +57,10 @@ public class InstrumentService {
 
     /** A new instrument, under the caller's own reference when one is given. */
     public InstrumentEntity create(UUID trajectoryId, NewInstrument in, String externalReference) {
-        TrajectoryEntity trajectory = trajectories.find(trajectoryId);
-        Registrar.Registration registration = registrar.authorise(trajectory.ocmwId, in.coachId());
+        TrajectoryRoot trajectory = trajectories.root(trajectoryId);
+        Registrar.Registration registration = registrar.authorise(trajectory.ocmwId(), in.coachId());
         rules.check(trajectory, in, null);
-        lock.lock("instrument-period", trajectory.id.toString()); // KeyLock: an overlap, never a deadlock
+        lock.lock("instrument-period", trajectory.id().toString()); // KeyLock: an overlap, never a deadlock
         InstrumentEntity instrument = newInstrument(trajectory, in, registration, externalReference);
         instruments.persist(instrument);
         instruments.flush(); // overlap and single technical training are decided here under concurrency
@@ -65,12 +68,12 @@ public class InstrumentService {
     }
 
     /** The instrument a create that passed the rules makes. */
-    public static InstrumentEntity newInstrument(TrajectoryEntity trajectory, NewInstrument in,
+    static InstrumentEntity newInstrument(TrajectoryRoot trajectory, NewInstrument in,
                                                  Registrar.Registration registration, String externalReference) {
         InstrumentEntity instrument = new InstrumentEntity();
         instrument.id = UUID.randomUUID();
-        instrument.trajectoryId = trajectory.id;
-        instrument.ocmwId = trajectory.ocmwId;
+        instrument.trajectoryId = trajectory.id();
+        instrument.ocmwId = trajectory.ocmwId();
         instrument.type = in.type();
         apply(instrument, in);
         instrument.registeredBy = registration.registeredBy();
@@ -82,10 +85,10 @@ public class InstrumentService {
     public InstrumentEntity update(UUID trajectoryId, UUID instrumentId, IfMatch ifMatch, NewInstrument in) {
         InstrumentEntity instrument = get(trajectoryId, instrumentId);
         ifMatch.check(instrument.version);
-        TrajectoryEntity trajectory = trajectories.find(trajectoryId);
-        registrar.authoriseWrite(trajectory.ocmwId);
+        TrajectoryRoot trajectory = trajectories.root(trajectoryId);
+        registrar.authoriseWrite(trajectory.ocmwId());
         if (!in.coachId().equals(instrument.coachId)) {
-            registrar.authorise(trajectory.ocmwId, in.coachId());
+            registrar.authorise(trajectory.ocmwId(), in.coachId());
         }
         if (!instrument.is(in.type())) {
             throw new DomainProblem(ProblemType.INSTRUMENT_TYPE_FIXED,
@@ -96,7 +99,7 @@ public class InstrumentService {
                     Text.of("instrument-ended", instrumentId, instrument.endDate));
         }
         rules.check(trajectory, in, instrumentId);
-        lock.lock("instrument-period", trajectory.id.toString());
+        lock.lock("instrument-period", trajectory.id().toString());
         apply(instrument, in);
         instruments.flush();
         return instrument;
@@ -119,9 +122,14 @@ public class InstrumentService {
     }
 
     public Slice<InstrumentEntity> list(UUID trajectoryId, int limit, String cursor) {
-        trajectories.find(trajectoryId);
+        trajectories.root(trajectoryId);
         return Slice.of(instruments.ofTrajectory(trajectoryId, Keyset.after(cursor, LocalDate::parse), limit + 1),
                 limit, i -> Keyset.cursor(i.startDate, i.id));
+    }
+
+    /** Every instrument of the trajectory, in the order of {@link #list} (a client's access report). */
+    public List<InstrumentView> all(UUID trajectoryId) {
+        return Slice.all(cursor -> list(trajectoryId, PAGE, cursor)).stream().map(InstrumentView::new).toList();
     }
 
     public InstrumentEntity get(UUID trajectoryId, UUID instrumentId) {
@@ -149,7 +157,7 @@ public class InstrumentService {
                     Text.of("takeover-not-ibo", instrumentId, instrument.type));
         }
         boolean takenOver = ending.outcome() == InstrumentOutcome.TAKEN_OVER_BY_VDAB;
-        TrajectoryEntity trajectory = takenOver ? trajectories.find(trajectoryId) : null; // read only when needed
+        TrajectoryRoot trajectory = takenOver ? trajectories.root(trajectoryId) : null; // read only when needed
         if (takenOver && trajectory.isOpen()) {
             throw new DomainProblem(ProblemType.TAKEOVER_BEFORE_END, Text.of("takeover-before-end", trajectoryId));
         }
@@ -159,7 +167,7 @@ public class InstrumentService {
         instrument.updatedAt = Timestamps.now();
         instruments.flush();
         if (takenOver) { // the same transfer as when the trajectory's end takes it over
-            transfers.iboTakenOver(trajectory, trajectory.endDate, registration);
+            transfers.iboTakenOver(trajectory, trajectory.endDate(), registration);
         }
         return instrument;
     }

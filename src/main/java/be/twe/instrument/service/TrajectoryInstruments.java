@@ -1,12 +1,8 @@
 package be.twe.instrument.service;
 
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,12 +13,8 @@ import be.twe.common.error.Text;
 import be.twe.common.persistence.Timestamps;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentRepository;
-import be.twe.instrument.persistence.InstrumentRepository.Dates;
 import be.twe.instrument.persistence.InstrumentOutcome;
 import be.twe.instrument.persistence.InstrumentType;
-import be.twe.trajectory.persistence.TrajectoryEntity;
-import be.twe.trajectory.persistence.TrajectoryRows.InstrumentDates;
-import be.twe.trajectory.service.InstrumentYears;
 import be.twe.trajectory.service.InstrumentsOfTrajectory;
 
 /** The instruments' side of the trajectory rules: the 24-month exception, the end, the yearly target. */
@@ -40,9 +32,9 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
     }
 
     @Override
-    public boolean trajectoryEnds(TrajectoryEntity trajectory, LocalDate endDate) {
+    public boolean trajectoryEnds(UUID trajectoryId, LocalDate endDate) {
         boolean iboTakenOver = false;
-        for (InstrumentEntity i : instruments.ofTrajectory(trajectory.id)) {
+        for (InstrumentEntity i : instruments.ofTrajectory(trajectoryId)) {
             if (i.startDate.isAfter(endDate)) {
                 throw new DomainProblem(ProblemType.INSTRUMENT_AFTER_END,
                         Text.of("instrument-after-end", i.id, i.startDate));
@@ -64,16 +56,9 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
     }
 
     @Override
-    public Map<UUID, List<InstrumentYear>> years(Collection<TrajectoryEntity> trajectories) {
-        Map<UUID, List<Dates>> byTrajectory = instruments
-                .datesOf(trajectories.stream().map(t -> t.id).toList()).stream()
-                .collect(Collectors.groupingBy(Dates::trajectoryId));
-        Map<UUID, List<InstrumentYear>> years = new HashMap<>();
-        for (TrajectoryEntity t : trajectories) {
-            years.put(t.id, InstrumentYears.of(t, byTrajectory.getOrDefault(t.id, List.of()).stream()
-                    .map(d -> new InstrumentDates(d.type().name(), d.start(), d.effectiveEnd())).toList()));
-        }
-        return years;
+    public List<InstrumentDates> datesOf(UUID trajectoryId) {
+        return instruments.datesOf(List.of(trajectoryId)).stream()
+                .map(d -> new InstrumentDates(d.type().name(), d.start(), d.effectiveEnd())).toList();
     }
 
     private static boolean runsOn(InstrumentEntity i, LocalDate date) {

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import be.twe.common.error.DomainProblem;
@@ -23,8 +22,8 @@ import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.OrganisationKind;
 import be.twe.document.service.DocumentService;
 import be.twe.document.service.DocumentView;
-import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.service.InstrumentService;
+import be.twe.instrument.service.InstrumentView;
 import be.twe.trajectory.service.Insz;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.trajectory.service.TrajectoryView;
@@ -41,13 +40,11 @@ public class ClientAccessReports {
     private static final int PAGE = 500;
 
     /** One trajectory of the client with everything recorded in it. */
-    public record ClientFile(TrajectoryView trajectory, List<InstrumentEntity> instruments,
+    public record ClientFile(TrajectoryView trajectory, List<InstrumentView> instruments,
                              List<DocumentView> documents, List<TransferView> transfers,
                              List<AccessLogQueries.Row> accessLog) {
     }
 
-    @Inject
-    EntityManager em;
     @Inject
     CallerContext callers;
     @Inject
@@ -75,23 +72,20 @@ public class ClientAccessReports {
         if (!Insz.isValid(insz)) {
             throw new InvalidInputProblem(Issue.body("clientInsz", null, Text.of("insz-invalid")));
         }
-        List<UUID> ids = em.createQuery("""
-                select t.id from TrajectoryEntity t
-                where t.client.insz = ?1 and t.ocmwId in ?2 order by t.startDate, t.id""", UUID.class)
-                .setParameter(1, insz).setParameter(2, caller.own()).getResultList();
+        List<UUID> ids = trajectories.ofClient(insz, caller.own());
         if (ids.isEmpty()) {
             throw new NotFoundProblem("trajectory", "of this client in " + caller.organisationId());
         }
         accessLogWriter.flush(); // the reads of the last second too
         List<ClientFile> files = ids.stream().map(this::file).toList();
         accessLog.read("createClientAccessReport", files.stream().map(f -> new AccessLog.Read(caller.organisationId(),
-                f.trajectory().trajectory().id, "trajectory", f.trajectory().trajectory().id.toString())).toList());
+                f.trajectory().id(), "trajectory", f.trajectory().id().toString())).toList());
         return files;
     }
 
     private ClientFile file(UUID id) {
         return new ClientFile(trajectories.get(id),
-                Slice.all(cursor -> instruments.list(id, PAGE, cursor)),
+                instruments.all(id),
                 Slice.all(cursor -> documents.list(id, null, PAGE, cursor)),
                 Slice.all(cursor -> transfers.ofTrajectory(id, PAGE, cursor)),
                 Slice.all(cursor -> accessLogs.of(id, PAGE, cursor)));

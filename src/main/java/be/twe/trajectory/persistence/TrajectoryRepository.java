@@ -82,6 +82,14 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
     }
 
     /** The caller-visible trajectory an organisation registered under its own reference. */
+    /** The ids of the client's trajectories in the given OCMWs, by start. */
+    public List<UUID> ofClient(String insz, Collection<String> ocmwIds) {
+        return getEntityManager().createQuery("""
+                select t.id from TrajectoryEntity t
+                where t.client.insz = ?1 and t.ocmwId in ?2 order by t.startDate, t.id""", UUID.class)
+                .setParameter(1, insz).setParameter(2, ocmwIds).getResultList();
+    }
+
     public Optional<TrajectoryEntity> byReference(String registeredBy, String externalReference) {
         return find("registeredBy = ?1 and externalReference = ?2", registeredBy, externalReference)
                 .firstResultOptional();

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import be.twe.common.tenancy.CallerReads;
 import be.twe.trajectory.service.EndReason;
+import be.twe.trajectory.service.InstrumentsOfTrajectory.InstrumentDates;
 
 /**
  * A trajectory as an answer shows it, read in one statement with its client and its instruments'
@@ -38,10 +39,6 @@ public class TrajectoryRows {
                                                 order by start_date) as ends
                                from instrument where trajectory_id = t.id) i on true
             """;
-
-    /** An instrument's type, start and effective end (its end, else its planned end). */
-    public record InstrumentDates(String type, LocalDate start, LocalDate effectiveEnd) {
-    }
 
     public record Row(TrajectoryEntity trajectory, List<InstrumentDates> instruments) {
     }

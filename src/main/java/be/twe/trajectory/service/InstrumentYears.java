@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import be.twe.trajectory.persistence.TrajectoryEntity;
-import be.twe.trajectory.persistence.TrajectoryRows.InstrumentDates;
+import be.twe.trajectory.service.InstrumentsOfTrajectory.InstrumentDates;
 import be.twe.trajectory.service.InstrumentsOfTrajectory.InstrumentYear;
 
 /** The "two instruments per year" target of one trajectory, from its instruments' dates. */

@@ -1,12 +1,8 @@
 package be.twe.trajectory.service;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-
-import be.twe.trajectory.persistence.TrajectoryEntity;
 
 /** What the trajectory rules need to know about instruments; implemented by the instrument feature. */
 public interface InstrumentsOfTrajectory {
@@ -15,10 +11,14 @@ public interface InstrumentsOfTrajectory {
     boolean art60WithoutSocialRightsRunsOn(UUID trajectoryId, LocalDate date);
 
     /** Applies the end to the instruments (WES stopped, IBO taken over) or refuses it; true when VDAB took over an IBO. */
-    boolean trajectoryEnds(TrajectoryEntity trajectory, LocalDate endDate);
+    boolean trajectoryEnds(UUID trajectoryId, LocalDate endDate);
 
-    /** The "two instruments per year" target per trajectory year. */
-    Map<UUID, List<InstrumentYear>> years(Collection<TrajectoryEntity> trajectories);
+    /** The dates of the trajectory's instruments, from which its "two instruments per year" years are counted. */
+    List<InstrumentDates> datesOf(UUID trajectoryId);
+
+    /** An instrument's type, start and effective end (its end, else its planned end). */
+    record InstrumentDates(String type, LocalDate start, LocalDate effectiveEnd) {
+    }
 
     record InstrumentYear(int year, LocalDate from, LocalDate to, int instrumentsStarted, boolean art60) {
         public boolean targetMet() {

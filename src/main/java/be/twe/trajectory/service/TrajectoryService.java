@@ -1,8 +1,11 @@
 package be.twe.trajectory.service;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,7 +67,7 @@ public class TrajectoryService {
     }
 
     /** The trajectory a create that passed the rules makes, before the database adds its client. */
-    public static TrajectoryEntity newTrajectory(NewTrajectory input, Registrar.Registration registration) {
+    static TrajectoryEntity newTrajectory(NewTrajectory input, Registrar.Registration registration) {
         TrajectoryEntity trajectory = new TrajectoryEntity();
         trajectory.id = UUID.randomUUID();
         trajectory.ocmwId = input.ocmwId();
@@ -81,8 +84,24 @@ public class TrajectoryService {
         return view(find(id));
     }
 
+    /** A trajectory the caller may see, or 404: what its parts need of it. */
+    public TrajectoryRoot root(UUID id) {
+        return TrajectoryRoot.of(find(id));
+    }
+
+    /** The trajectories among {@code ids} the caller may see, as this transaction has them, by id. */
+    public Map<UUID, TrajectoryRoot> roots(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : trajectories.list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(t -> t.id, TrajectoryRoot::of));
+    }
+
+    /** The ids of the client's trajectories in the given OCMWs, by start. */
+    public List<UUID> ofClient(String insz, Collection<String> ocmwIds) {
+        return trajectories.ofClient(insz, ocmwIds);
+    }
+
     /** A trajectory the caller may see, or 404. */
-    public TrajectoryEntity find(UUID id) {
+    TrajectoryEntity find(UUID id) {
         return trajectories.findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("trajectory", id.toString()));
     }
 
@@ -124,7 +143,7 @@ public class TrajectoryService {
         ifMatch.check(trajectory.version);
         Registrar.Registration registration = registrar.authoriseWrite(trajectory.ocmwId);
         if (applyEnd(trajectory, ending)) {
-            transfers.iboTakenOver(trajectory, trajectory.endDate, registration);
+            transfers.iboTakenOver(TrajectoryRoot.of(trajectory), trajectory.endDate, registration);
         }
         return touched(trajectory);
     }
@@ -133,9 +152,11 @@ public class TrajectoryService {
      * Ends the trajectory as part of its transfer to VDAB, for a caller the transfer authorised.
      * Every end rule applies; an IBO taken over needs no transfer of its own, this one is it.
      */
-    public void endByTransfer(TrajectoryEntity trajectory, Ending ending) {
+    public TrajectoryRoot endByTransfer(UUID id, Ending ending) {
+        TrajectoryEntity trajectory = find(id); // already in the transaction's persistence context
         applyEnd(trajectory, ending);
         touched(trajectory);
+        return TrajectoryRoot.of(trajectory);
     }
 
     /** True when the end made VDAB take over a running IBO. */
@@ -157,7 +178,7 @@ public class TrajectoryService {
         if (ending.endReason() == EndReason.MAX_DURATION_REACHED) {
             TrajectoryRules.requireMaxDurationReached(id, trajectory.plannedEndDate, ending.endDate());
         }
-        boolean iboTakenOver = instruments.trajectoryEnds(trajectory, ending.endDate());
+        boolean iboTakenOver = instruments.trajectoryEnds(id, ending.endDate());
         trajectory.endDate = ending.endDate();
         trajectory.endReason = ending.endReason();
         trajectory.endAdvice = ending.endAdvice();
@@ -171,6 +192,6 @@ public class TrajectoryService {
     }
 
     private TrajectoryView view(TrajectoryEntity trajectory) {
-        return new TrajectoryView(trajectory, instruments.years(List.of(trajectory)).get(trajectory.id));
+        return new TrajectoryView(trajectory, InstrumentYears.of(trajectory, instruments.datesOf(trajectory.id)));
     }
 }

@@ -2,8 +2,6 @@ package be.twe.trajectory.service;
 
 import java.time.LocalDate;
 
-import be.twe.trajectory.persistence.TrajectoryEntity;
-
 /** What ending a trajectory needs from transfers; implemented by the transfer feature. */
 public interface TransfersOfTrajectory {
 
@@ -12,5 +10,5 @@ public interface TransfersOfTrajectory {
      * IBO's own end: VDAB gets the file through a transfer of its own, unless an open transfer
      * already hands the file over.
      */
-    void iboTakenOver(TrajectoryEntity trajectory, LocalDate on, Registrar.Registration registration);
+    void iboTakenOver(TrajectoryRoot trajectory, LocalDate on, Registrar.Registration registration);
 }

@@ -22,10 +22,10 @@ public interface TransferMapper {
     @Mapping(target = "reasonText", expression = "java(view.transfer().reasonText)")
     @Mapping(target = "channel", source = "transfer.channel")
     @Mapping(target = "transferDate", expression = "java(view.transfer().transferDate)")
-    @Mapping(target = "trajectoryEndDate", expression = "java(view.trajectory().endDate)")
+    @Mapping(target = "trajectoryEndDate", expression = "java(view.trajectory().endDate())")
     @Mapping(target = "trajectoryEndReason",
             source = "trajectory.endReason")
-    @Mapping(target = "endAdvice", expression = "java(view.trajectory().endAdvice)")
+    @Mapping(target = "endAdvice", expression = "java(view.trajectory().endAdvice())")
     @Mapping(target = "status",
             expression = "java(be.twe.api.model.TransferStatus.fromValue(view.transfer().status.name()))")
     @Mapping(target = "statusSince", expression = "java(view.transfer().statusSince)")

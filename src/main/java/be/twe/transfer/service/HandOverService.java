@@ -17,8 +17,8 @@ import be.twe.common.persistence.Timestamps;
 import be.twe.common.rest.IfMatch;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.service.Feeds;
-import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryRoot;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.transfer.persistence.FollowUpActionEntity;
 import be.twe.transfer.persistence.FollowUpActionRepository;
@@ -89,7 +89,7 @@ public class HandOverService {
             throw new DomainProblem(ProblemType.TRANSFER_NOT_TAKEN_OVER,
                     Text.of("transfer-not-taken-over", transfer.status));
         }
-        check(in, trajectories.find(transfer.trajectoryId));
+        check(in, trajectories.root(transfer.trajectoryId));
         FollowUpActionEntity action = new FollowUpActionEntity();
         action.id = UUID.randomUUID();
         action.transferId = transfer.id;
@@ -106,7 +106,7 @@ public class HandOverService {
         return action;
     }
 
-    private static void check(NewFollowUp in, TrajectoryEntity trajectory) {
+    private static void check(NewFollowUp in, TrajectoryRoot trajectory) {
         if (in.type() == FollowUpType.OTHER && (in.description() == null || in.description().isBlank())) {
             throw new InvalidInputProblem(Issue.body("description", in.description(), Text.of("type-other")));
         }
@@ -114,10 +114,10 @@ public class HandOverService {
             throw new InvalidInputProblem(Issue.body("endDate", in.endDate().toString(),
                     Text.of("before-start-date", in.startDate())));
         }
-        LocalDate last = trajectory.endDate.plusMonths(FOLLOW_UP_MONTHS);
-        if (in.startDate().isBefore(trajectory.endDate) || in.startDate().isAfter(last)) {
+        LocalDate last = trajectory.endDate().plusMonths(FOLLOW_UP_MONTHS);
+        if (in.startDate().isBefore(trajectory.endDate()) || in.startDate().isAfter(last)) {
             throw new DomainProblem(ProblemType.FOLLOW_UP_OUTSIDE_WINDOW,
-                    Text.of("follow-up-outside-window", trajectory.endDate, last));
+                    Text.of("follow-up-outside-window", trajectory.endDate(), last));
         }
     }
 

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import be.twe.trajectory.persistence.TrajectoryEntity;
 import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryRoot;
 import be.twe.trajectory.service.TransfersOfTrajectory;
 
 /** Gives VDAB the file of a trajectory whose IBO it took over, in the same transaction. */
@@ -16,7 +16,7 @@ public class IboTakeOver implements TransfersOfTrajectory {
     TransferService transfers;
 
     @Override
-    public void iboTakenOver(TrajectoryEntity trajectory, LocalDate on, Registrar.Registration registration) {
+    public void iboTakenOver(TrajectoryRoot trajectory, LocalDate on, Registrar.Registration registration) {
         transfers.createForIbo(trajectory, on, registration);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +28,8 @@ import be.twe.common.security.Roles;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.Today;
 import be.twe.sync.service.Feeds;
-import be.twe.trajectory.persistence.TrajectoryEntity;
-import be.twe.trajectory.persistence.TrajectoryRepository;
 import be.twe.trajectory.service.Registrar;
+import be.twe.trajectory.service.TrajectoryRoot;
 import be.twe.trajectory.service.TrajectoryRules;
 import be.twe.trajectory.service.TrajectoryService;
 import be.twe.transfer.persistence.FollowUpActionEntity;
@@ -67,8 +65,6 @@ public class TransferService {
     @Inject
     TrajectoryService trajectoryService;
     @Inject
-    TrajectoryRepository trajectories;
-    @Inject
     Registrar registrar;
     @Inject
     AuditTrail auditTrail;
@@ -78,11 +74,11 @@ public class TransferService {
     Today today;
 
     public TransferView create(UUID trajectoryId, NewTransfer in) {
-        TrajectoryEntity trajectory = trajectoryService.find(trajectoryId);
-        Registrar.Registration registration = registrar.authoriseWrite(trajectory.ocmwId, Roles.SPOC, Roles.HELPDESK);
+        TrajectoryRoot trajectory = trajectoryService.root(trajectoryId);
+        Registrar.Registration registration = registrar.authoriseWrite(trajectory.ocmwId(), Roles.SPOC, Roles.HELPDESK);
         check(trajectory, in, registration);
         if (trajectory.isOpen()) {
-            trajectoryService.endByTransfer(trajectory,
+            trajectory = trajectoryService.endByTransfer(trajectory.id(),
                     new TrajectoryService.Ending(in.transferDate(), in.end().endReason(), in.end().endAdvice()));
         }
         return view(open(trajectory, in, registration));
@@ -92,8 +88,8 @@ public class TransferService {
      * The transfer VDAB gets when it took over a running IBO on {@code on}; none when an open
      * transfer already hands the file over (the unique index still decides between concurrent ones).
      */
-    void createForIbo(TrajectoryEntity trajectory, LocalDate on, Registrar.Registration registration) {
-        if (transfers.openOf(trajectory.id).isEmpty()) {
+    void createForIbo(TrajectoryRoot trajectory, LocalDate on, Registrar.Registration registration) {
+        if (transfers.openOf(trajectory.id()).isEmpty()) {
             open(trajectory, new NewTransfer(TransferReason.IBO_TAKEN_OVER, null, TransferChannel.VDAB_MONITORING, on, null), registration);
         }
     }
@@ -108,7 +104,7 @@ public class TransferService {
     }
 
     public Slice<TransferView> ofTrajectory(UUID trajectoryId, int limit, String cursor) {
-        trajectoryService.find(trajectoryId);
+        trajectoryService.root(trajectoryId);
         Slice<TransferEntity> page = Slice.of(transfers.ofTrajectory(trajectoryId,
                 Keyset.after(cursor, OffsetDateTime::parse), limit + 1), limit, t -> Keyset.cursor(t.createdAt, t.id));
         return new Slice<>(views(page.items()), page.nextCursor());
@@ -150,19 +146,19 @@ public class TransferService {
         auditTrail.record(transfer.ocmwId, AUDIT_TYPE, transfer.id.toString(), action, oldValue, newValue);
     }
 
-    private void check(TrajectoryEntity trajectory, NewTransfer in, Registrar.Registration registration) {
+    private void check(TrajectoryRoot trajectory, NewTransfer in, Registrar.Registration registration) {
         if (in.reason() == TransferReason.OTHER && (in.reasonText() == null || in.reasonText().isBlank())) {
             throw new InvalidInputProblem(ProblemType.REASON_TEXT_REQUIRED,
                     Text.of("reason-text-required"), Issue.body("reasonText", in.reasonText(), Text.of("reason-other")));
         }
         if (trajectory.isOpen() && in.end() == null) {
             throw new InvalidInputProblem(ProblemType.TRAJECTORY_END_REQUIRED,
-                    Text.of("trajectory-end-required", trajectory.id),
+                    Text.of("trajectory-end-required", trajectory.id()),
                     Issue.body("trajectoryEnd", null, Text.of("trajectory-end.while-open")));
         }
         if (!trajectory.isOpen() && in.end() != null) {
             throw new InvalidInputProblem(Issue.body("trajectoryEnd", null,
-                    Text.of("trajectory-end.already-ended", trajectory.endDate)));
+                    Text.of("trajectory-end.already-ended", trajectory.endDate())));
         }
         if (in.reason() == TransferReason.IBO_TAKEN_OVER) {
             throw new DomainProblem(ProblemType.REASON_SET_BY_API,
@@ -176,22 +172,22 @@ public class TransferService {
             throw new DomainProblem(ProblemType.TRANSFER_DATE_IN_FUTURE,
                     Text.of("transfer-date-in-future", in.transferDate()));
         }
-        if (!trajectory.isOpen() && in.transferDate().isBefore(trajectory.endDate)) {
+        if (!trajectory.isOpen() && in.transferDate().isBefore(trajectory.endDate())) {
             throw new DomainProblem(ProblemType.TRANSFER_BEFORE_END,
-                    Text.of("transfer-before-end", trajectory.id, trajectory.endDate));
+                    Text.of("transfer-before-end", trajectory.id(), trajectory.endDate()));
         }
-        LocalDate end = trajectory.isOpen() ? in.transferDate() : trajectory.endDate;
+        LocalDate end = trajectory.isOpen() ? in.transferDate() : trajectory.endDate();
         if (in.reason() == TransferReason.MAX_DURATION_REACHED) {
-            TrajectoryRules.requireMaxDurationReached(trajectory.id, trajectory.plannedEndDate, end);
+            TrajectoryRules.requireMaxDurationReached(trajectory.id(), trajectory.plannedEndDate(), end);
         }
     }
 
-    private TransferEntity open(TrajectoryEntity trajectory, NewTransfer in, Registrar.Registration registration) {
+    private TransferEntity open(TrajectoryRoot trajectory, NewTransfer in, Registrar.Registration registration) {
         OffsetDateTime now = Timestamps.now();
         TransferEntity transfer = new TransferEntity();
         transfer.id = UUID.randomUUID();
-        transfer.trajectoryId = trajectory.id;
-        transfer.ocmwId = trajectory.ocmwId;
+        transfer.trajectoryId = trajectory.id();
+        transfer.ocmwId = trajectory.ocmwId();
         transfer.reason = in.reason();
         transfer.reasonText = in.reasonText();
         transfer.channel = in.channel();
@@ -216,9 +212,8 @@ public class TransferService {
                 .collect(Collectors.groupingBy(s -> s.transferId));
         Map<UUID, List<FollowUpActionEntity>> actionsOf = followUps.ofTransfers(ids).stream()
                 .collect(Collectors.groupingBy(a -> a.transferId));
-        Map<UUID, TrajectoryEntity> trajectoryOf = page.isEmpty() ? Map.of()
-                : trajectories.list("id in ?1", page.stream().map(t -> t.trajectoryId).distinct().toList()).stream()
-                        .collect(Collectors.toMap(t -> t.id, Function.identity()));
+        Map<UUID, TrajectoryRoot> trajectoryOf = trajectoryService.roots(page.stream().map(t -> t.trajectoryId)
+                .distinct().toList());
         return page.stream().map(t -> new TransferView(t, trajectoryOf.get(t.trajectoryId),
                 stepsOf.getOrDefault(t.id, List.of()), actionsOf.getOrDefault(t.id, List.of()))).toList();
     }

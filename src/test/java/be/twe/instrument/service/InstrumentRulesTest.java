@@ -17,7 +17,7 @@ import be.twe.common.error.ProblemType;
 import be.twe.instrument.persistence.InstrumentEntity;
 import be.twe.instrument.persistence.InstrumentType;
 import be.twe.instrument.persistence.MaxDurationEntity;
-import be.twe.trajectory.persistence.TrajectoryEntity;
+import be.twe.trajectory.service.TrajectoryRoot;
 
 /**
  * The instrument rules as a function of their inputs, without a database: what a single call and
@@ -34,12 +34,9 @@ class InstrumentRulesTest {
         return max;
     }
 
-    static TrajectoryEntity trajectory() {
-        TrajectoryEntity t = new TrajectoryEntity();
-        t.id = UUID.randomUUID();
-        t.startDate = START;
-        t.plannedEndDate = START.plusMonths(24).minusDays(1);
-        return t;
+    static TrajectoryRoot trajectory() {
+        return new TrajectoryRoot(UUID.randomUUID(), "OCMW-TEST", UUID.randomUUID(), START,
+                START.plusMonths(24).minusDays(1), null, null, null);
     }
 
     static NewInstrument wes(LocalDate start, LocalDate plannedEnd) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import be.twe.statistics.service.Figures;
 import be.twe.support.TestData;
 import be.twe.trajectory.persistence.TrajectoryEntity;
-import be.twe.trajectory.persistence.TrajectoryRows.InstrumentDates;
+import be.twe.trajectory.service.InstrumentsOfTrajectory.InstrumentDates;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
