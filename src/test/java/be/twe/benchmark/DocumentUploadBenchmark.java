@@ -1,6 +1,7 @@
 package be.twe.benchmark;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static be.twe.support.TestData.newInsz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Api;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
 import be.twe.support.Tokens;
@@ -52,8 +53,7 @@ class DocumentUploadBenchmark {
     void heapDuringUploadsAndDownloads() throws Exception {
         String ocmw = data.newOcmw();
         UUID coach = data.accreditedCoach(ocmw);
-        String trajectory = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", newInsz(),
-                        "startDate", "2024-01-01", "coachId", coach.toString()))
+        String trajectory = as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-01-01")))
                 .post("/trajectories").then().statusCode(201).extract().path("id");
         String token = Tokens.token(ocmw, "coach");
         HttpClient client = HttpClient.newHttpClient();

@@ -35,15 +35,40 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import be.twe.api.model.ClientAccessRequest;
+import be.twe.api.model.CoachInput;
+import be.twe.api.model.DispatchDestinationKind;
+import be.twe.api.model.DocumentWithdrawal;
+import be.twe.api.model.FinancialDetailsUpdate;
+import be.twe.api.model.FollowUpActionInput;
+import be.twe.api.model.FollowUpActionType;
+import be.twe.api.model.HelpdeskAnswer;
+import be.twe.api.model.HelpdeskRequestInput;
+import be.twe.api.model.HelpdeskRequestKind;
 import be.twe.api.model.InstrumentEnd;
+import be.twe.api.model.InstrumentInput;
 import be.twe.api.model.InstrumentOutcome;
 import be.twe.api.model.InstrumentType;
+import be.twe.api.model.MandateInput;
+import be.twe.api.model.MandatePeriod;
+import be.twe.api.model.PartnerAgreementInput;
+import be.twe.api.model.PlanMethodInput;
+import be.twe.api.model.PlanMethodKind;
+import be.twe.api.model.TrainingAttendeeInput;
+import be.twe.api.model.TrainingSessionInput;
 import be.twe.api.model.TrajectoryEnd;
 import be.twe.api.model.TrajectoryEndReason;
 import be.twe.api.model.TrajectoryUpdate;
+import be.twe.api.model.TransferAnswer;
+import be.twe.api.model.TransferChannel;
+import be.twe.api.model.TransferDispatch;
+import be.twe.api.model.TransferQuestion;
+import be.twe.api.model.TransferReason;
+import be.twe.api.model.WebhookSubscriptionInput;
 import be.twe.support.Bodies;
 import be.twe.support.Contract;
 import be.twe.support.Imports;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,7 +141,8 @@ class AuthorisationMatrixTest {
 
     /** A training session without attendees, recorded by VDAB's trainer. */
     static String trainingSession() {
-        return as("vdab", "trainer").body(Map.of("heldOn", "2024-01-10", "title", "Opleiding", "coachIds", List.of()))
+        return as("vdab", "trainer").body(json(new TrainingSessionInput().heldOn(LocalDate.parse("2024-01-10"))
+                        .title("Opleiding")))
                 .post("/training-sessions").then().statusCode(201).extract().path("id");
     }
 
@@ -167,31 +193,35 @@ class AuthorisationMatrixTest {
                 w -> (String) mandateOf(w, w.clusterWith).get("id"), Outcome.LISTED, Outcome.NOT_LISTED,
                 Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED);
         // a past period for the cluster whose mandate ended: today's access stays as it is
-        row("createMandate", (r, w) -> r.body(Map.of("clusterId", w.clusterWithout, "validFrom", "2000-01-01",
-                "validTo", "2000-12-31")).post("/organisations/" + w.ocmwA + "/mandates").then(), null,
+        row("createMandate", (r, w) -> r.body(json(new MandateInput().clusterId(w.clusterWithout)
+                .validFrom(LocalDate.parse("2000-01-01")).validTo(LocalDate.parse("2000-12-31"))))
+                .post("/organisations/" + w.ocmwA + "/mandates").then(), null,
                 Outcome.CREATED, nf, nf, nf, Outcome.CREATED);
         row("getMandate", (r, w) -> r.get("/mandates/" + mandateOf(w, w.clusterWith).get("id")).then(), null,
                 ok, nf, ok, nf, ok);
         // the ended mandate, changed to what it is: its cluster is a party but only its OCMW or VDAB change it
         row("updateMandate", (r, w) -> {
             Map<String, Object> ended = mandateOf(w, w.clusterWithout);
-            return r.header("If-Match", "\"0\"").body(Map.of("validFrom", ended.get("validFrom"),
-                    "validTo", ended.get("validTo"))).put("/mandates/" + ended.get("id")).then();
+            return r.header("If-Match", "\"0\"").body(json(new MandatePeriod()
+                    .validFrom(LocalDate.parse((String) ended.get("validFrom")))
+                    .validTo(LocalDate.parse((String) ended.get("validTo")))))
+                    .put("/mandates/" + ended.get("id")).then();
         }, null, ok, nf, nf, Outcome.NOT_ITS_OCMW, ok);
         row("patchMandate", (r, w) -> {
             Map<String, Object> ended = mandateOf(w, w.clusterWithout);
-            return patch(r).header("If-Match", "\"0\"").body(Map.of("validTo", ended.get("validTo")))
+            return patch(r).header("If-Match", "\"0\"")
+                    .body(json(new MandatePeriod().validTo(LocalDate.parse((String) ended.get("validTo")))))
                     .patch("/mandates/" + ended.get("id")).then();
         }, null, ok, nf, nf, Outcome.NOT_ITS_OCMW, ok);
         row("getFinancialDetails", (r, w) -> r.get("/organisations/" + w.ocmwA + "/financial-details").then(),
                 null, ok, nf, nf, nf, ok);
         row("updateFinancialDetails", (r, w) -> r.header("If-Match", "\"0\"")
-                        .body(Map.of("kboNumber", "0403019261", "iban", "BE32123456789002"))
+                        .body(json(new FinancialDetailsUpdate().kboNumber("0403019261").iban("BE32123456789002")))
                         .put("/organisations/" + w.ocmwA + "/financial-details").then(),
                 null, ok, nf, nf, nf, ok);
         // what VDAB pays the OCMW: the OCMW itself and VDAB, like its financial details
         row("patchFinancialDetails", (r, w) -> patch(r).header("If-Match", "\"0\"")
-                        .body(Map.of("kboNumber", "0403019261", "iban", "BE32123456789002"))
+                        .body(json(new FinancialDetailsUpdate().kboNumber("0403019261").iban("BE32123456789002")))
                         .patch("/organisations/" + w.ocmwA + "/financial-details").then(),
                 null, ok, nf, nf, nf, ok);
         row("getFundingReport", (r, w) -> r.get("/organisations/" + w.ocmwA + "/funding?quarter=2025-Q1").then(),
@@ -202,32 +232,34 @@ class AuthorisationMatrixTest {
         Outcome created = Outcome.CREATED;
         Outcome refused = Outcome.REFUSED;
         row("listCoaches", (r, w) -> r.get("/organisations/" + w.ocmwA + "/coaches").then(), null, ok, nf, nf, nf, ok);
-        row("createCoach", (r, w) -> r.body(Map.of("name", "New coach"))
+        row("createCoach", (r, w) -> r.body(json(new CoachInput().name("New coach")))
                 .post("/organisations/" + w.ocmwA + "/coaches").then(), null, created, nf, nf, nf, created);
         row("getCoach", (r, w) -> r.get("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(),
                 null, ok, nf, nf, nf, ok);
         row("updateCoach", (r, w) -> r.header("If-Match", "\"0\"") // trainedOn as VDAB recorded it
-                .body(Map.of("name", "Renamed", "trainedOn", "2017-01-01"))
+                .body(json(new CoachInput().name("Renamed").trainedOn(LocalDate.parse("2017-01-01"))))
                 .put("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(), null, ok, nf, nf, nf, ok);
         // VDAB's training records: VDAB alone, whoever's coach attended
         Outcome vdabOnly = Outcome.VDAB_ONLY;
-        row("patchCoach", (r, w) -> patch(r).header("If-Match", "\"0\"").body(Map.of("name", "Renamed"))
+        row("patchCoach", (r, w) -> patch(r).header("If-Match", "\"0\"").body(json(new CoachInput().name("Renamed")))
                 .patch("/organisations/" + w.ocmwA + "/coaches/" + w.coachA()).then(), null, ok, nf, nf, nf, ok);
-        row("createTrainingSession", (r, w) -> r.body(Map.of("heldOn", "2024-01-10", "title", "Opleiding",
-                "coachIds", List.of(w.coachA().toString()))).post("/training-sessions").then(), null,
+        row("createTrainingSession", (r, w) -> r.body(json(new TrainingSessionInput()
+                        .heldOn(LocalDate.parse("2024-01-10")).title("Opleiding").coachIds(Set.of(w.coachA()))))
+                .post("/training-sessions").then(), null,
                 vdabOnly, vdabOnly, vdabOnly, vdabOnly, created);
         row("getTrainingSession", (r, w) -> r.get("/training-sessions/" + trainingSession()).then(), null,
                 vdabOnly, vdabOnly, vdabOnly, vdabOnly, ok);
-        row("recordTrainingAttendee", (r, w) -> r.body(Map.of("coachId", w.coachA().toString()))
+        row("recordTrainingAttendee", (r, w) -> r.body(json(new TrainingAttendeeInput().coachId(w.coachA())))
                 .post("/training-sessions/" + trainingSession() + "/attendees").then(), null,
                 vdabOnly, vdabOnly, vdabOnly, vdabOnly, ok);
         row("getPartnerAgreement", (r, w) -> r.get("/organisations/" + w.ocmwA + "/partner-agreement").then(),
                 null, ok, nf, nf, nf, ok);
-        row("updatePartnerAgreement", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("signedOn", "2020-01-01"))
+        row("updatePartnerAgreement", (r, w) -> r.header("If-Match", "\"0\"").body(json(new PartnerAgreementInput()
+                .signedOn(LocalDate.parse("2020-01-01"))))
                 .put("/organisations/" + w.ocmwA + "/partner-agreement").then(), null, ok, nf, nf, nf, ok);
         // the OCMW's plan method: read by whoever acts for it, decided by the OCMW (or VDAB)
         row("patchPartnerAgreement", (r, w) -> patch(r).header("If-Match", "\"0\"")
-                .body(Map.of("signedOn", "2020-01-01"))
+                .body(json(new PartnerAgreementInput().signedOn(LocalDate.parse("2020-01-01"))))
                 .patch("/organisations/" + w.ocmwA + "/partner-agreement").then(), null, ok, nf, nf, nf, ok);
         row("getPlanMethod", (r, w) -> r.get("/organisations/" + w.ocmwA + "/plan-method").then(),
                 null, ok, nf, ok, nf, ok);
@@ -237,7 +269,8 @@ class AuthorisationMatrixTest {
             pop.put("reasonText", null);
             return r.header("If-Match", "\"0\"").body(pop).put("/organisations/" + w.ocmwA + "/plan-method").then();
         }, null, ok, nf, nf, nf, ok);
-        row("patchPlanMethod", (r, w) -> patch(r).header("If-Match", "\"0\"").body(Map.of("method", "POP"))
+        row("patchPlanMethod", (r, w) -> patch(r).header("If-Match", "\"0\"")
+                .body(json(new PlanMethodInput().method(PlanMethodKind.POP)))
                 .patch("/organisations/" + w.ocmwA + "/plan-method").then(), null, ok, nf, nf, nf, ok);
         row("listTrajectories", (r, w, a) -> r.get("/trajectories?limit=500&startFrom=2024-02-01").then(),
                 "items.id", World::trajectoryA,
@@ -254,18 +287,19 @@ class AuthorisationMatrixTest {
         row("listTrajectoryAccessLog", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/access-log").then(), null,
                 ok, nf, nf, nf, ok);
         // the OCMW is the controller: another OCMW holds nothing of the client, clusters and VDAB may not ask
-        row("createClientAccessReport", (r, w) -> r.body(Map.of("clientInsz", as(w.ocmwA, "coach")
-                        .get("/trajectories/" + w.trajectoryA).then().extract().path("clientInsz")))
+        row("createClientAccessReport", (r, w) -> r.body(json(new ClientAccessRequest().clientInsz(as(w.ocmwA, "coach")
+                        .get("/trajectories/" + w.trajectoryA).then().extract().path("clientInsz"))))
                 .post("/client-access-reports").then(), null, ok, nf, Outcome.OCMW_ONLY, Outcome.OCMW_ONLY,
                 Outcome.OCMW_ONLY);
         row("updateTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
                 .body(replacing(new TrajectoryUpdate().coachId(w.coachA())))
                 .put("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
         row("patchTrajectory", (r, w) -> patch(r).header("If-Match", "\"0\"")
-                .body(Map.of("coachId", w.coachA().toString()))
+                .body(json(new TrajectoryUpdate().coachId(w.coachA())))
                 .patch("/trajectories/" + w.trajectoryA).then(), null, ok, nf, ok, nf, ok);
         row("endTrajectory", (r, w) -> r.header("If-Match", "\"0\"")
-                .body(json(new TrajectoryEnd(LocalDate.parse("2024-12-31"), TrajectoryEndReason.WORK_NEC, "Werk."))).post("/trajectories/" + w.trajectoryA + "/end").then(), null, ok, nf, ok, nf, ok);
+                .body(json(new TrajectoryEnd(LocalDate.parse("2024-12-31"), TrajectoryEndReason.WORK_NEC, "Werk.")))
+                .post("/trajectories/" + w.trajectoryA + "/end").then(), null, ok, nf, ok, nf, ok);
         row("listInstruments", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/instruments").then(),
                 null, ok, nf, ok, nf, ok);
         row("createInstrument", (r, w, a) -> r.body(json(instrument(InstrumentType.IBO, "2024-06-01", "2024-07-31",
@@ -282,7 +316,8 @@ class AuthorisationMatrixTest {
         row("updateInstrument", (r, w) -> r.header("If-Match", "\"0\"").body(replacing(instrument(InstrumentType.WES,
                         "2024-03-01", "2024-05-31", w.coachA()))).put("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA).then(),
                 null, ok, nf, ok, nf, ok);
-        row("patchInstrument", (r, w) -> patch(r).header("If-Match", "\"0\"").body(Map.of("employer", "Werkgever"))
+        row("patchInstrument", (r, w) -> patch(r).header("If-Match", "\"0\"")
+                .body(json(new InstrumentInput().employer("Werkgever")))
                 .patch("/trajectories/" + w.trajectoryA + "/instruments/" + w.instrumentA).then(),
                 null, ok, nf, ok, nf, ok);
         row("endInstrument", (r, w) -> r.header("If-Match", "\"0\"")
@@ -300,7 +335,8 @@ class AuthorisationMatrixTest {
                 null, created, nf, created, nf, created);
         row("getDocumentVersion", (r, w) -> r.get(w.versionA()).then(), null, ok, nf, ok, nf, ok);
         row("downloadDocumentVersion", (r, w) -> r.get(w.versionA() + "/content").then(), null, ok, nf, ok, nf, ok);
-        row("withdrawDocumentVersion", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("reason", "Wrong file."))
+        row("withdrawDocumentVersion", (r, w) -> r.header("If-Match", "\"0\"").body(json(new DocumentWithdrawal()
+                .reason("Wrong file.")))
                 .post(w.versionA() + "/withdrawal").then(), null, ok, nf, ok, nf, ok);
         row("getPlanMonitoring", (r, w) -> r.get("/organisations/" + w.ocmwA + "/plan-monitoring").then(),
                 null, ok, nf, ok, nf, ok);
@@ -308,9 +344,9 @@ class AuthorisationMatrixTest {
         Outcome forbidden = Outcome.FORBIDDEN;
         row("listTrajectoryTransfers", (r, w) -> r.get("/trajectories/" + w.trajectoryA + "/transfers").then(),
                 null, ok, nf, ok, nf, ok);
-        row("createTransfer", (r, w) -> r.body(Map.of("reason", "LONG_TRAINING", "channel", "VEO",
-                        "transferDate", "2025-06-30", "trajectoryEnd", Map.of("endReason", "LONG_TRAINING",
-                                "endAdvice", "Opleiding via VeO.")))
+        row("createTransfer", (r, w) -> r.body(json(Requests.transfer(TransferReason.LONG_TRAINING,
+                                TransferChannel.VEO, "2025-06-30")
+                        .trajectoryEnd(Requests.transferEnd(TrajectoryEndReason.LONG_TRAINING, "Opleiding via VeO."))))
                 .post("/trajectories/" + w.trajectoryA + "/transfers").then(), null, created, nf, created, nf, created);
         row("listTransfers", (r, w, a) -> r.get("/transfers?limit=500&ocmwId=" + w.ocmwA).then(), "items.id",
                 World::transferA, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED);
@@ -319,19 +355,22 @@ class AuthorisationMatrixTest {
                 .post(w.transfer() + "/acknowledgement").then(), null, forbidden, forbidden, forbidden, forbidden, ok);
         row("dispatchTransfer", (r, w) -> {
             w.spocTakes("acknowledgement", 0, Map.of());
-            return r.header("If-Match", "\"1\"").body(Map.of("destinationKind", "ACTION", "destination", "Opleiding"))
+            return r.header("If-Match", "\"1\"").body(json(new TransferDispatch()
+                            .destinationKind(DispatchDestinationKind.ACTION).destination("Opleiding")))
                     .post(w.transfer() + "/dispatch").then();
         }, null, forbidden, forbidden, forbidden, forbidden, ok);
-        row("returnTransfer", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("question", "Welk POP?"))
+        row("returnTransfer", (r, w) -> r.header("If-Match", "\"0\"").body(json(new TransferQuestion()
+                .question("Welk POP?")))
                 .post(w.transfer() + "/return").then(), null, forbidden, forbidden, forbidden, forbidden, ok);
         row("answerTransfer", (r, w) -> {
             w.spocTakes("return", 0, Map.of("question", "Welk POP?"));
-            return r.header("If-Match", "\"1\"").body(Map.of("answer", "Het GPMI."))
+            return r.header("If-Match", "\"1\"").body(json(new TransferAnswer().answer("Het GPMI.")))
                     .post(w.transfer() + "/answer").then();
         }, null, ok, nf, ok, nf, ok);
         row("recordFollowUpAction", (r, w) -> {
             w.spocTakes("acknowledgement", 0, Map.of());
-            return r.body(Map.of("type", "WORK", "startDate", LocalDate.now().minusMonths(1).toString()))
+            return r.body(json(new FollowUpActionInput().type(FollowUpActionType.WORK).startDate(LocalDate.now()
+                    .minusMonths(1))))
                     .post(w.transfer() + "/follow-up-actions").then();
         }, null, forbidden, forbidden, forbidden, forbidden, created);
 
@@ -380,20 +419,23 @@ class AuthorisationMatrixTest {
 
         // webhook subscriptions are OCMW A's settings, for its admins; no one else sees them, not even VDAB
         // requests to VDAB's helpdesk: filed by whoever writes for the OCMW, answered by VDAB only
-        row("createHelpdeskRequest", (r, w) -> r.body(Map.of("ocmwId", w.ocmwA, "kind", "QUESTION",
-                        "description", "Hoe registreer ik een IBO?")).post("/helpdesk-requests").then(), null,
+        row("createHelpdeskRequest", (r, w) -> r.body(json(new HelpdeskRequestInput().ocmwId(w.ocmwA)
+                .kind(HelpdeskRequestKind.QUESTION).description("Hoe registreer ik een IBO?")))
+                .post("/helpdesk-requests").then(), null,
                 created, refused, created, refused, created);
         row("listHelpdeskRequests", (r, w, a) -> r.get("/helpdesk-requests?limit=500&ocmwId=" + w.ocmwA).then(),
                 "items.id", w -> w.helpdeskRequestA.toString(), Outcome.LISTED, Outcome.NOT_LISTED, Outcome.LISTED,
                 Outcome.NOT_LISTED, Outcome.LISTED);
         row("getHelpdeskRequest", (r, w) -> r.get("/helpdesk-requests/" + w.helpdeskRequestA).then(), null,
                 ok, nf, ok, nf, ok);
-        row("answerHelpdeskRequest", (r, w) -> r.header("If-Match", "\"0\"").body(Map.of("outcome", "ANSWERED",
-                        "answer", "Zoals een WES, met het type IBO.")).post("/helpdesk-requests/" + w.helpdeskRequestA
+        row("answerHelpdeskRequest", (r, w) -> r.header("If-Match", "\"0\"").body(json(new HelpdeskAnswer()
+                .outcome(HelpdeskAnswer.OutcomeEnum.ANSWERED).answer("Zoals een WES, met het type IBO.")))
+                .post("/helpdesk-requests/" + w.helpdeskRequestA
                         + "/answer").then(), null,
                 Outcome.VDAB_ONLY, nf, Outcome.VDAB_ONLY, nf, ok);
-        row("createWebhookSubscription", (r, w) -> r.body(Map.of("url", "http://127.0.0.1:9/hook",
-                "eventTypes", List.of("*"))).post("/webhook-subscriptions").then(), null, created, created, created,
+        row("createWebhookSubscription", (r, w) -> r.body(json(new WebhookSubscriptionInput()
+                .url("http://127.0.0.1:9/hook").eventTypes(List.of("*")))).post("/webhook-subscriptions")
+                .then(), null, created, created, created,
                 created, created);
         row("listWebhookSubscriptions", (r, w, a) -> r.get("/webhook-subscriptions").then(), "items.id",
                 w -> w.subscriptionA.toString(), Outcome.LISTED, Outcome.NOT_LISTED, Outcome.NOT_LISTED,
@@ -429,12 +471,11 @@ class AuthorisationMatrixTest {
         coaches.put(Actor.CLUSTER_WITHOUT_MANDATE, data.accreditedCoach(without));
         coaches.put(Actor.VDAB, coaches.get(Actor.OWN_OCMW));
         coaches.put(Actor.NO_TOKEN, coaches.get(Actor.OWN_OCMW));
-        String trajectory = as(a, "coach").body(Map.of("ocmwId", a, "clientInsz", TestData.newInsz(),
-                "startDate", "2024-02-01", "coachId", coaches.get(Actor.OWN_OCMW).toString(),
-                "externalReference", REFERENCE)).post("/trajectories").then().statusCode(201).extract().path("id");
+        String trajectory = as(a, "coach").body(json(Requests.trajectory(a, coaches.get(Actor.OWN_OCMW), "2024-02-01")
+                .externalReference(REFERENCE))).post("/trajectories").then().statusCode(201).extract().path("id");
         // references belong to the registering organisation: the cluster has its own "ref-A"
-        as(with, "coach").body(Map.of("ocmwId", a, "clientInsz", TestData.newInsz(), "startDate", "2024-02-01",
-                "coachId", coaches.get(Actor.CLUSTER_WITH_MANDATE).toString(), "externalReference", REFERENCE))
+        as(with, "coach").body(json(Requests.trajectory(a, coaches.get(Actor.CLUSTER_WITH_MANDATE), "2024-02-01")
+                .externalReference(REFERENCE)))
                 .post("/trajectories").then().statusCode(201);
         String instrument = as(a, "coach").body(Bodies.replacing(Map.of("type", "WES", "startDate", "2024-03-01",
                         "plannedEndDate", "2024-04-30", "coachId", coaches.get(Actor.OWN_OCMW).toString(),
@@ -445,12 +486,12 @@ class AuthorisationMatrixTest {
                 .queryParam("title", "POP").queryParam("fileName", "pop.pdf")
                 .post("/trajectories/" + trajectory + "/documents").then().statusCode(201).extract().path("id");
         LocalDate fullStart = LocalDate.now().minusMonths(26);
-        String full = as(a, "coach").body(Map.of("ocmwId", a, "clientInsz", TestData.newInsz(),
-                "startDate", fullStart.toString(), "coachId", coaches.get(Actor.OWN_OCMW).toString()))
+        String full = as(a, "coach").body(json(Requests.trajectory(a, coaches.get(Actor.OWN_OCMW), fullStart)))
                 .post("/trajectories").then().statusCode(201).extract().path("id");
-        String transfer = as(a, "coach").body(Map.of("reason", "MAX_DURATION_REACHED", "channel", "SPOC_NOTE",
-                        "transferDate", fullStart.plusMonths(24).minusDays(1).toString(),
-                        "trajectoryEnd", Map.of("endReason", "MAX_DURATION_REACHED", "endAdvice", "Naar VDAB.")))
+        String transfer = as(a, "coach")
+                .body(json(Requests.transfer(TransferReason.MAX_DURATION_REACHED, TransferChannel.SPOC_NOTE,
+                        fullStart.plusMonths(24).minusDays(1))
+                        .trajectoryEnd(Requests.transferEnd(TrajectoryEndReason.MAX_DURATION_REACHED, "Naar VDAB."))))
                 .post("/trajectories/" + full + "/transfers").then().statusCode(201).extract().path("id");
         String importA = Imports.submit(a, List.of("{}"));
         UUID exportA = UUID.randomUUID(); // a finished export of OCMW A's user, without running one per cell

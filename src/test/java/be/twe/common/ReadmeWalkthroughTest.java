@@ -1,6 +1,7 @@
 package be.twe.common;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Api;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,8 +91,8 @@ class ReadmeWalkthroughTest {
         // a call whose answer a later step uses (step 3, the trajectory's id): the client has one open already
         String ocmw = data.newOcmw();
         String insz = TestData.newInsz();
-        as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", insz, "startDate", "2024-01-01",
-                "coachId", data.accreditedCoach(ocmw).toString())).post("/trajectories").then().statusCode(201);
+        as(ocmw, "coach").body(json(Requests.trajectory(ocmw, data.accreditedCoach(ocmw), "2024-01-01")
+                .clientInsz(insz))).post("/trajectories").then().statusCode(201);
         run = walkthrough(ocmw, Map.of("INSZ", insz));
         assertNotEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("client-has-open-trajectory"), run.output());

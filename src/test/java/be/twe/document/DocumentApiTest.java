@@ -2,6 +2,7 @@ package be.twe.document;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Requests.json;
 import static be.twe.support.TestData.newInsz;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import be.twe.api.model.DocumentWithdrawal;
 import be.twe.support.Parallel;
+import be.twe.support.Requests;
 import be.twe.support.StoredDocuments;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
@@ -51,8 +54,7 @@ class DocumentApiTest {
         cluster = data.newCluster();
         data.mandate(cluster, ocmw, LocalDate.now().minusYears(1), null);
         coach = data.accreditedCoach(ocmw);
-        trajectory = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", newInsz(),
-                        "startDate", "2024-01-01", "coachId", coach.toString()))
+        trajectory = as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-01-01")))
                 .post("/trajectories").then().statusCode(201).extract().path("id");
     }
 
@@ -271,7 +273,8 @@ class DocumentApiTest {
         invalid(as(ocmw, "coach")).body(reason).post(path).then().statusCode(428);
         as(ocmw, "coach").header("If-Match", "\"7\"").body(reason).post(path).then().statusCode(412)
                 .body("currentETag", equalTo("\"0\""));
-        invalid(as(ocmw, "coach")).header("If-Match", "\"0\"").body(Map.of("reason", "")).post(path).then()
+        invalid(as(ocmw, "coach")).header("If-Match", "\"0\"").body(json(new DocumentWithdrawal().reason("")))
+                .post(path).then()
                 .statusCode(400).body("issues[0].name", equalTo("reason"));
 
         as(cluster, "coach").header("If-Match", "\"0\"").body(reason).post(path).then().statusCode(200)

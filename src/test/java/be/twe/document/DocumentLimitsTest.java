@@ -1,6 +1,7 @@
 package be.twe.document;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static be.twe.support.TestData.newInsz;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Api;
+import be.twe.support.Requests;
 import be.twe.support.SpoolFiles;
 import be.twe.support.StoredDocuments;
 import be.twe.support.TestData;
@@ -56,8 +57,7 @@ class DocumentLimitsTest {
     void trajectory() {
         ocmw = data.newOcmw();
         UUID coach = data.accreditedCoach(ocmw);
-        trajectory = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", newInsz(),
-                        "startDate", "2024-01-01", "coachId", coach.toString()))
+        trajectory = as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-01-01")))
                 .post("/trajectories").then().statusCode(201).extract().path("id");
     }
 

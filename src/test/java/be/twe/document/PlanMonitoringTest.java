@@ -2,6 +2,7 @@ package be.twe.document;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Requests.json;
 import static be.twe.support.TestData.newInsz;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -21,6 +22,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.DocumentWithdrawal;
+import be.twe.api.model.TrajectoryEndReason;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,8 +49,8 @@ class PlanMonitoringTest {
     }
 
     String trajectory(String start) {
-        return as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", newInsz(), "startDate", start,
-                "coachId", coach.toString())).post("/trajectories").then().statusCode(201).extract().path("id");
+        return as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, start))).post("/trajectories").then()
+                .statusCode(201).extract().path("id");
     }
 
     String upload(String trajectory, String kind) {
@@ -69,7 +73,7 @@ class PlanMonitoringTest {
         upload(onlyReport, "REPORT");
         String withdrawnPlan = trajectory(LONG_AGO);
         String withdrawn = upload(withdrawnPlan, "POP");
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("reason", "Wrong client."))
+        as(ocmw, "coach").header("If-Match", "\"0\"").body(json(new DocumentWithdrawal().reason("Wrong client.")))
                 .post("/trajectories/" + withdrawnPlan + "/documents/" + withdrawn + "/versions/1/withdrawal")
                 .then().statusCode(200);
         String onTime = trajectory(TODAY.minusDays(5).toString());
@@ -80,8 +84,9 @@ class PlanMonitoringTest {
         upload(late, "GPMI");
         upload(late, "POP");
         String ended = trajectory(LONG_AGO);
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-06-30", "endReason", "WORK_NEC",
-                "endAdvice", "Werk gevonden.")).post("/trajectories/" + ended + "/end").then().statusCode(200);
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end("2024-06-30", TrajectoryEndReason.WORK_NEC, "Werk gevonden.")))
+                .post("/trajectories/" + ended + "/end").then().statusCode(200);
 
         JsonPath report = report("");
         assertEquals(30, report.getInt("dueDays"));

@@ -3,6 +3,7 @@ package be.twe.exports;
 import static be.twe.support.Api.as;
 import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.plain;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,12 +36,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.api.model.InstrumentType;
 import be.twe.common.tenancy.Today;
 import be.twe.support.Api;
 import be.twe.support.Bodies;
 import be.twe.support.DatabaseOwner;
 import be.twe.support.Jobs;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.support.Tokens;
 import be.twe.sync.service.VisibilityChanges;
@@ -165,8 +168,9 @@ class ExportTest {
         String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
         Registrations.wes(ocmw, trajectory, coach, "2024-02-01", "2024-02-29");
         String employer = "Bakkerij \"De Zon\" \\ Zuid \\t é ✓";
-        String instrument = as(ocmw, "coach").body(Map.of("type", "WES", "employer", employer,
-                        "startDate", "2024-03-01", "plannedEndDate", "2024-05-31", "coachId", coach.toString()))
+        String instrument = as(ocmw, "coach")
+                .body(json(Requests.instrument(InstrumentType.WES, "2024-03-01", "2024-05-31", coach)
+                .employer(employer)))
                 .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id");
 
         Export full = export(ocmw, 0);

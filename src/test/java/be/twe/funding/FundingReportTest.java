@@ -1,6 +1,7 @@
 package be.twe.funding;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
@@ -13,8 +14,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.InstrumentType;
+import be.twe.api.model.TrajectoryEndReason;
 import be.twe.support.Api;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -34,15 +38,16 @@ class FundingReportTest {
     }
 
     void art60(String trajectory, String start, String plannedEnd) {
-        as(ocmw, "coach").body(Map.of("type", "ART60", "employer", "OCMW", "socialRightsBuiltUp", true,
-                "startDate", start, "plannedEndDate", plannedEnd, "coachId", coach.toString()))
+        as(ocmw, "coach").body(json(Requests.instrument(InstrumentType.ART60, start, plannedEnd, coach)
+                .employer("OCMW").socialRightsBuiltUp(true)))
                 .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201);
     }
 
     void end(String trajectory, String endDate) {
         String etag = as(ocmw, "coach").get("/trajectories/" + trajectory).then().extract().header("ETag");
-        as(ocmw, "coach").header("If-Match", etag).body(Map.of("endDate", endDate, "endReason", "WORK_NEC",
-                "endAdvice", "Advies.")).post("/trajectories/" + trajectory + "/end").then().statusCode(200);
+        as(ocmw, "coach").header("If-Match", etag)
+                .body(json(Requests.end(endDate, TrajectoryEndReason.WORK_NEC, "Advies.")))
+                .post("/trajectories/" + trajectory + "/end").then().statusCode(200);
     }
 
     Map<String, Object> report(String caller, String quarter) {

@@ -2,6 +2,7 @@ package be.twe.helpdesk;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,7 +12,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,9 +21,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.HelpdeskAnswer;
+import be.twe.api.model.HelpdeskRequestInput;
+import be.twe.api.model.HelpdeskRequestKind;
+import be.twe.api.model.InstrumentType;
 import be.twe.support.Api;
 import be.twe.support.Parallel;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -48,10 +53,10 @@ class HelpdeskRequestTest {
     }
 
     ValidatableResponse file(String caller, String role, String kind, String trajectoryId) {
-        Map<String, Object> body = new HashMap<>(Map.of("ocmwId", ocmw, "kind", kind,
-                "description", "Onze begeleiders zijn nog niet opgeleid."));
-        body.put("trajectoryId", trajectoryId);
-        return as(caller, role).body(body).post("/helpdesk-requests").then();
+        HelpdeskRequestInput body = new HelpdeskRequestInput().ocmwId(ocmw).kind(HelpdeskRequestKind.fromValue(kind))
+                .description("Onze begeleiders zijn nog niet opgeleid.")
+                .trajectoryId(trajectoryId == null ? null : UUID.fromString(trajectoryId));
+        return as(caller, role).body(json(body)).post("/helpdesk-requests").then();
     }
 
     ValidatableResponse answer(String id, String version, Map<String, ?> body) {
@@ -65,8 +70,8 @@ class HelpdeskRequestTest {
                 .header("Location", startsWith(Api.BASE + "/helpdesk-requests/")).header("ETag", "\"0\"")
                 .body("status", equalTo("OPEN")).body("requestedBy", equalTo(ocmw)).body("answer", nullValue())
                 .body("registrations", hasSize(0)).extract().path("id");
-        String made = as("vdab", "helpdesk").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                        "startDate", "2024-02-01", "coachId", coach.toString())).post("/trajectories").then()
+        String made = as("vdab", "helpdesk").body(json(Requests.trajectory(ocmw, coach, "2024-02-01")))
+                .post("/trajectories").then()
                 .statusCode(201).body("onBehalf", equalTo(true)).extract().path("id");
 
         problem(answer(id, "0", Map.of("outcome", "FULFILLED")), 400, "invalid-input")
@@ -75,9 +80,11 @@ class HelpdeskRequestTest {
         problem(answer(id, "0", Map.of("outcome", "FULFILLED", "registrations", List.of(
                 Map.of("resourceType", "trajectory", "resourceId", own)))), 400, "invalid-input")
                 .body("issues.name", contains("registrations[0].resourceId"));
-        problem(as(ocmw, "helpdesk", "coach").header("If-Match", "\"0\"").body(Map.of("outcome", "ANSWERED",
-                "answer", "x")).post("/helpdesk-requests/" + id + "/answer").then(), 403, "vdab-only");
-        problem(as("vdab", "spoc").header("If-Match", "\"0\"").body(Map.of("outcome", "ANSWERED", "answer", "x"))
+        problem(as(ocmw, "helpdesk", "coach").header("If-Match", "\"0\"").body(json(new HelpdeskAnswer()
+                .outcome(HelpdeskAnswer.OutcomeEnum.ANSWERED).answer("x")))
+                .post("/helpdesk-requests/" + id + "/answer").then(), 403, "vdab-only");
+        problem(as("vdab", "spoc").header("If-Match", "\"0\"").body(json(new HelpdeskAnswer()
+                .outcome(HelpdeskAnswer.OutcomeEnum.ANSWERED).answer("x")))
                 .post("/helpdesk-requests/" + id + "/answer").then(), 403, "missing-role");
 
         answer(id, "0", Map.of("outcome", "FULFILLED", "registrations", List.of(
@@ -132,11 +139,12 @@ class HelpdeskRequestTest {
         String fulfilled = file(ocmw, "coach", "REGISTRATION", null).statusCode(201).extract().path("id");
         file(ocmw, "coach", "REGISTRATION", null).statusCode(201);
         String question = file(ocmw, "coach", "QUESTION", null).statusCode(201).extract().path("id");
-        String made = as("vdab", "helpdesk").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                        "startDate", "2024-02-01", "coachId", coach.toString())).post("/trajectories").then()
+        String made = as("vdab", "helpdesk").body(json(Requests.trajectory(ocmw, coach, "2024-02-01")))
+                .post("/trajectories").then()
                 .statusCode(201).extract().path("id");
-        String instrument = as("vdab", "helpdesk").body(Map.of("type", "WES", "employer", "Bakkerij Peeters",
-                        "startDate", "2024-03-01", "plannedEndDate", "2024-04-30", "coachId", coach.toString()))
+        String instrument = as("vdab", "helpdesk")
+                .body(json(Requests.instrument(InstrumentType.WES, "2024-03-01", "2024-04-30", coach)
+                .employer("Bakkerij Peeters")))
                 .post("/trajectories/" + made + "/instruments").then().statusCode(201).extract().path("id");
         answer(fulfilled, "0", Map.of("outcome", "FULFILLED", "registrations", List.of(
                 Map.of("resourceType", "trajectory", "resourceId", made),

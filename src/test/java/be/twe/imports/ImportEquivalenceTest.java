@@ -1,6 +1,7 @@
 package be.twe.imports;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Imports;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -200,8 +202,8 @@ class ImportEquivalenceTest {
     void aFileWithOneLineInTenRefusedHasTheOutcomesOfItsSingleCalls() {
         String shared = TestData.newInsz();
         String elsewhere = data.newOcmw();
-        as(elsewhere, "coach").body(Map.of("ocmwId", elsewhere, "clientInsz", shared, "startDate", "2024-01-01",
-                "coachId", data.accreditedCoach(elsewhere).toString())).post("/trajectories").then().statusCode(201);
+        as(elsewhere, "coach").body(json(Requests.trajectory(elsewhere, data.accreditedCoach(elsewhere), "2024-01-01")
+                .clientInsz(shared))).post("/trajectories").then().statusCode(201);
         Party single = party();
         Party imported = party();
         single.insz().put(SHARED_CLIENT, shared);

@@ -4,6 +4,7 @@ import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Requests.json;
 import static be.twe.support.TestData.newInsz;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -23,8 +24,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.InstrumentOutcome;
+import be.twe.api.model.TrajectoryEndReason;
 import be.twe.support.Bodies;
 import be.twe.support.Parallel;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -48,8 +52,8 @@ class InstrumentApiTest {
     }
 
     String newTrajectory(String start) {
-        return as(org, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", newInsz(), "startDate", start,
-                "coachId", coach.toString())).post("/trajectories").then().statusCode(201).extract().path("id");
+        return as(org, "coach").body(json(Requests.trajectory(ocmw, coach, start))).post("/trajectories").then()
+                .statusCode(201).extract().path("id");
     }
 
     Map<String, Object> instrument(String type, String start, String end) {
@@ -84,7 +88,7 @@ class InstrumentApiTest {
 
     ValidatableResponse endTrajectory(String date) {
         return as(org, "coach").header("If-Match", "\"0\"")
-                .body(Map.of("endDate", date, "endReason", "STOPPED_EARLY", "endAdvice", "Naar VDAB."))
+                .body(json(Requests.end(date, TrajectoryEndReason.STOPPED_EARLY, "Naar VDAB.")))
                 .post("/trajectories/" + trajectory + "/end").then();
     }
 
@@ -230,21 +234,25 @@ class InstrumentApiTest {
     void endingAnInstrumentRecordsHowItEnded() {
         String wes = created(instrument("WES", "2024-01-01", "2024-06-30"));
         String path = "/trajectories/" + trajectory + "/instruments/" + wes + "/end";
-        invalid(as(org, "coach")).body(Map.of("endDate", "2024-03-31", "outcome", "COMPLETED")).post(path).then().statusCode(428);
-        as(org, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-03-31", "outcome", "STOPPED_EARLY"))
+        invalid(as(org, "coach")).body(json(Requests.instrumentEnd("2024-03-31", InstrumentOutcome.COMPLETED)))
+                .post(path).then().statusCode(428);
+        as(org, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.instrumentEnd("2024-03-31", InstrumentOutcome.STOPPED_EARLY)))
                 .post(path).then().statusCode(400).body("issues.name", contains("stopReason"));
         problem(as(org, "coach").header("If-Match", "\"0\"")
-                .body(Map.of("endDate", "2024-03-31", "outcome", "TAKEN_OVER_BY_VDAB")).post(path).then(), 422,
+                .body(json(Requests.instrumentEnd("2024-03-31", InstrumentOutcome.TAKEN_OVER_BY_VDAB))).post(path)
+                .then(), 422,
                 "takeover-not-ibo");
         problem(as(org, "coach").header("If-Match", "\"0\"")
-                .body(Map.of("endDate", "2024-07-01", "outcome", "COMPLETED")).post(path).then(), 422,
+                .body(json(Requests.instrumentEnd("2024-07-01", InstrumentOutcome.COMPLETED))).post(path).then(), 422,
                 "instrument-end-outside-period");
         as(org, "coach").header("If-Match", "\"0\"")
-                .body(Map.of("endDate", "2024-03-31", "outcome", "STOPPED_EARLY", "stopReason", "Ziekte"))
+                .body(json(Requests.instrumentEnd("2024-03-31", InstrumentOutcome.STOPPED_EARLY).stopReason("Ziekte")))
                 .post(path).then().statusCode(200).header("ETag", equalTo("\"1\""))
                 .body("outcome", equalTo("STOPPED_EARLY")).body("stopReason", equalTo("Ziekte"));
         problem(as(org, "coach").header("If-Match", "\"1\"")
-                .body(Map.of("endDate", "2024-03-31", "outcome", "COMPLETED")).post(path).then(), 409, "instrument-ended");
+                .body(json(Requests.instrumentEnd("2024-03-31", InstrumentOutcome.COMPLETED))).post(path)
+                .then(), 409, "instrument-ended");
         created(instrument("IBO", "2024-04-01", "2024-06-30"));
     }
 

@@ -2,6 +2,7 @@ package be.twe.organisation;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,9 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -23,7 +22,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.ClientAccessRequest;
+import be.twe.api.model.MandateInput;
 import be.twe.support.Api;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -50,9 +52,8 @@ class MandateHoldersTest {
     }
 
     ValidatableResponse grant(String holder, LocalDate from, LocalDate to) {
-        Map<String, Object> body = new HashMap<>(Map.of("clusterId", holder, "validFrom", from.toString()));
-        body.put("validTo", to == null ? null : to.toString());
-        return as(ocmw, "admin").body(body).post("/organisations/" + ocmw + "/mandates").then();
+        MandateInput body = new MandateInput().clusterId(holder).validFrom(from).validTo(to);
+        return as(ocmw, "admin").body(json(body)).post("/organisations/" + ocmw + "/mandates").then();
     }
 
     @Test
@@ -61,8 +62,8 @@ class MandateHoldersTest {
                 .body("clusterId", equalTo(guidingOcmw));
         UUID coach = data.accreditedCoach(guidingOcmw);
         String insz = TestData.newInsz();
-        String trajectory = as(guidingOcmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", insz,
-                        "startDate", "2024-03-01", "coachId", coach.toString())).post("/trajectories").then()
+        String trajectory = as(guidingOcmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-03-01")
+                .clientInsz(insz))).post("/trajectories").then()
                 .statusCode(201).body("ocmwId", equalTo(ocmw)).body("registeredBy", equalTo(guidingOcmw))
                 .extract().path("id");
         as(guidingOcmw, "coach").get("/trajectories/" + trajectory).then().statusCode(200);
@@ -70,9 +71,11 @@ class MandateHoldersTest {
 
         // the file stays the mandating OCMW's: its access log and the client's report are not the guide's
         problem(as(guidingOcmw, "admin").get("/trajectories/" + trajectory + "/access-log").then(), 404, "not-found");
-        problem(as(guidingOcmw, "admin").body(Map.of("clientInsz", insz)).post("/client-access-reports").then(), 404,
+        problem(as(guidingOcmw, "admin").body(json(new ClientAccessRequest().clientInsz(insz)))
+                .post("/client-access-reports").then(), 404,
                 "not-found");
-        as(ocmw, "admin").body(Map.of("clientInsz", insz)).post("/client-access-reports").then().statusCode(200);
+        as(ocmw, "admin").body(json(new ClientAccessRequest().clientInsz(insz))).post("/client-access-reports").then()
+                .statusCode(200);
         // nor does a third OCMW see anything
         problem(as(data.newOcmw(), "coach").get("/trajectories/" + trajectory).then(), 404, "not-found");
     }

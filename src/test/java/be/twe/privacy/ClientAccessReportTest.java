@@ -4,6 +4,7 @@ import static be.twe.support.Api.anonymous;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +19,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.ClientAccessRequest;
+import be.twe.api.model.TrajectoryEndReason;
+import be.twe.api.model.TransferChannel;
+import be.twe.api.model.TransferReason;
 import be.twe.common.privacy.AccessLogWriter;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -49,24 +55,26 @@ class ClientAccessReportTest {
         data.mandate(cluster, ocmw, LocalDate.now().minusYears(1), null);
         UUID coach = data.accreditedCoach(ocmw);
         insz = TestData.newInsz();
-        first = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", insz, "startDate", "2022-01-01",
-                "coachId", coach.toString())).post("/trajectories").then().statusCode(201).extract().path("id");
+        first = as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2022-01-01").clientInsz(insz)))
+                .post("/trajectories").then().statusCode(201).extract().path("id");
         instrument = Registrations.wes(ocmw, first, coach, "2022-02-01", "2022-04-30");
         document = Registrations.document(ocmw, first, "POP");
-        transfer = as(ocmw, "coach").body(Map.of("reason", "LONG_TRAINING", "channel", "VEO", "transferDate",
-                        "2023-06-30", "trajectoryEnd", Map.of("endReason", "LONG_TRAINING", "endAdvice", "Opleiding.")))
+        transfer = as(ocmw, "coach")
+                .body(json(Requests.transfer(TransferReason.LONG_TRAINING, TransferChannel.VEO, "2023-06-30")
+                        .trajectoryEnd(Requests.transferEnd(TrajectoryEndReason.LONG_TRAINING, "Opleiding."))))
                 .post("/trajectories/" + first + "/transfers").then().statusCode(201).extract().path("id");
-        second = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", insz, "startDate", "2024-09-01",
-                "coachId", coach.toString())).post("/trajectories").then().statusCode(201).extract().path("id");
+        second = as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-09-01").clientInsz(insz)))
+                .post("/trajectories").then().statusCode(201).extract().path("id");
         String other = data.newOcmw();
         UUID otherCoach = data.accreditedCoach(other);
-        as(other, "coach").body(Map.of("ocmwId", other, "clientInsz", TestData.newInsz(), "startDate", "2024-01-01",
-                "coachId", otherCoach.toString())).post("/trajectories").then().statusCode(201);
+        as(other, "coach").body(json(Requests.trajectory(other, otherCoach, "2024-01-01"))).post("/trajectories")
+                .then().statusCode(201);
         as(cluster, "coach").get("/trajectories/" + first).then().statusCode(200);
     }
 
     JsonPath report(String caller) {
-        return as(caller, "admin").body(Map.of("clientInsz", insz)).post("/client-access-reports").then()
+        return as(caller, "admin").body(json(new ClientAccessRequest().clientInsz(insz)))
+                .post("/client-access-reports").then()
                 .statusCode(200).header("Cache-Control", "no-store").extract().jsonPath();
     }
 
@@ -99,22 +107,28 @@ class ClientAccessReportTest {
 
     @Test
     void onlyTheOcmwsAdminAsksAndOnlyForItsOwnClients() {
-        problem(as(data.newOcmw(), "admin").body(Map.of("clientInsz", insz)).post("/client-access-reports").then(),
+        problem(as(data.newOcmw(), "admin").body(json(new ClientAccessRequest().clientInsz(insz)))
+                .post("/client-access-reports").then(),
                 404, "not-found");
-        problem(as(cluster, "admin").body(Map.of("clientInsz", insz)).post("/client-access-reports").then(), 403,
+        problem(as(cluster, "admin").body(json(new ClientAccessRequest().clientInsz(insz)))
+                .post("/client-access-reports").then(), 403,
                 "ocmw-only");
-        problem(as("vdab", "admin").body(Map.of("clientInsz", insz)).post("/client-access-reports").then(), 403,
+        problem(as("vdab", "admin").body(json(new ClientAccessRequest().clientInsz(insz)))
+                .post("/client-access-reports").then(), 403,
                 "ocmw-only");
-        problem(as(ocmw, "coach").body(Map.of("clientInsz", insz)).post("/client-access-reports").then(), 403,
+        problem(as(ocmw, "coach").body(json(new ClientAccessRequest().clientInsz(insz)))
+                .post("/client-access-reports").then(), 403,
                 "missing-role");
-        problem(invalid(anonymous()).body(Map.of("clientInsz", insz)).post("/client-access-reports").then(), 401,
+        problem(invalid(anonymous()).body(json(new ClientAccessRequest().clientInsz(insz)))
+                .post("/client-access-reports").then(), 401,
                 "unauthenticated");
     }
 
     @Test
     void aWrongInszIsRefusedWithTheFieldAtFault() {
         String wrong = insz.substring(0, 10) + (insz.endsWith("9") ? "0" : "9");
-        problem(as(ocmw, "admin").body(Map.of("clientInsz", wrong)).post("/client-access-reports").then(), 400,
+        problem(as(ocmw, "admin").body(json(new ClientAccessRequest().clientInsz(wrong)))
+                .post("/client-access-reports").then(), 400,
                 "invalid-input").body("issues.name", hasItem("clientInsz"));
         problem(invalid(as(ocmw, "admin")).body(Map.of("clientInsz", insz, "name", "x"))
                 .post("/client-access-reports").then(), 400, "invalid-input");
@@ -127,10 +141,11 @@ class ClientAccessReportTest {
         String predecessor = data.newMergedOcmw(successor, LocalDate.of(2024, 12, 31));
         UUID coach = data.accreditedCoach(successor);
         String client = TestData.newInsz();
-        String old = as(successor, "coach").body(Map.of("ocmwId", predecessor, "clientInsz", client,
-                "startDate", "2023-05-01", "coachId", coach.toString())).post("/trajectories").then().statusCode(201)
+        String old = as(successor, "coach").body(json(Requests.trajectory(predecessor, coach, "2023-05-01")
+                .clientInsz(client))).post("/trajectories").then().statusCode(201)
                 .extract().path("id");
-        JsonPath report = as(successor, "admin").body(Map.of("clientInsz", client)).post("/client-access-reports")
+        JsonPath report = as(successor, "admin").body(json(new ClientAccessRequest().clientInsz(client)))
+                .post("/client-access-reports")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(old), report.getList("files.trajectory.id"));
         assertEquals(predecessor, report.get("files[0].trajectory.ocmwId"));

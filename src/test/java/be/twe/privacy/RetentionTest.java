@@ -2,6 +2,7 @@ package be.twe.privacy;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,8 +19,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.FollowUpActionInput;
+import be.twe.api.model.FollowUpActionType;
+import be.twe.api.model.InstrumentOutcome;
+import be.twe.api.model.TrajectoryEndReason;
+import be.twe.api.model.TransferAnswer;
+import be.twe.api.model.TransferChannel;
+import be.twe.api.model.TransferNote;
+import be.twe.api.model.TransferQuestion;
+import be.twe.api.model.TransferReason;
 import be.twe.privacy.service.RetentionJob;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -58,21 +69,26 @@ class RetentionTest {
         oldInsz = TestData.newInsz();
         old = trajectory(oldInsz, "2019-01-01", "old-file");
         instrument = Registrations.wes(ocmw, old, coach, "2019-02-01", "2019-07-31");
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2019-05-31", "outcome", "STOPPED_EARLY",
-                "stopReason", "Ziek, zegt zijn huisarts."))
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.instrumentEnd("2019-05-31", InstrumentOutcome.STOPPED_EARLY)
+                .stopReason("Ziek, zegt zijn huisarts.")))
                 .post("/trajectories/" + old + "/instruments/" + instrument + "/end").then().statusCode(200);
         document = Registrations.document(ocmw, old, "POP");
-        transfer = as(ocmw, "coach").body(Map.of("reason", "OTHER", "reasonText", "Verhuist naar zijn zus.",
-                        "channel", "SPOC_NOTE", "transferDate", "2020-06-30", "trajectoryEnd",
-                        Map.of("endReason", "STOPPED_EARLY", "endAdvice", "Begeleiding bij VDAB.")))
+        transfer = as(ocmw, "coach")
+                .body(json(Requests.transfer(TransferReason.OTHER, TransferChannel.SPOC_NOTE, "2020-06-30")
+                        .reasonText("Verhuist naar zijn zus.")
+                        .trajectoryEnd(Requests.transferEnd(TrajectoryEndReason.STOPPED_EARLY,
+                                "Begeleiding bij VDAB."))))
                 .post("/trajectories/" + old + "/transfers").then().statusCode(201).extract().path("id");
-        as("vdab", "spoc").header("If-Match", "\"0\"").body(Map.of("question", "Welk adres?"))
+        as("vdab", "spoc").header("If-Match", "\"0\"").body(json(new TransferQuestion().question("Welk adres?")))
                 .post("/transfers/" + transfer + "/return").then().statusCode(200);
-        as(ocmw, "coach").header("If-Match", "\"1\"").body(Map.of("answer", "Bij zijn zus, Kerkstraat 1."))
+        as(ocmw, "coach").header("If-Match", "\"1\"").body(json(new TransferAnswer()
+                .answer("Bij zijn zus, Kerkstraat 1.")))
                 .post("/transfers/" + transfer + "/answer").then().statusCode(200);
-        as("vdab", "spoc").header("If-Match", "\"2\"").body(Map.of("note", "Ontvangen."))
+        as("vdab", "spoc").header("If-Match", "\"2\"").body(json(new TransferNote().note("Ontvangen.")))
                 .post("/transfers/" + transfer + "/acknowledgement").then().statusCode(200);
-        as("vdab", "spoc").body(Map.of("type", "OTHER", "startDate", "2020-09-01", "description", "Taalcursus."))
+        as("vdab", "spoc").body(json(new FollowUpActionInput().type(FollowUpActionType.OTHER)
+                .startDate(LocalDate.parse("2020-09-01")).description("Taalcursus.")))
                 .post("/transfers/" + transfer + "/follow-up-actions").then().statusCode(201);
 
         recent = trajectory(TestData.newInsz(), "2024-01-01", null);
@@ -93,8 +109,9 @@ class RetentionTest {
     }
 
     private void end(String trajectory, String endDate) {
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", endDate, "endReason", "WORK_NEC",
-                "endAdvice", "Werkt bij de bakker.")).post("/trajectories/" + trajectory + "/end").then()
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end(endDate, TrajectoryEndReason.WORK_NEC, "Werkt bij de bakker.")))
+                .post("/trajectories/" + trajectory + "/end").then()
                 .statusCode(200);
     }
 

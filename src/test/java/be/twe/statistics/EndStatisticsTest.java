@@ -1,6 +1,7 @@
 package be.twe.statistics;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
@@ -13,7 +14,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.TrajectoryEndReason;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,8 +41,9 @@ class EndStatisticsTest {
     }
 
     static void end(String ocmw, String trajectory, String endDate, String reason) {
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", endDate, "endReason", reason,
-                "endAdvice", "Advies.")).post("/trajectories/" + trajectory + "/end").then().statusCode(200);
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end(endDate, TrajectoryEndReason.fromValue(reason), "Advies.")))
+                .post("/trajectories/" + trajectory + "/end").then().statusCode(200);
     }
 
     @Test

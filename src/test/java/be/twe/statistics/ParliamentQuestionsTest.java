@@ -3,6 +3,7 @@ package be.twe.statistics;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +18,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.InstrumentType;
+import be.twe.api.model.Training;
+import be.twe.api.model.TrajectoryEndReason;
+import be.twe.api.model.TransferChannel;
+import be.twe.api.model.TransferReason;
 import be.twe.support.Parallel;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -47,9 +54,9 @@ class ParliamentQuestionsTest {
     }
 
     static void training(String ocmw, UUID coach, String trajectory, String start, String end, String name) {
-        as(ocmw, "coach").body(Map.of("type", "TRAINING", "startDate", start, "plannedEndDate", end, "coachId",
-                        coach.toString(), "training", Map.of("name", name, "organiser", "VDAB", "technical", false,
-                                "fullTime", true)))
+        as(ocmw, "coach").body(json(Requests.instrument(InstrumentType.TRAINING, start, end, coach).employer(null)
+                        .training(new Training().name(name).organiser(Training.OrganiserEnum.VDAB).technical(false)
+                                .fullTime(true))))
                 .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201);
     }
 
@@ -61,14 +68,15 @@ class ParliamentQuestionsTest {
         UUID coachA = data.accreditedCoach(first);
         UUID coachB = data.accreditedCoach(second);
         String insz = TestData.newInsz();
-        String early = as(first, "coach").body(Map.of("ocmwId", first, "clientInsz", insz, "startDate", "2023-11-01",
-                "coachId", coachA.toString())).post("/trajectories").then().statusCode(201).extract().path("id");
+        String early = as(first, "coach").body(json(Requests.trajectory(first, coachA, "2023-11-01")
+                .clientInsz(insz))).post("/trajectories").then().statusCode(201).extract().path("id");
         training(first, coachA, early, "2024-01-08", "2024-02-29", "Nederlands op de werkvloer");
         training(first, coachA, early, "2024-03-04", "2024-03-29", "Digitale vaardigheden");
-        as(first, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-03-31", "endReason",
-                "STOPPED_EARLY", "endAdvice", "Verhuisd.")).post("/trajectories/" + early + "/end").then().statusCode(200);
-        String later = as(second, "coach").body(Map.of("ocmwId", second, "clientInsz", insz, "startDate", "2024-05-01",
-                "coachId", coachB.toString())).post("/trajectories").then().statusCode(201).extract().path("id");
+        as(first, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end("2024-03-31", TrajectoryEndReason.STOPPED_EARLY, "Verhuisd.")))
+                .post("/trajectories/" + early + "/end").then().statusCode(200);
+        String later = as(second, "coach").body(json(Requests.trajectory(second, coachB, "2024-05-01")
+                .clientInsz(insz))).post("/trajectories").then().statusCode(201).extract().path("id");
         training(second, coachB, later, "2024-06-03", "2024-07-31", "Nederlands op de werkvloer");
         String other = Registrations.trajectory(second, second, coachB, "2024-01-01");
         training(second, coachB, other, "2025-01-06", "2025-02-28", "Digitale vaardigheden");
@@ -93,9 +101,11 @@ class ParliamentQuestionsTest {
         String ocmw = data.newOcmw();
         UUID coach = data.accreditedCoach(ocmw);
         String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2022-02-01");
-        String transfer = as(ocmw, "coach").body(Map.of("reason", "MAX_DURATION_REACHED", "channel", "SPOC_NOTE",
-                        "transferDate", "2024-01-31", "trajectoryEnd", Map.of("endReason", "MAX_DURATION_REACHED",
-                                "endAdvice", "Begeleiding door VDAB.")))
+        String transfer = as(ocmw, "coach")
+                .body(json(Requests.transfer(TransferReason.MAX_DURATION_REACHED, TransferChannel.SPOC_NOTE,
+                        "2024-01-31")
+                        .trajectoryEnd(Requests.transferEnd(TrajectoryEndReason.MAX_DURATION_REACHED,
+                                "Begeleiding door VDAB."))))
                 .post("/trajectories/" + trajectory + "/transfers").then().statusCode(201).extract().path("id");
         as("vdab", "spoc").header("If-Match", "\"0\"").body(Map.of()).post("/transfers/" + transfer + "/acknowledgement")
                 .then().statusCode(200);
@@ -198,8 +208,9 @@ class ParliamentQuestionsTest {
         String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2022-01-01");
         Registrations.wes(ocmw, trajectory, coach, "2022-02-01", "2022-03-31");
         Registrations.wes(ocmw, trajectory, coach, "2023-02-01", "2023-03-31");
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2023-06-30", "endReason",
-                "STOPPED_EARLY", "endAdvice", "Verhuisd.")).post("/trajectories/" + trajectory + "/end").then()
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end("2023-06-30", TrajectoryEndReason.STOPPED_EARLY, "Verhuisd.")))
+                .post("/trajectories/" + trajectory + "/end").then()
                 .statusCode(200);
         String cluster = clusterOf(ocmw);
 

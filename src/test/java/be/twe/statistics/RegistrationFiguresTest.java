@@ -1,6 +1,7 @@
 package be.twe.statistics;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
@@ -19,8 +20,15 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import be.twe.api.model.FollowUpActionInput;
+import be.twe.api.model.FollowUpActionType;
+import be.twe.api.model.InstrumentOutcome;
+import be.twe.api.model.TrajectoryEndReason;
+import be.twe.api.model.TransferChannel;
+import be.twe.api.model.TransferReason;
 import be.twe.support.Bodies;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,7 +75,8 @@ class RegistrationFiguresTest {
     }
 
     void endInstrument(String trajectory, String instrument, String endDate) {
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", endDate, "outcome", "COMPLETED"))
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.instrumentEnd(endDate, InstrumentOutcome.COMPLETED)))
                 .post("/trajectories/" + trajectory + "/instruments/" + instrument + "/end").then().statusCode(200);
     }
 
@@ -76,8 +85,9 @@ class RegistrationFiguresTest {
     }
 
     void end(String trajectory, String endDate) {
-        as(ocmw, "coach").header("If-Match", etag(trajectory)).body(Map.of("endDate", endDate, "endReason", "WORK_NEC",
-                "endAdvice", "Advies.")).post("/trajectories/" + trajectory + "/end").then().statusCode(200);
+        as(ocmw, "coach").header("If-Match", etag(trajectory))
+                .body(json(Requests.end(endDate, TrajectoryEndReason.WORK_NEC, "Advies.")))
+                .post("/trajectories/" + trajectory + "/end").then().statusCode(200);
     }
 
     void measure(String trajectory, Boolean atMeasurement, Boolean within12Months) {
@@ -157,19 +167,22 @@ class RegistrationFiguresTest {
     @Test
     void transfersPerReasonAndChannelWithTheirFollowUpWithinTwelveMonths() {
         String a = Registrations.trajectory(ocmw, ocmw, coach, "2022-02-01");
-        String transfer = as(ocmw, "coach").body(Map.of("reason", "MAX_DURATION_REACHED", "channel", "SPOC_NOTE",
-                        "transferDate", "2024-01-31", "trajectoryEnd", Map.of("endReason", "MAX_DURATION_REACHED",
-                                "endAdvice", "Begeleiding door VDAB.")))
+        String transfer = as(ocmw, "coach")
+                .body(json(Requests.transfer(TransferReason.MAX_DURATION_REACHED, TransferChannel.SPOC_NOTE,
+                        "2024-01-31")
+                        .trajectoryEnd(Requests.transferEnd(TrajectoryEndReason.MAX_DURATION_REACHED,
+                                "Begeleiding door VDAB."))))
                 .post("/trajectories/" + a + "/transfers").then().statusCode(201).extract().path("id");
         as("vdab", "spoc").header("If-Match", "\"0\"").body(Map.of()).post("/transfers/" + transfer + "/acknowledgement")
                 .then().statusCode(200);
         for (String start : List.of("2024-03-01", "2025-01-31")) { // later ones are refused (HandOverService)
-            as("vdab", "spoc").body(Map.of("type", "GUIDANCE", "startDate", start))
+            as("vdab", "spoc").body(json(new FollowUpActionInput().type(FollowUpActionType.GUIDANCE)
+            .startDate(LocalDate.parse(start))))
                     .post("/transfers/" + transfer + "/follow-up-actions").then().statusCode(201);
         }
         String b = Registrations.trajectory(ocmw, ocmw, coach, "2023-05-01");
-        as(ocmw, "coach").body(Map.of("reason", "LONG_TRAINING", "channel", "VEO", "transferDate", "2024-06-30",
-                        "trajectoryEnd", Map.of("endReason", "LONG_TRAINING", "endAdvice", "Opleiding via VeO.")))
+        as(ocmw, "coach").body(json(Requests.transfer(TransferReason.LONG_TRAINING, TransferChannel.VEO, "2024-06-30")
+                .trajectoryEnd(Requests.transferEnd(TrajectoryEndReason.LONG_TRAINING, "Opleiding via VeO."))))
                 .post("/trajectories/" + b + "/transfers").then().statusCode(201);
 
         assertEquals(List.of(
@@ -201,8 +214,8 @@ class RegistrationFiguresTest {
     @Test
     void registrationsByTheHelpdeskOnBehalfOfTheOcmw() {
         String own = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
-        String helped = as("vdab", "helpdesk").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                "startDate", "2024-02-01", "coachId", coach.toString())).post("/trajectories").then().statusCode(201)
+        String helped = as("vdab", "helpdesk").body(json(Requests.trajectory(ocmw, coach, "2024-02-01")))
+                .post("/trajectories").then().statusCode(201)
                 .extract().path("id");
         wes(own, "2024-02-01", "2024-02-29");
         as("vdab", "helpdesk").contentType(TestFiles.PDF).body(TestFiles.pdf()).queryParam("kind", "POP")

@@ -3,6 +3,7 @@ package be.twe.statistics;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +22,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.InstrumentType;
 import be.twe.support.Api;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.Spreadsheets;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,8 +59,8 @@ class StartStatisticsTest {
         Registrations.trajectory(zwijndrecht, zwijndrecht, z, "2023-05-01");
         String third = Registrations.trajectory(zwijndrecht, zwijndrecht, z, "2024-02-01");
         Registrations.wes(zwijndrecht, first, z, "2023-04-01", "2023-04-30");
-        as(zwijndrecht, "coach").body(Map.of("type", "IBO", "employer", "Garage Peeters", "startDate", "2023-06-01",
-                "plannedEndDate", "2023-07-31", "coachId", z.toString()))
+        as(zwijndrecht, "coach").body(json(Requests.instrument(InstrumentType.IBO, "2023-06-01", "2023-07-31", z)
+                .employer("Garage Peeters")))
                 .post("/trajectories/" + first + "/instruments").then().statusCode(201);
         Registrations.wes(zwijndrecht, third, z, "2024-03-01", "2024-03-31");
         UUID g = data.accreditedCoach(gent);

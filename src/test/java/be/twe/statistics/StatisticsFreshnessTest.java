@@ -1,10 +1,10 @@
 package be.twe.statistics;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import be.twe.statistics.service.StatisticsRefresh;
 import be.twe.support.Parallel;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,8 +30,8 @@ class StatisticsFreshnessTest {
     }
 
     String create(String ocmw, UUID coach) {
-        return as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(), "startDate",
-                "2024-01-01", "coachId", coach.toString())).post("/trajectories").then().statusCode(201).extract()
+        return as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-01-01"))).post("/trajectories")
+                .then().statusCode(201).extract()
                 .path("id");
     }
 
@@ -52,8 +53,8 @@ class StatisticsFreshnessTest {
         String ocmw = data.newOcmw("44021");
         UUID coach = data.accreditedCoach(ocmw);
         List<Integer> statuses = Parallel.statuses(24, i -> i % 2 == 0
-                ? as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(), "startDate",
-                        "2024-01-01", "coachId", coach.toString())).post("/trajectories").then().extract().statusCode()
+                ? as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-01-01"))).post("/trajectories")
+                .then().extract().statusCode()
                 : as("vdab", "analyst").get("/statistics/starts?groupBy=year").then().extract().statusCode());
         assertEquals(12, Parallel.count(statuses, 201));
         assertEquals(12, Parallel.count(statuses, 200));

@@ -11,9 +11,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import be.twe.api.model.FollowUpActionInput;
 import be.twe.api.model.FollowUpActionType;
+import be.twe.api.model.InstrumentEnd;
 import be.twe.api.model.InstrumentInput;
+import be.twe.api.model.InstrumentOutcome;
 import be.twe.api.model.InstrumentType;
+import be.twe.api.model.TrajectoryEnd;
+import be.twe.api.model.TrajectoryEndReason;
 import be.twe.api.model.TrajectoryInput;
+import be.twe.api.model.TransferChannel;
+import be.twe.api.model.TransferInput;
+import be.twe.api.model.TransferReason;
+import be.twe.api.model.TransferTrajectoryEnd;
 
 /**
  * Request bodies built from the contract's generated models (issue 33): a field the contract
@@ -53,14 +61,55 @@ public final class Requests {
 
     /** A trajectory of a new client (an INSZ never used before in this run). */
     public static TrajectoryInput trajectory(String ocmwId, UUID coachId, String startDate) {
-        return new TrajectoryInput(ocmwId, TestData.newInsz(), LocalDate.parse(startDate), coachId);
+        return trajectory(ocmwId, coachId, LocalDate.parse(startDate));
+    }
+
+    public static TrajectoryInput trajectory(String ocmwId, UUID coachId, LocalDate startDate) {
+        return new TrajectoryInput(ocmwId, TestData.newInsz(), startDate, coachId);
+    }
+
+    /** A trajectory's end; {@code advice} null leaves it out. */
+    public static TrajectoryEnd end(String endDate, TrajectoryEndReason reason, String advice) {
+        return end(LocalDate.parse(endDate), reason, advice);
+    }
+
+    public static TrajectoryEnd end(LocalDate endDate, TrajectoryEndReason reason, String advice) {
+        return new TrajectoryEnd().endDate(endDate).endReason(reason).endAdvice(advice);
+    }
+
+    /** An instrument's end with its outcome. */
+    public static InstrumentEnd instrumentEnd(String endDate, InstrumentOutcome outcome) {
+        return instrumentEnd(LocalDate.parse(endDate), outcome);
+    }
+
+    public static InstrumentEnd instrumentEnd(LocalDate endDate, InstrumentOutcome outcome) {
+        return new InstrumentEnd().endDate(endDate).outcome(outcome);
+    }
+
+    /** A transfer to VDAB; one of an open trajectory also names its end ({@link #transferEnd}). */
+    public static TransferInput transfer(TransferReason reason, TransferChannel channel, String transferDate) {
+        return transfer(reason, channel, LocalDate.parse(transferDate));
+    }
+
+    public static TransferInput transfer(TransferReason reason, TransferChannel channel, LocalDate transferDate) {
+        return new TransferInput().reason(reason).channel(channel).transferDate(transferDate);
+    }
+
+    /** The end of the trajectory a transfer ends. */
+    public static TransferTrajectoryEnd transferEnd(TrajectoryEndReason reason, String advice) {
+        return new TransferTrajectoryEnd().endReason(reason).endAdvice(advice);
     }
 
     /** An instrument at an employer: a BVS, WES or IBO (an art. 60 §7 employment or a training needs more). */
     public static InstrumentInput instrument(InstrumentType type, String startDate, String plannedEndDate,
                                              UUID coachId) {
-        return new InstrumentInput().type(type).employer("Werkgever").startDate(LocalDate.parse(startDate))
-                .plannedEndDate(LocalDate.parse(plannedEndDate)).coachId(coachId);
+        return instrument(type, LocalDate.parse(startDate), LocalDate.parse(plannedEndDate), coachId);
+    }
+
+    public static InstrumentInput instrument(InstrumentType type, LocalDate startDate, LocalDate plannedEndDate,
+                                             UUID coachId) {
+        return new InstrumentInput().type(type).employer("Werkgever").startDate(startDate)
+                .plannedEndDate(plannedEndDate).coachId(coachId);
     }
 
     /** A work-experience (WES) instrument at a bakery. */

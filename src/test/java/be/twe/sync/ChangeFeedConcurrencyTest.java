@@ -1,6 +1,7 @@
 package be.twe.sync;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import be.twe.support.Bodies;
 import be.twe.support.Parallel;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -90,8 +92,7 @@ class ChangeFeedConcurrencyTest {
         });
         List<Integer> statuses = Parallel.statuses(WRITERS, w -> {
             for (int t = 0; t < TRAJECTORIES_PER_WRITER; t++) {
-                String id = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                                "startDate", "2024-01-01", "coachId", coach.toString()))
+                String id = as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-01-01")))
                         .post("/trajectories").then().statusCode(201).extract().path("id");
                 as(ocmw, "coach").header("If-Match", "\"0\"").body(Bodies.replacing(Map.of("coachId", coach.toString(),
                         "externalReference", "W" + w + "-" + t), Bodies.TRAJECTORY_UPDATE))

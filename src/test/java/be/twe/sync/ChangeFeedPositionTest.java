@@ -1,6 +1,7 @@
 package be.twe.sync;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import be.twe.support.DatabaseOwner;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -46,8 +48,8 @@ class ChangeFeedPositionTest {
                 s.setObject(1, UUID.fromString(earlier));
                 assertEquals(1, s.executeUpdate());
             }
-            ExtractableResponse<Response> created = as(ocmw, "coach").body(Map.of("ocmwId", ocmw,
-                            "clientInsz", TestData.newInsz(), "startDate", "2024-02-01", "coachId", coach.toString()))
+            ExtractableResponse<Response> created = as(ocmw, "coach")
+                    .body(json(Requests.trajectory(ocmw, coach, "2024-02-01")))
                     .post("/trajectories").then().statusCode(201).extract();
             String later = created.path("id");
             long laterPosition = Long.parseLong(created.header("Feed-Position"));

@@ -1,6 +1,7 @@
 package be.twe.sync;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,8 +21,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.TrajectoryEndReason;
 import be.twe.support.Api;
 import be.twe.support.Bodies;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -45,8 +48,8 @@ class ChangeFeedTest {
     }
 
     ExtractableResponse<Response> createTrajectory(String startDate) {
-        return as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(), "startDate", startDate,
-                "coachId", coach.toString())).post("/trajectories").then().statusCode(201).extract();
+        return as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, startDate))).post("/trajectories").then()
+                .statusCode(201).extract();
     }
 
     static long position(ExtractableResponse<Response> response) {
@@ -62,7 +65,7 @@ class ChangeFeedTest {
                         Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + id).then().statusCode(200).extract();
         ExtractableResponse<Response> ended = as(ocmw, "coach").header("If-Match", "\"1\"")
-                .body(Map.of("endDate", "2024-06-30", "endReason", "WORK_NEC", "endAdvice", "Werk."))
+                .body(json(Requests.end("2024-06-30", TrajectoryEndReason.WORK_NEC, "Werk.")))
                 .post("/trajectories/" + id + "/end").then().statusCode(200).extract();
         assertTrue(position(created) < position(updated) && position(updated) < position(ended));
 
@@ -92,7 +95,7 @@ class ChangeFeedTest {
         as(ocmw, "coach").get("/trajectories/" + id).then().statusCode(200).header("Feed-Position", equalTo(null));
         long before = data.count("select count(*) from change_event");
         as(ocmw, "coach").header("If-Match", "\"0\"")
-                .body(Map.of("endDate", "2023-06-30", "endReason", "WORK_NEC", "endAdvice", "Werk."))
+                .body(json(Requests.end("2023-06-30", TrajectoryEndReason.WORK_NEC, "Werk.")))
                 .post("/trajectories/" + id + "/end").then().statusCode(422).header("Feed-Position", equalTo(null));
         assertEquals(before, data.count("select count(*) from change_event"));
     }

@@ -3,10 +3,12 @@ package be.twe.sync;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.PartnerAgreementInput;
 import be.twe.support.Bodies;
 import be.twe.support.Parallel;
 import be.twe.support.Registrations;
@@ -88,11 +91,14 @@ class ConditionalRequestTest {
         String path = "/organisations/" + organisation + "/partner-agreement";
         as(organisation, "admin").get(path).then().statusCode(200).header("ETag", "\"0\"")
                 .body("signedOn", equalTo(null));
-        problem(invalid(as(organisation, "admin")).body(Map.of("signedOn", "2020-01-01")).put(path).then(), 428,
+        problem(invalid(as(organisation, "admin")).body(json(new PartnerAgreementInput()
+                .signedOn(LocalDate.parse("2020-01-01")))).put(path).then(), 428,
                 "precondition-required");
-        as(organisation, "admin").header("If-Match", "\"0\"").body(Map.of("signedOn", "2020-01-01")).put(path)
+        as(organisation, "admin").header("If-Match", "\"0\"").body(json(new PartnerAgreementInput()
+                .signedOn(LocalDate.parse("2020-01-01")))).put(path)
                 .then().statusCode(200).header("ETag", "\"1\"").body("signedOn", equalTo("2020-01-01"));
-        problem(as(organisation, "admin").header("If-Match", "\"0\"").body(Map.of("signedOn", "2021-01-01"))
+        problem(as(organisation, "admin").header("If-Match", "\"0\"").body(json(new PartnerAgreementInput()
+                .signedOn(LocalDate.parse("2021-01-01"))))
                 .put(path).then(), 412, "precondition-failed").body("currentETag", equalTo("\"1\""));
         as(organisation, "admin").get(path).then().header("ETag", "\"1\"").body("signedOn", equalTo("2020-01-01"));
     }
@@ -101,7 +107,8 @@ class ConditionalRequestTest {
     void parallelFirstRecordsOfAnAgreement() throws Exception {
         String organisation = data.newOcmw();
         List<Integer> statuses = Parallel.statuses(4, i -> as(organisation, "admin").header("If-Match", "\"0\"")
-                .body(Map.of("signedOn", "2020-01-0" + (i + 1))).put("/organisations/" + organisation
+                .body(json(new PartnerAgreementInput().signedOn(LocalDate.parse("2020-01-0" + (i + 1)))))
+                .put("/organisations/" + organisation
                         + "/partner-agreement").then().extract().statusCode());
         assertEquals(1, Parallel.count(statuses, 200), statuses.toString());
         assertEquals(3, Parallel.count(statuses, 412), statuses.toString());

@@ -3,6 +3,7 @@ package be.twe.sync;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,7 +20,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.CoachInput;
+import be.twe.api.model.TrajectoryEndReason;
 import be.twe.support.Parallel;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
 import be.twe.sync.idempotency.IdempotencyKeys;
@@ -85,7 +89,7 @@ class IdempotencyTest {
                 .body("issues[0].location", equalTo("header")).body("issues[0].name", equalTo("Idempotency-Key"));
         // another operation with the key is another request too
         problem(as(ocmw, "admin").header("Idempotency-Key", "sync-0002")
-                .body(Map.of("name", "Coach"))
+                .body(json(new CoachInput().name("Coach")))
                 .post("/organisations/" + ocmw + "/coaches").then(), 422, "idempotency-key-reused");
         assertEquals(1, trajectories());
     }
@@ -95,8 +99,8 @@ class IdempotencyTest {
         String other = data.newOcmw();
         UUID otherCoach = data.accreditedCoach(other);
         createTrajectory("shared-key", trajectory("2024-01-01")).response().then().statusCode(201);
-        as(other, "coach").header("Idempotency-Key", "shared-key").body(Map.of("ocmwId", other, "clientInsz",
-                TestData.newInsz(), "startDate", "2024-01-01", "coachId", otherCoach.toString()))
+        as(other, "coach").header("Idempotency-Key", "shared-key")
+                .body(json(Requests.trajectory(other, otherCoach, "2024-01-01")))
                 .post("/trajectories").then().statusCode(201);
         assertEquals(1, trajectories());
         assertEquals(1, data.count("select count(*) from trajectory where ocmw_id = ?1", other));
@@ -121,8 +125,9 @@ class IdempotencyTest {
 
         data.execute("update idempotency_key set created_at = now() - interval '24 hours 1 minute' "
                 + "where organisation_id = ?1", ocmw);
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-03-31", "endReason", "WORK_NEC",
-                "endAdvice", "Werk.")).post("/trajectories/" + first + "/end").then().statusCode(200);
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end("2024-03-31", TrajectoryEndReason.WORK_NEC, "Werk.")))
+                .post("/trajectories/" + first + "/end").then().statusCode(200);
         ExtractableResponse<Response> afterExpiry = createTrajectory("sync-0004", trajectory("2024-05-01"));
         assertEquals(201, afterExpiry.statusCode());
         assertNotEquals(first, afterExpiry.path("id"));

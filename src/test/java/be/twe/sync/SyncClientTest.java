@@ -1,6 +1,7 @@
 package be.twe.sync;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,10 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import be.twe.api.model.InstrumentOutcome;
 import be.twe.examples.sync.SyncClient;
 import be.twe.support.Api;
 import be.twe.support.Bodies;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.support.Tokens;
 import be.twe.sync.service.VisibilityChanges;
@@ -136,7 +139,8 @@ class SyncClientTest {
         as(ocmw, "coach").header("If-Match", "\"0\"").body(Bodies.replacing(Map.of("coachId", coach.toString(),
                 "externalReference", "K-9"), Bodies.TRAJECTORY_UPDATE))
                 .put("/trajectories/" + first).then().statusCode(200);
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-04-30", "outcome", "COMPLETED"))
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.instrumentEnd("2024-04-30", InstrumentOutcome.COMPLETED)))
                 .post(instrumentPath + "/end").then().statusCode(200);
         String second = trajectory(ocmw, coach);
         long before = json.readTree(mirror.toFile()).get("position").asLong();

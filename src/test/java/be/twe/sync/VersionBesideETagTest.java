@@ -1,12 +1,12 @@
 package be.twe.sync;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 import jakarta.inject.Inject;
@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import be.twe.api.model.WebhookSubscriptionInput;
 import be.twe.support.Contract;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -62,7 +63,8 @@ class VersionBesideETagTest {
         var coach = data.accreditedCoach(ocmw);
         String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-02-01");
         String document = Registrations.document(ocmw, trajectory, "POP");
-        String subscription = as(ocmw, "admin").body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("*")))
+        String subscription = as(ocmw, "admin").body(json(new WebhookSubscriptionInput()
+                .url("http://127.0.0.1:9/hook").eventTypes(List.of("*"))))
                 .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
         for (Response read : List.of(
                 as(ocmw, "admin").get("/organisations/" + ocmw + "/partner-agreement"),

@@ -3,22 +3,30 @@ package be.twe.training;
 import static be.twe.support.Api.as;
 import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.CoachInput;
+import be.twe.api.model.TrainingAttendeeInput;
+import be.twe.api.model.TrainingSessionInput;
 import be.twe.support.Api;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -42,32 +50,41 @@ class TrainingRecordsTest {
     }
 
     String newCoach() {
-        return as(ocmw, "admin").body(Map.of("name", "Coach")).post("/organisations/" + ocmw + "/coaches").then()
+        return as(ocmw, "admin").body(json(new CoachInput().name("Coach")))
+                .post("/organisations/" + ocmw + "/coaches").then()
                 .statusCode(201).body("trainedOn", equalTo(null)).extract().path("id");
     }
 
     static ValidatableResponse session(String heldOn, String... coaches) {
-        return as("vdab", "trainer").body(Map.of("heldOn", heldOn, "title", "Registratieopleiding",
-                "coachIds", List.of(coaches))).post("/training-sessions").then();
+        return as("vdab", "trainer").body(json(sessionInput(heldOn, "Registratieopleiding", coaches)))
+                .post("/training-sessions").then();
+    }
+
+    static TrainingSessionInput sessionInput(String heldOn, String title, String... coaches) {
+        return new TrainingSessionInput().heldOn(LocalDate.parse(heldOn)).title(title)
+                .coachIds(Stream.of(coaches).map(UUID::fromString)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     ValidatableResponse register(String coach) {
-        return as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                "startDate", "2024-05-01", "coachId", coach)).post("/trajectories").then();
+        return as(ocmw, "coach").body(json(Requests.trajectory(ocmw, UUID.fromString(coach), "2024-05-01")))
+                .post("/trajectories").then();
     }
 
     @Test
     void anOcmwCannotCertifyItsOwnCoach() {
-        as(ocmw, "admin").body(Map.of("name", "Coach", "trainedOn", "2024-01-10"))
+        as(ocmw, "admin").body(json(new CoachInput().name("Coach").trainedOn(LocalDate.parse("2024-01-10"))))
                 .post("/organisations/" + ocmw + "/coaches").then().statusCode(403).body("", exactly(403,
                         "training-by-vdab", "Training recorded by VDAB", "trainedOn is recorded by VDAB's trainers, "
                         + "from the training sessions a coach attended (POST /training-sessions); an organisation "
                         + "cannot set it.", "/organisations/" + ocmw + "/coaches"));
         String coach = newCoach();
         String path = "/organisations/" + ocmw + "/coaches/" + coach;
-        problem(as(ocmw, "admin").header("If-Match", "\"0\"").body(Map.of("name", "Coach", "trainedOn", "2024-01-10"))
+        problem(as(ocmw, "admin").header("If-Match", "\"0\"").body(json(new CoachInput().name("Coach")
+                .trainedOn(LocalDate.parse("2024-01-10"))))
                 .put(path).then(), 403, "training-by-vdab");
-        problem(as("vdab", "admin").header("If-Match", "\"0\"").body(Map.of("name", "Coach", "trainedOn", "2024-01-10"))
+        problem(as("vdab", "admin").header("If-Match", "\"0\"").body(json(new CoachInput().name("Coach")
+                .trainedOn(LocalDate.parse("2024-01-10"))))
                 .put(path).then(), 403, "training-by-vdab");
         Map<String, Object> unchanged = new HashMap<>();
         unchanged.put("name", "Coach Renamed");
@@ -90,9 +107,11 @@ class TrainingRecordsTest {
         register(coach).statusCode(201);
 
         String earlier = session("2024-01-15").statusCode(201).body("attendees", hasSize(0)).extract().path("id");
-        as("vdab", "trainer").body(Map.of("coachId", coach)).post("/training-sessions/" + earlier + "/attendees")
+        as("vdab", "trainer").body(json(new TrainingAttendeeInput().coachId(UUID.fromString(coach))))
+                .post("/training-sessions/" + earlier + "/attendees")
                 .then().statusCode(200).body("attendees", hasSize(1));
-        as("vdab", "trainer").body(Map.of("coachId", coach)).post("/training-sessions/" + earlier + "/attendees")
+        as("vdab", "trainer").body(json(new TrainingAttendeeInput().coachId(UUID.fromString(coach))))
+                .post("/training-sessions/" + earlier + "/attendees")
                 .then().statusCode(200).body("attendees", hasSize(1)); // again: nothing changes
         as(ocmw, "coach").get(path).then().statusCode(200).body("trainedOn", equalTo("2024-01-15"));
         as("vdab", "analyst").get("/training-sessions/" + later).then().statusCode(200)
@@ -102,12 +121,12 @@ class TrainingRecordsTest {
     @Test
     void onlyVdabsTrainerOrAdminRecordsAndOnlyVdabReads() {
         String coach = newCoach();
-        problem(as("vdab", "analyst").body(Map.of("heldOn", "2024-01-10", "title", "X", "coachIds", List.of(coach)))
+        problem(as("vdab", "analyst").body(json(sessionInput("2024-01-10", "X", coach)))
                 .post("/training-sessions").then(), 403, "missing-role");
-        problem(as(ocmw, "admin", "coach").body(Map.of("heldOn", "2024-01-10", "title", "X", "coachIds",
-                List.of(coach))).post("/training-sessions").then(), 403, "vdab-only");
+        problem(as(ocmw, "admin", "coach").body(json(sessionInput("2024-01-10", "X", coach))).post("/training-sessions")
+                .then(), 403, "vdab-only");
         session("2024-01-10", coach).statusCode(201);
-        as("vdab", "admin").body(Map.of("heldOn", "2024-01-10", "title", "X", "coachIds", List.of()))
+        as("vdab", "admin").body(json(sessionInput("2024-01-10", "X")))
                 .post("/training-sessions").then().statusCode(201);
         problem(session("2024-01-10", UUID.randomUUID().toString()), 422, "unknown-coach");
         problem(as("vdab", "trainer").get("/training-sessions/" + UUID.randomUUID()).then(), 404, "not-found");

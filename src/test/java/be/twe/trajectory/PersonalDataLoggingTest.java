@@ -1,6 +1,7 @@
 package be.twe.trajectory;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,8 +78,8 @@ class PersonalDataLoggingTest {
                         .statusCode(status);
             }
             String wrong = insz.substring(0, 10) + (insz.endsWith("9") ? "0" : "9");
-            as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", wrong, "startDate", "2024-01-01",
-                    "coachId", coach.toString())).post("/trajectories").then().statusCode(400);
+            as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-01-01").clientInsz(wrong)))
+                    .post("/trajectories").then().statusCode(400);
             org.jboss.logging.Logger.getLogger("be.twe").info("capture-check");
             assertTrue(lines.stream().anyMatch(l -> l.contains("capture-check")), "the handler sees the log");
             lines.forEach(line -> {

@@ -3,6 +3,7 @@ package be.twe.trajectory;
 import static be.twe.support.Api.as;
 import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static be.twe.support.TestData.newInsz;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,9 +20,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.InstrumentOutcome;
+import be.twe.api.model.InstrumentType;
+import be.twe.api.model.TrajectoryEndReason;
+import be.twe.api.model.TransferChannel;
+import be.twe.api.model.TransferReason;
 import be.twe.support.Api;
 import be.twe.support.Imports;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -87,19 +94,22 @@ class RegulationGapsTest {
         String ocmw = data.newOcmw();
         UUID coach = data.accreditedCoach(ocmw);
         String early = Registrations.trajectory(ocmw, ocmw, coach, "2023-01-01");
-        ValidatableResponse end = as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2023-12-01",
-                "endReason", "MAX_DURATION_REACHED", "endAdvice", "Naar VDAB.")).post("/trajectories/" + early + "/end")
+        ValidatableResponse end = as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end("2023-12-01", TrajectoryEndReason.MAX_DURATION_REACHED, "Naar VDAB.")))
+                .post("/trajectories/" + early + "/end")
                 .then();
         end.statusCode(422).body("", exactly(422, "max-duration-not-reached", "Maximum duration not reached",
                 "Trajectory '" + early + "' reaches 24 months on 2024-12-31; it ends on 2023-12-01.",
                 "/trajectories/" + early + "/end"));
-        ValidatableResponse transfer = as(ocmw, "coach").body(Map.of("reason", "LONG_TRAINING", "channel", "VEO",
-                "transferDate", "2023-12-01", "trajectoryEnd", Map.of("endReason", "MAX_DURATION_REACHED",
-                        "endAdvice", "Naar VDAB."))).post("/trajectories/" + early + "/transfers").then();
+        ValidatableResponse transfer = as(ocmw, "coach")
+                .body(json(Requests.transfer(TransferReason.LONG_TRAINING, TransferChannel.VEO, "2023-12-01")
+                        .trajectoryEnd(Requests.transferEnd(TrajectoryEndReason.MAX_DURATION_REACHED, "Naar VDAB."))))
+                .post("/trajectories/" + early + "/transfers").then();
         problem(transfer, 422, "max-duration-not-reached");
         as(ocmw, "coach").get("/trajectories/" + early).then().body("status", equalTo("OPEN"));
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-12-31",
-                "endReason", "MAX_DURATION_REACHED", "endAdvice", "Naar VDAB.")).post("/trajectories/" + early + "/end")
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end("2024-12-31", TrajectoryEndReason.MAX_DURATION_REACHED, "Naar VDAB.")))
+                .post("/trajectories/" + early + "/end")
                 .then().statusCode(200);
     }
 
@@ -113,21 +123,23 @@ class RegulationGapsTest {
         UUID coach = data.accreditedCoach(ocmw);
         String automatic = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
         ibo(ocmw, coach, automatic, "2024-05-01", "2024-07-31");
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-06-30",
-                "endReason", "STOPPED_EARLY", "endAdvice", "IBO loopt verder bij VDAB."))
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end("2024-06-30", TrajectoryEndReason.STOPPED_EARLY, "IBO loopt verder bij VDAB.")))
                 .post("/trajectories/" + automatic + "/end").then().statusCode(200);
 
         String manual = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
         String ibo = ibo(ocmw, coach, manual, "2024-05-01", "2024-06-30");
         String endIbo = "/trajectories/" + manual + "/instruments/" + ibo + "/end";
-        problem(as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-06-30",
-                "outcome", "TAKEN_OVER_BY_VDAB")).post(endIbo).then(), 422, "takeover-before-end");
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-06-30",
-                "endReason", "STOPPED_EARLY", "endAdvice", "IBO loopt verder bij VDAB."))
+        problem(as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.instrumentEnd("2024-06-30", InstrumentOutcome.TAKEN_OVER_BY_VDAB))).post(endIbo)
+                .then(), 422, "takeover-before-end");
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end("2024-06-30", TrajectoryEndReason.STOPPED_EARLY, "IBO loopt verder bij VDAB.")))
                 .post("/trajectories/" + manual + "/end").then().statusCode(200);
         as(ocmw, "coach").get("/trajectories/" + manual + "/transfers").then().body("items", hasSize(0));
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-06-30",
-                "outcome", "TAKEN_OVER_BY_VDAB")).post(endIbo).then().statusCode(200);
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.instrumentEnd("2024-06-30", InstrumentOutcome.TAKEN_OVER_BY_VDAB))).post(endIbo)
+                .then().statusCode(200);
 
         for (String trajectory : List.of(automatic, manual)) {
             as(ocmw, "coach").get("/trajectories/" + trajectory + "/transfers").then().statusCode(200)
@@ -150,21 +162,22 @@ class RegulationGapsTest {
         UUID coach = data.accreditedCoach(ocmw);
         String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
         String ibo = ibo(ocmw, coach, trajectory, "2024-05-01", "2024-06-30");
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-06-30",
-                "endReason", "LONG_TRAINING", "endAdvice", "Opleiding via VeO."))
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.end("2024-06-30", TrajectoryEndReason.LONG_TRAINING, "Opleiding via VeO.")))
                 .post("/trajectories/" + trajectory + "/end").then().statusCode(200);
-        as(ocmw, "coach").body(Map.of("reason", "LONG_TRAINING", "channel", "VEO", "transferDate", "2024-06-30"))
+        as(ocmw, "coach").body(json(Requests.transfer(TransferReason.LONG_TRAINING, TransferChannel.VEO, "2024-06-30")))
                 .post("/trajectories/" + trajectory + "/transfers").then().statusCode(201);
-        as(ocmw, "coach").header("If-Match", "\"0\"").body(Map.of("endDate", "2024-06-30",
-                "outcome", "TAKEN_OVER_BY_VDAB")).post("/trajectories/" + trajectory + "/instruments/" + ibo + "/end")
+        as(ocmw, "coach").header("If-Match", "\"0\"")
+                .body(json(Requests.instrumentEnd("2024-06-30", InstrumentOutcome.TAKEN_OVER_BY_VDAB)))
+                .post("/trajectories/" + trajectory + "/instruments/" + ibo + "/end")
                 .then().statusCode(200);
         as(ocmw, "coach").get("/trajectories/" + trajectory + "/transfers").then()
                 .body("items.reason", contains("LONG_TRAINING"));
     }
 
     static String ibo(String ocmw, UUID coach, String trajectory, String start, String plannedEnd) {
-        return as(ocmw, "coach").body(Map.of("type", "IBO", "employer", "Garage Peeters", "startDate", start,
-                        "plannedEndDate", plannedEnd, "coachId", coach.toString()))
+        return as(ocmw, "coach").body(json(Requests.instrument(InstrumentType.IBO, start, plannedEnd, coach)
+                .employer("Garage Peeters")))
                 .post("/trajectories/" + trajectory + "/instruments").then().statusCode(201).extract().path("id");
     }
 }

@@ -5,6 +5,7 @@ import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Bodies;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -53,8 +55,7 @@ class SuccessorTenancyTest {
     }
 
     private ValidatableResponse create(String caller, UUID by, String ocmwId, String startDate) {
-        return as(caller, "coach").body(Map.of("ocmwId", ocmwId, "clientInsz", TestData.newInsz(),
-                "startDate", startDate, "coachId", by.toString())).post("/trajectories").then();
+        return as(caller, "coach").body(json(Requests.trajectory(ocmwId, by, startDate))).post("/trajectories").then();
     }
 
     @Test
@@ -77,8 +78,8 @@ class SuccessorTenancyTest {
         create(successor, coach, predecessor, "2025-01-01").statusCode(422).body("", exactly(422, "ocmw-merged",
                 "OCMW merged", "OCMW '" + predecessor + "' merged into " + successor + " on 2025-01-01: "
                         + "register what starts from then under " + successor + ".", "/trajectories"));
-        problem(as("vdab", "helpdesk").body(Map.of("ocmwId", predecessor, "clientInsz", TestData.newInsz(),
-                "startDate", "2025-03-01", "coachId", data.accreditedCoach(predecessor).toString()))
+        problem(as("vdab", "helpdesk")
+                .body(json(Requests.trajectory(predecessor, data.accreditedCoach(predecessor), "2025-03-01")))
                 .post("/trajectories").then(), 422, "ocmw-merged");
         create(successor, coach, predecessor, "2024-12-31").statusCode(201);
     }

@@ -4,6 +4,7 @@ import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Requests.json;
 import static be.twe.support.TestData.newInsz;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -25,9 +26,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.TrajectoryEndReason;
 import be.twe.support.Api;
 import be.twe.support.Bodies;
 import be.twe.support.Parallel;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -65,7 +68,7 @@ class TrajectoryApiTest {
 
     ValidatableResponse end(String id, String date) {
         return as(ocmw, "coach").header("If-Match", "\"0\"")
-                .body(Map.of("endDate", date, "endReason", "WORK_NEC", "endAdvice", "Werk gevonden."))
+                .body(json(Requests.end(date, TrajectoryEndReason.WORK_NEC, "Werk gevonden.")))
                 .post("/trajectories/" + id + "/end").then();
     }
 
@@ -201,9 +204,10 @@ class TrajectoryApiTest {
     @Test
     void endNeedsDateReasonAndAdviceWithinTheMaximumDuration() {
         String id = createdId("2022-03-01");
-        invalid(as(ocmw, "coach")).body(Map.of("endDate", "2023-01-01", "endReason", "WORK_NEC", "endAdvice", "x"))
+        invalid(as(ocmw, "coach")).body(json(Requests.end("2023-01-01", TrajectoryEndReason.WORK_NEC, "x")))
                 .post("/trajectories/" + id + "/end").then().statusCode(428);
-        invalid(as(ocmw, "coach")).header("If-Match", "\"0\"").body(Map.of("endDate", "2023-01-01", "endReason", "WORK_NEC"))
+        invalid(as(ocmw, "coach")).header("If-Match", "\"0\"")
+                .body(json(Requests.end("2023-01-01", TrajectoryEndReason.WORK_NEC, null)))
                 .post("/trajectories/" + id + "/end").then().statusCode(400).body("issues.name", contains("endAdvice"));
         invalid(as(ocmw, "coach")).header("If-Match", "\"0\"")
                 .body(Map.of("endDate", "2023-01-01", "endReason", "BORED", "endAdvice", "x"))
@@ -217,7 +221,7 @@ class TrajectoryApiTest {
                 .body("status", equalTo("ENDED")).body("endReason", equalTo("WORK_NEC"))
                 .body("endAdvice", equalTo("Werk gevonden."));
         problem(as(ocmw, "coach").header("If-Match", "\"1\"")
-                .body(Map.of("endDate", "2024-02-29", "endReason", "WORK_NEC", "endAdvice", "x"))
+                .body(json(Requests.end("2024-02-29", TrajectoryEndReason.WORK_NEC, "x")))
                 .post("/trajectories/" + id + "/end").then(), 409, "trajectory-ended");
     }
 

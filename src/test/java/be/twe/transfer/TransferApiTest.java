@@ -30,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +39,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.FollowUpActionInput;
+import be.twe.api.model.FollowUpActionType;
+import be.twe.api.model.InstrumentInput;
+import be.twe.api.model.InstrumentType;
+import be.twe.api.model.TrajectoryEndReason;
 import be.twe.support.Api;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -82,8 +87,8 @@ class TransferApiTest {
                 .statusCode(200).body("items.id", contains(transfer));
         acknowledge(transfer).statusCode(200).header("ETag", equalTo("\"1\"")).body("status", equalTo("ACKNOWLEDGED"));
         dispatch(transfer).statusCode(200).header("ETag", equalTo("\"2\"")).body("status", equalTo("DISPATCHED"));
-        spoc().body(Map.of("type", "LONG_TRAINING", "startDate", end.plusMonths(1).toString(),
-                        "description", "Opleiding lasser"))
+        spoc().body(json(new FollowUpActionInput().type(FollowUpActionType.LONG_TRAINING).startDate(end.plusMonths(1))
+                .description("Opleiding lasser")))
                 .post("/transfers/" + transfer + "/follow-up-actions").then().statusCode(201)
                 .body("type", equalTo("LONG_TRAINING")).body("recordedBy", equalTo("vdab"))
                 .body("endDate", nullValue());
@@ -185,7 +190,8 @@ class TransferApiTest {
         problem(step(ocmw.coachRequest(), transfer, "acknowledgement", Map.of()), 403, "missing-role");
         // an OCMW token that claims the spoc role still is not VDAB
         problem(step(as(ocmw.ocmw, "spoc"), transfer, "acknowledgement", Map.of()), 403, "vdab-only");
-        problem(as(ocmw.ocmw, "spoc").body(Map.of("type", "WORK", "startDate", LocalDate.now().toString()))
+        problem(as(ocmw.ocmw, "spoc").body(json(new FollowUpActionInput().type(FollowUpActionType.WORK)
+                .startDate(LocalDate.now())))
                 .post("/transfers/" + transfer + "/follow-up-actions").then(), 403, "vdab-only");
         problem(step(as(data.newOcmw(), "spoc"), transfer, "acknowledgement", Map.of()), 404, "not-found");
         spoc().get("/transfers/" + transfer).then().body("status", equalTo("REQUESTED")).body("steps", hasSize(1));
@@ -224,8 +230,9 @@ class TransferApiTest {
     @Test
     void aTransferFollowsAnEndedTrajectory() {
         String trajectory = ocmw.trajectory(LocalDate.of(2024, 1, 15));
-        ocmw.coachRequest().header("If-Match", "\"0\"").body(Map.of("endDate", "2024-09-30",
-                        "endReason", "LONG_TRAINING", "endAdvice", "Start opleiding verzorgende."))
+        ocmw.coachRequest().header("If-Match", "\"0\"")
+                .body(json(
+                        Requests.end("2024-09-30", TrajectoryEndReason.LONG_TRAINING, "Start opleiding verzorgende.")))
                 .post("/trajectories/" + trajectory + "/end").then().statusCode(200);
         problem(ocmw.create(trajectory, body("LONG_TRAINING", "VEO", LocalDate.of(2024, 9, 29), false)), 422,
                 "transfer-before-end");
@@ -266,8 +273,8 @@ class TransferApiTest {
     void endingThatTakesOverAnIboCreatesItsTransfer() {
         String trajectory = ocmw.trajectory(LocalDate.of(2024, 1, 1));
         ibo(trajectory, "2024-05-01", "2024-07-31");
-        ocmw.coachRequest().header("If-Match", "\"0\"").body(Map.of("endDate", "2024-06-30",
-                        "endReason", "STOPPED_EARLY", "endAdvice", "IBO loopt verder bij VDAB."))
+        ocmw.coachRequest().header("If-Match", "\"0\"")
+                .body(json(Requests.end("2024-06-30", TrajectoryEndReason.STOPPED_EARLY, "IBO loopt verder bij VDAB.")))
                 .post("/trajectories/" + trajectory + "/end").then().statusCode(200);
         ocmw.coachRequest().get("/trajectories/" + trajectory + "/transfers").then().statusCode(200)
                 .body("items.reason", contains("IBO_TAKEN_OVER"))
@@ -315,9 +322,9 @@ class TransferApiTest {
     }
 
     private void ibo(String trajectory, String from, String to) {
-        Map<String, Object> ibo = new HashMap<>(Map.of("type", "IBO", "startDate", from, "plannedEndDate", to,
-                "coachId", ocmw.coach.toString(), "employer", "Bakkerij Peeters"));
-        ocmw.coachRequest().body(ibo).post("/trajectories/" + trajectory + "/instruments").then().statusCode(201);
+        InstrumentInput ibo = Requests.instrument(InstrumentType.IBO, from, to, ocmw.coach)
+                .employer("Bakkerij Peeters");
+        ocmw.coachRequest().body(json(ibo)).post("/trajectories/" + trajectory + "/instruments").then().statusCode(201);
     }
 
     @Test

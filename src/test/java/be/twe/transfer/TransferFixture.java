@@ -1,6 +1,7 @@
 package be.twe.transfer;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Requests.json;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 
 /** Trajectories and transfers of one fresh OCMW, made through the API as its coach, and VDAB's SPOC. */
@@ -30,8 +32,8 @@ final class TransferFixture {
     }
 
     String trajectory(LocalDate start) {
-        return coachRequest().body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(), "startDate",
-                start.toString(), "coachId", coach.toString())).post("/trajectories").then().statusCode(201)
+        return coachRequest().body(json(Requests.trajectory(ocmw, coach, start))).post("/trajectories").then()
+                .statusCode(201)
                 .extract().path("id");
     }
 

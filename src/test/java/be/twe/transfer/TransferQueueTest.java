@@ -1,5 +1,6 @@
 package be.twe.transfer;
 
+import static be.twe.support.Requests.json;
 import static be.twe.transfer.TransferFixture.acknowledge;
 import static be.twe.transfer.TransferFixture.body;
 import static be.twe.transfer.TransferFixture.etag;
@@ -22,8 +23,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.TrajectoryEndReason;
 import be.twe.support.Api;
 import be.twe.support.Parallel;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -92,8 +95,8 @@ class TransferQueueTest {
     @Test
     void parallelTransfersOfOneTrajectoryGiveExactlyOne() throws Exception {
         String trajectory = ghent.trajectory(LocalDate.now().minusMonths(7));
-        ghent.coachRequest().header("If-Match", "\"0\"").body(Map.of("endDate", LocalDate.now().minusDays(3).toString(),
-                        "endReason", "LONG_TRAINING", "endAdvice", "Opleiding."))
+        ghent.coachRequest().header("If-Match", "\"0\"").body(json(Requests.end(LocalDate.now()
+                .minusDays(3), TrajectoryEndReason.LONG_TRAINING, "Opleiding.")))
                 .post("/trajectories/" + trajectory + "/end").then().statusCode(200);
         List<Integer> statuses = Parallel.statuses(6, i -> ghent.create(trajectory,
                 body("LONG_TRAINING", "VEO", LocalDate.now().minusDays(i % 3), false)).extract().statusCode());

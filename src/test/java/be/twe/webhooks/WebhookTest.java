@@ -2,6 +2,7 @@ package be.twe.webhooks;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import be.twe.api.model.WebhookSubscriptionInput;
 import be.twe.support.Api;
 import be.twe.support.Bodies;
 import be.twe.support.Registrations;
@@ -88,7 +90,8 @@ class WebhookTest {
     }
 
     JsonPath subscribe(String organisation, List<String> types) {
-        return as(organisation, "admin").body(Map.of("url", url(), "eventTypes", types)).post("/webhook-subscriptions")
+        return as(organisation, "admin").body(json(new WebhookSubscriptionInput().url(url()).eventTypes(types)))
+                .post("/webhook-subscriptions")
                 .then().statusCode(201).body("secret", startsWith("whsec_")).extract().jsonPath();
     }
 
@@ -185,7 +188,8 @@ class WebhookTest {
 
     @Test
     void aDeadReceiverIsTriedOncePerRunAndHoldsUpNoOneElse() throws Exception {
-        String dead = as(ocmw, "admin").body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("*")))
+        String dead = as(ocmw, "admin").body(json(new WebhookSubscriptionInput().url("http://127.0.0.1:9/hook")
+                .eventTypes(List.of("*"))))
                 .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
         subscribe(ocmw, List.of("*"));
         String trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
@@ -204,16 +208,21 @@ class WebhookTest {
 
     @Test
     void subscriptionsAreCheckedAndBelongToTheirOrganisation() {
-        Api.invalid(as(ocmw, "admin")).body(Map.of("url", "ftp://127.0.0.1/hook", "eventTypes", List.of("*")))
+        Api.invalid(as(ocmw, "admin")).body(json(new WebhookSubscriptionInput().url("ftp://127.0.0.1/hook")
+                .eventTypes(List.of("*"))))
                 .post("/webhook-subscriptions").then().statusCode(400).body("issues[0].name", equalTo("url"));
-        Api.invalid(as(ocmw, "admin")).body(Map.of("url", url(), "eventTypes", List.of("twe.trajectory.eaten")))
+        Api.invalid(as(ocmw, "admin")).body(json(new WebhookSubscriptionInput().url(url())
+                .eventTypes(List.of("twe.trajectory.eaten"))))
                 .post("/webhook-subscriptions").then().statusCode(400);
-        as(ocmw, "coach").body(Map.of("url", url(), "eventTypes", List.of("*"))).post("/webhook-subscriptions")
+        as(ocmw, "coach").body(json(new WebhookSubscriptionInput().url(url()).eventTypes(List.of("*"))))
+                .post("/webhook-subscriptions")
                 .then().statusCode(403);
         String key = UUID.randomUUID().toString();
-        String id = as(ocmw, "admin").header("Idempotency-Key", key).body(Map.of("url", url(), "eventTypes",
-                List.of("*"))).post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
-        as(ocmw, "admin").header("Idempotency-Key", key).body(Map.of("url", url(), "eventTypes", List.of("*")))
+        String id = as(ocmw, "admin").header("Idempotency-Key", key).body(json(new WebhookSubscriptionInput()
+                .url(url()).eventTypes(List.of("*")))).post("/webhook-subscriptions").then().statusCode(201).extract()
+                .path("id");
+        as(ocmw, "admin").header("Idempotency-Key", key).body(json(new WebhookSubscriptionInput().url(url())
+                .eventTypes(List.of("*"))))
                 .post("/webhook-subscriptions").then().statusCode(201).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(id));
         assertEquals(1, data.count("select count(*) from webhook_subscription where organisation_id = ?1", ocmw));

@@ -2,6 +2,7 @@ package be.twe.common.error;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -9,7 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
+import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.MandateInput;
 import be.twe.support.DatabaseOwner;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +45,8 @@ class DeadlockAnswerTest {
             }
             insertMandate(other, cluster, ocmw, "2022-01-01", "2022-12-31");
             CompletableFuture<ValidatableResponse> request = CompletableFuture.supplyAsync(() -> as(ocmw, "admin")
-                    .body(Map.of("clusterId", cluster, "validFrom", "2022-06-01", "validTo", "2023-06-30"))
+                    .body(json(new MandateInput().clusterId(cluster).validFrom(LocalDate.parse("2022-06-01"))
+                    .validTo(LocalDate.parse("2023-06-30"))))
                     .post("/organisations/" + ocmw + "/mandates").then());
             awaitWaitingOnALock(Duration.ofSeconds(20)); // the API's insert waits for ours
             insertMandate(other, cluster, ocmw, "2023-01-01", "2023-03-31"); // and ours for the API's: a cycle

@@ -3,6 +3,7 @@ package be.twe.common.error;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.exactly;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import be.twe.support.Api;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -42,8 +44,8 @@ class DutchProblemsTest {
     void aRuleViolationInDutchNamesTheSameValues() {
         String ocmw = data.newOcmw();
         String coach = data.coach(ocmw, null).toString();
-        as(ocmw, "coach").header("Accept-Language", "nl").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                        "startDate", "2024-02-01", "coachId", coach))
+        as(ocmw, "coach").header("Accept-Language", "nl")
+                .body(json(Requests.trajectory(ocmw, UUID.fromString(coach), "2024-02-01")))
                 .post("/trajectories").then().statusCode(422).header("Content-Language", "nl")
                 .body("", exactly(422, "coach-not-trained", "Trajectbegeleider niet opgeleid",
                         "Trajectbegeleider '" + coach + "' volgde de registratieopleiding van VDAB niet.", "/trajectories"));
@@ -58,9 +60,9 @@ class DutchProblemsTest {
                 .body("title", equalTo("Ongeldige invoer"))
                 .body("detail", equalTo("De aanvraag heeft 1 ongeldig(e) veld(en); zie issues."))
                 .body("issues.detail", hasItem("Onbekend veld 'colour'."));
-        invalid(as(ocmw, "coach")).header("Accept-Language", "nl").body(Map.of("ocmwId", ocmw,
-                        "clientInsz", TestData.newInsz(), "startDate", "2024-02-01", "coachId", UUID.randomUUID().toString(),
-                        "externalReference", "x".repeat(101)))
+        invalid(as(ocmw, "coach")).header("Accept-Language", "nl")
+                .body(json(Requests.trajectory(ocmw, UUID.randomUUID(), "2024-02-01")
+                .externalReference("x".repeat(101))))
                 .post("/trajectories").then().statusCode(400).header("Content-Language", "nl")
                 .body("title", equalTo("Ongeldige invoer"))
                 .body("issues.detail", hasItem("grootte moet tussen 0 en 100 liggen"));

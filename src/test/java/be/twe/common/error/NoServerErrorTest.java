@@ -4,9 +4,9 @@ import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.plain;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import be.twe.api.model.CoachInput;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import be.twe.support.TestFiles;
@@ -93,7 +94,7 @@ class NoServerErrorTest {
     void aTokenWithoutSubjectIsUnauthenticated() {
         String ocmw = data.newOcmw();
         problem(plain().header("Authorization", "Bearer " + Tokens.withoutSubject(ocmw, "admin"))
-                .contentType("application/json").body(Map.of("name", "Coach"))
+                .contentType("application/json").body(json(new CoachInput().name("Coach")))
                 .post("/organisations/" + ocmw + "/coaches").then(), 401, "unauthenticated");
         problem(plain().header("Authorization", "Bearer " + Tokens.withoutSubject(ocmw, "admin"))
                 .get("/municipalities").then(), 401, "unauthenticated");
@@ -138,7 +139,7 @@ class NoServerErrorTest {
         problem(plain().header("Authorization", "Bearer " + token).get("/trajectories/" + trajectory).then(), 401,
                 "unauthenticated");
         problem(plain().header("Authorization", "Bearer " + token).contentType("application/json")
-                .body(Map.of("name", "Coach")).post("/organisations/" + ocmw + "/coaches").then(), 401,
+                .body(json(new CoachInput().name("Coach"))).post("/organisations/" + ocmw + "/coaches").then(), 401,
                 "unauthenticated");
         plain().header("Authorization", "Bearer " + Tokens.token(ocmw, "coach")).get("/trajectories/" + trajectory)
                 .then().statusCode(200);

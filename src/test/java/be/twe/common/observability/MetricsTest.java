@@ -2,6 +2,7 @@ package be.twe.common.observability;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Requests.json;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.WebhookSubscriptionInput;
 import be.twe.statistics.service.StatisticsRefresh;
 import be.twe.support.Imports;
 import be.twe.support.Registrations;
@@ -80,7 +82,8 @@ class MetricsTest {
     void webhookAttemptsAreCountedByOutcome() throws InterruptedException {
         String ocmw = data.newOcmw();
         double retrying = value("twe_webhook_deliveries_total", "outcome=\"retrying\"");
-        as(ocmw, "admin").body(Map.of("url", "http://127.0.0.1:9/closed", "eventTypes", List.of("*")))
+        as(ocmw, "admin").body(json(new WebhookSubscriptionInput().url("http://127.0.0.1:9/closed")
+                .eventTypes(List.of("*"))))
                 .post("/webhook-subscriptions").then().statusCode(201);
         Registrations.trajectory(ocmw, ocmw, data.accreditedCoach(ocmw), "2024-01-01");
         Instant deadline = Instant.now().plusSeconds(30);

@@ -4,6 +4,7 @@ import static be.twe.support.Api.anonymous;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -25,10 +26,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.TrajectoryEndReason;
+import be.twe.api.model.TransferChannel;
+import be.twe.api.model.TransferReason;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.support.Api;
 import be.twe.support.Jobs;
 import be.twe.support.Registrations;
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.trajectory.service.TrajectoryService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -100,9 +105,10 @@ class AccessLogTest {
     @Test
     void readsOfDocumentsAndTransfersAndExportsAreInTheLog() {
         String document = Registrations.document(ocmw, trajectory, "POP");
-        String transfer = as(ocmw, "coach").body(Map.of("reason", "LONG_TRAINING", "channel", "VEO",
-                "transferDate", "2024-06-30", "trajectoryEnd", Map.of("endReason", "LONG_TRAINING",
-                        "endAdvice", "Opleiding via VeO."))).post("/trajectories/" + trajectory + "/transfers").then()
+        String transfer = as(ocmw, "coach")
+                .body(json(Requests.transfer(TransferReason.LONG_TRAINING, TransferChannel.VEO, "2024-06-30")
+                        .trajectoryEnd(Requests.transferEnd(TrajectoryEndReason.LONG_TRAINING, "Opleiding via VeO."))))
+                .post("/trajectories/" + trajectory + "/transfers").then()
                 .statusCode(201).extract().path("id");
         String documentPath = "/trajectories/" + trajectory + "/documents/" + document;
         as(cluster, "coach").get("/trajectories/" + trajectory + "/documents").then().statusCode(200);

@@ -3,6 +3,7 @@ package be.twe.common.rest;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.TrajectoryUpdate;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +44,8 @@ class MergePatchTest {
         ocmw = data.newOcmw();
         coach = data.accreditedCoach(ocmw);
         trajectory = Registrations.trajectory(ocmw, ocmw, coach, "2024-02-01");
-        as(ocmw, "coach").header("If-Match", "\"0\"").contentType(MERGE_PATCH).body(Map.of("externalReference", "case-1"))
+        as(ocmw, "coach").header("If-Match", "\"0\"").contentType(MERGE_PATCH).body(json(new TrajectoryUpdate()
+                .externalReference("case-1")))
                 .patch("/trajectories/" + trajectory).then().statusCode(200).header("ETag", "\"1\"")
                 .header("Feed-Position", notNullValue()).body("externalReference", equalTo("case-1"));
     }
@@ -54,7 +57,8 @@ class MergePatchTest {
     @Test
     void oneFieldChangesAndTheOthersAreKept() {
         UUID other = data.accreditedCoach(ocmw);
-        JsonPath changed = patch("\"1\"").body(Map.of("coachId", other.toString())).patch("/trajectories/" + trajectory)
+        JsonPath changed = patch("\"1\"").body(json(new TrajectoryUpdate().coachId(other)))
+                .patch("/trajectories/" + trajectory)
                 .then().statusCode(200).header("ETag", "\"2\"").extract().jsonPath();
         assertEquals(other.toString(), changed.getString("coachId"));
         assertEquals("case-1", changed.getString("externalReference"), "left out: kept");
@@ -89,9 +93,10 @@ class MergePatchTest {
 
     @Test
     void theResultIsCheckedAsThePutChecksItsBody() {
-        problem(patch("\"1\"").body(Map.of("coachId", UUID.randomUUID().toString())).patch("/trajectories/" + trajectory)
+        problem(patch("\"1\"").body(json(new TrajectoryUpdate().coachId(UUID.randomUUID())))
+                .patch("/trajectories/" + trajectory)
                 .then(), 422, "unknown-coach");
-        problem(invalid(patch("\"1\"")).body(Map.of("externalReference", "x".repeat(101)))
+        problem(invalid(patch("\"1\"")).body(json(new TrajectoryUpdate().externalReference("x".repeat(101))))
                 .patch("/trajectories/" + trajectory).then(), 400, "invalid-input")
                 .body("issues.name", hasItem("externalReference"));
         problem(invalid(patch("\"1\"")).body(Map.of("coachId", "not-a-uuid")).patch("/trajectories/" + trajectory)
@@ -105,23 +110,28 @@ class MergePatchTest {
 
     @Test
     void ifMatchAsForPut() {
-        problem(invalid(as(ocmw, "coach").contentType(MERGE_PATCH)).body(Map.of("externalReference", "case-2"))
+        problem(invalid(as(ocmw, "coach").contentType(MERGE_PATCH)).body(json(new TrajectoryUpdate()
+                .externalReference("case-2")))
                 .patch("/trajectories/" + trajectory).then(), 428, "precondition-required");
-        problem(patch("\"0\"").body(Map.of("externalReference", "case-2")).patch("/trajectories/" + trajectory).then(),
+        problem(patch("\"0\"").body(json(new TrajectoryUpdate().externalReference("case-2")))
+                .patch("/trajectories/" + trajectory).then(),
                 412, "precondition-failed").body("currentETag", equalTo("\"1\""));
-        patch("*").body(Map.of("externalReference", "case-2")).patch("/trajectories/" + trajectory).then()
+        patch("*").body(json(new TrajectoryUpdate().externalReference("case-2"))).patch("/trajectories/" + trajectory)
+                .then()
                 .statusCode(200).header("ETag", "\"2\"");
     }
 
     @Test
     void onlyMergePatchIsTakenAndAnotherOcmwSeesNothing() {
-        problem(invalid(as(ocmw, "coach").header("If-Match", "\"1\"")).body(Map.of("externalReference", "case-2"))
+        problem(invalid(as(ocmw, "coach").header("If-Match", "\"1\"")).body(json(new TrajectoryUpdate()
+                .externalReference("case-2")))
                 .patch("/trajectories/" + trajectory).then(), 415, "unsupported-media-type")
                 .body("detail", equalTo("This operation takes application/merge-patch+json; the request has "
                         + "application/json."));
         problem(invalid(patch("\"1\"")).body(Map.of()).patch("/trajectories/" + trajectory).then(), 400, "invalid-input");
         String other = data.newOcmw();
         problem(as(other, "coach").header("If-Match", "*").contentType(MERGE_PATCH)
-                .body(Map.of("externalReference", "mine")).patch("/trajectories/" + trajectory).then(), 404, "not-found");
+                .body(json(new TrajectoryUpdate().externalReference("mine"))).patch("/trajectories/" + trajectory)
+                .then(), 404, "not-found");
     }
 }

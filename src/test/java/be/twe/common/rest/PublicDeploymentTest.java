@@ -3,6 +3,7 @@ package be.twe.common.rest;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Api.plain;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.CoachInput;
 import be.twe.support.Api;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +42,7 @@ class PublicDeploymentTest {
     @Test
     void linksStartWithThePublicBaseUrl() {
         String ocmw = data.newOcmw();
-        as(ocmw, "admin").header("Host", "evil.example").body(Map.of("name", "Coach"))
+        as(ocmw, "admin").header("Host", "evil.example").body(json(new CoachInput().name("Coach")))
                 .post("/organisations/" + ocmw + "/coaches").then().statusCode(201)
                 .header("Location", startsWith(BASE + Api.BASE + "/organisations/" + ocmw + "/coaches/"));
         as("vdab", "analyst").header("Host", "evil.example").get("/municipalities?limit=5").then().statusCode(200)

@@ -3,6 +3,7 @@ package be.twe.common.rest;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.support.Requests;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,8 +35,8 @@ class PutReplacesTest {
     void aTrajectoryWithAReference() {
         ocmw = data.newOcmw();
         coach = data.accreditedCoach(ocmw);
-        trajectory = as(ocmw, "coach").body(Map.of("ocmwId", ocmw, "clientInsz", TestData.newInsz(),
-                        "startDate", "2024-02-01", "coachId", coach.toString(), "externalReference", "case-17"))
+        trajectory = as(ocmw, "coach").body(json(Requests.trajectory(ocmw, coach, "2024-02-01")
+                .externalReference("case-17")))
                 .post("/trajectories").then().statusCode(201).extract().path("id");
     }
 

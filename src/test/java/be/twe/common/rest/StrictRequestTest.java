@@ -3,12 +3,14 @@ package be.twe.common.rest;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
 import static be.twe.support.Problems.problem;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import be.twe.api.model.PartnerAgreementInput;
 import be.twe.support.Bodies;
 import be.twe.support.Contract;
 import be.twe.support.TestData;
@@ -163,7 +166,8 @@ class StrictRequestTest {
     @Test
     void aFirstPartnerAgreementIsOneFeedEntry() {
         String ocmw = data.newOcmw();
-        as(ocmw, "admin").header("If-Match", "\"0\"").body(Map.of("signedOn", "2024-01-10"))
+        as(ocmw, "admin").header("If-Match", "\"0\"").body(json(new PartnerAgreementInput()
+                .signedOn(LocalDate.parse("2024-01-10"))))
                 .put("/organisations/" + ocmw + "/partner-agreement").then().statusCode(200);
         String entries = "select count(*) from change_event where resource_type = 'partner-agreement' "
                 + "and resource_id = ?";

@@ -2,6 +2,7 @@ package be.twe.common.rest;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,12 +10,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.CoachInput;
 import be.twe.support.Api;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,7 +66,7 @@ class TransportTest {
     @Test
     void linksNeverComeFromTheHostHeader() {
         String ocmw = data.newOcmw();
-        as(ocmw, "admin").header("Host", "evil.example").body(Map.of("name", "Coach"))
+        as(ocmw, "admin").header("Host", "evil.example").body(json(new CoachInput().name("Coach")))
                 .post("/organisations/" + ocmw + "/coaches").then().statusCode(201)
                 .header("Location", startsWith(Api.BASE + "/organisations/" + ocmw + "/coaches/"))
                 .header("Location", not(containsString("evil")));

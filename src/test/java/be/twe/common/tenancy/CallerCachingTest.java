@@ -2,6 +2,7 @@ package be.twe.common.tenancy;
 
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.plain;
+import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
@@ -9,13 +10,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.time.LocalDate;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.MandateInput;
+import be.twe.api.model.MandatePeriod;
 import be.twe.support.DatabaseOwner;
 import be.twe.support.Registrations;
 import be.twe.support.TestData;
@@ -47,7 +50,8 @@ class CallerCachingTest {
     }
 
     String grant() {
-        return as(ocmw, "admin").body(Map.of("clusterId", cluster, "validFrom", "2020-01-01"))
+        return as(ocmw, "admin").body(json(new MandateInput().clusterId(cluster)
+                .validFrom(LocalDate.parse("2020-01-01"))))
                 .post("/organisations/" + ocmw + "/mandates").then().statusCode(201).extract().path("id");
     }
 
@@ -63,7 +67,8 @@ class CallerCachingTest {
         assertEquals(200, clusterReads(token)); // granted: no cached "no mandates" survives it
         assertEquals(200, clusterReads(token));
         as(ocmw, "admin").header("If-Match", "\"0\"").contentType(ContentType.JSON)
-                .body(Map.of("validFrom", "2020-01-01", "validTo", today.date().minusDays(1).toString()))
+                .body(json(new MandatePeriod().validFrom(LocalDate.parse("2020-01-01"))
+                        .validTo(today.date().minusDays(1))))
                 .put("/mandates/" + mandate).then().statusCode(200);
         assertEquals(404, clusterReads(token));
     }
