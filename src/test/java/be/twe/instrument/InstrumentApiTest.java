@@ -1,6 +1,5 @@
 package be.twe.instrument;
 
-import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
@@ -49,6 +48,10 @@ class InstrumentApiTest {
         org = ocmw;
         coach = data.accreditedCoach(ocmw);
         trajectory = newTrajectory("2024-01-01");
+    }
+
+    String instruments() {
+        return "/trajectories/" + trajectory + "/instruments";
     }
 
     String newTrajectory(String start) {
@@ -144,44 +147,57 @@ class InstrumentApiTest {
 
     @Test
     void instrumentsLieWithinTheTrajectory() {
-        problem(create(instrument("WES", "2023-12-31", "2024-02-28")), 422, "instrument-outside-trajectory");
-        problem(create(instrument("WES", "2025-09-01", "2026-01-01")), 422, "instrument-outside-trajectory");
+        problem(create(instrument("WES", "2023-12-31", "2024-02-28")), 422, "instrument-outside-trajectory",
+                "Trajectory '" + trajectory + "' runs from 2024-01-01 to 2025-12-31.", instruments());
+        problem(create(instrument("WES", "2025-09-01", "2026-01-01")), 422, "instrument-outside-trajectory",
+                "Trajectory '" + trajectory + "' runs from 2024-01-01 to 2025-12-31.", instruments());
         created(instrument("WES", "2025-07-01", "2025-12-31"));
     }
 
     @Test
     void anArt60WithoutSocialRightsMayRunPastThe24Months() {
         Map<String, Object> art60 = instrument("ART60", "2024-01-15", "2026-01-14");
-        problem(create(art60), 422, "instrument-outside-trajectory");
+        problem(create(art60), 422, "instrument-outside-trajectory",
+                "Trajectory '" + trajectory + "' runs from 2024-01-01 to 2025-12-31.", instruments());
         art60.put("socialRightsBuiltUp", false);
         created(art60);
-        problem(endTrajectory("2026-01-15"), 422, "trajectory-max-duration");
+        problem(endTrajectory("2026-01-15"), 422, "trajectory-max-duration", "Trajectory '" + trajectory
+                + "' may last until 2025-12-31 (24 months), or longer only while an art. 60 §7 employment builds up"
+                + " social rights.", "/trajectories/" + trajectory + "/end");
         endTrajectory("2026-01-14").statusCode(200).body("endDate", equalTo("2026-01-14"));
     }
 
     @Test
     void withoutSuchAnArt60TheTrajectoryEndsWithin24Months() {
         created(instrument("ART60", "2024-01-15", "2025-12-31"));
-        problem(endTrajectory("2026-01-01"), 422, "trajectory-max-duration");
+        problem(endTrajectory("2026-01-01"), 422, "trajectory-max-duration", "Trajectory '" + trajectory
+                + "' may last until 2025-12-31 (24 months), or longer only while an art. 60 §7 employment builds up"
+                + " social rights.", "/trajectories/" + trajectory + "/end");
     }
 
     @Test
     void art60StartsAtTheLatestTwoMonthsAfterTheTrajectory() {
-        problem(create(instrument("ART60", "2024-03-02", "2025-03-01")), 422, "art60-late-start");
+        problem(create(instrument("ART60", "2024-03-02", "2025-03-01")), 422, "art60-late-start",
+                "An art. 60 §7 employment starts at the latest 2024-03-01, 2 months after trajectory '" + trajectory
+                        + "' started.", instruments());
         created(instrument("ART60", "2024-03-01", "2025-02-28"));
     }
 
     @Test
     void aWesLastsAtMostSixMonths() {
-        problem(create(instrument("WES", "2024-01-01", "2024-07-01")), 422, "instrument-max-duration");
+        problem(create(instrument("WES", "2024-01-01", "2024-07-01")), 422, "instrument-max-duration",
+                "A WES starting 2024-01-01 ends at the latest 2024-06-30 (6 months).", instruments());
         created(instrument("WES", "2024-01-01", "2024-06-30"));
     }
 
     @Test
     void aTechnicalTrainingLastsAtMostThreeMonthsFullTimeAndIsUsedOnce() {
-        problem(create(instrument("TRAINING", "2024-01-01", "2024-04-01")), 422, "instrument-max-duration");
-        created(instrument("TRAINING", "2024-01-01", "2024-03-31"));
-        problem(create(instrument("TRAINING", "2024-05-01", "2024-06-30")), 422, "technical-training-repeated");
+        problem(create(instrument("TRAINING", "2024-01-01", "2024-04-01")), 422, "instrument-max-duration",
+                "A TRAINING_TECHNICAL_FULL_TIME starting 2024-01-01 ends at the latest 2024-03-31 (3 months).",
+                instruments());
+        String first = created(instrument("TRAINING", "2024-01-01", "2024-03-31"));
+        problem(create(instrument("TRAINING", "2024-05-01", "2024-06-30")), 422, "technical-training-repeated",
+                "A technical training is used once per trajectory; instrument '" + first + "' is one.", instruments());
         Map<String, Object> generic = instrument("TRAINING", "2024-05-01", "2024-12-31");
         generic.put("training", training("PARTNER", false, true));
         created(generic);
@@ -192,9 +208,9 @@ class InstrumentApiTest {
     void aPartTimeTechnicalTrainingAlsoLastsAtMostThreeMonths() {
         Map<String, Object> partTime = instrument("TRAINING", "2024-01-01", "2024-06-30");
         partTime.put("training", training("VDAB", true, false));
-        create(partTime).statusCode(422).body("", exactly(422, "instrument-max-duration", "Maximum duration exceeded",
+        problem(create(partTime), 422, "instrument-max-duration",
                 "A TRAINING_TECHNICAL_PART_TIME starting 2024-01-01 ends at the latest 2024-03-31 (3 months).",
-                "/trajectories/" + trajectory + "/instruments"));
+                instruments());
         partTime.put("plannedEndDate", "2024-03-31");
         created(partTime);
     }
@@ -203,7 +219,8 @@ class InstrumentApiTest {
     void aTechnicalTrainingOfAPartnerNeedsVdabsRecognition() {
         Map<String, Object> partner = instrument("TRAINING", "2024-01-01", "2024-02-29");
         partner.put("training", training("PARTNER", true, true));
-        problem(create(partner), 422, "training-not-recognised");
+        problem(create(partner), 422, "training-not-recognised",
+                "A technical training is organised or recognised by VDAB.", instruments());
         ((Map<String, Object>) partner.get("training")).put("recognisedByVdab", true);
         created(partner);
     }
@@ -212,7 +229,8 @@ class InstrumentApiTest {
     void noBvsFrom2023On() {
         trajectory = newTrajectory("2022-10-01");
         created(instrument("BVS", "2022-12-01", "2022-12-31"));
-        problem(create(instrument("BVS", "2023-01-01", "2023-01-31")), 422, "bvs-abolished");
+        problem(create(instrument("BVS", "2023-01-01", "2023-01-31")), 422, "bvs-abolished",
+                "A BVS cannot start on or after 2023-01-01: it became part of the WES.", instruments());
     }
 
     @Test
@@ -241,18 +259,18 @@ class InstrumentApiTest {
                 .post(path).then().statusCode(400).body("issues.name", contains("stopReason"));
         problem(as(org, "coach").header("If-Match", "\"0\"")
                 .body(json(Requests.instrumentEnd("2024-03-31", InstrumentOutcome.TAKEN_OVER_BY_VDAB))).post(path)
-                .then(), 422,
-                "takeover-not-ibo");
+                .then(), 422, "takeover-not-ibo", "Instrument '" + wes + "' is a WES; VDAB takes over an IBO only.",
+                path);
         problem(as(org, "coach").header("If-Match", "\"0\"")
                 .body(json(Requests.instrumentEnd("2024-07-01", InstrumentOutcome.COMPLETED))).post(path).then(), 422,
-                "instrument-end-outside-period");
+                "instrument-end-outside-period", "Instrument '" + wes + "' runs from 2024-01-01 to 2024-06-30.", path);
         as(org, "coach").header("If-Match", "\"0\"")
                 .body(json(Requests.instrumentEnd("2024-03-31", InstrumentOutcome.STOPPED_EARLY).stopReason("Ziekte")))
                 .post(path).then().statusCode(200).header("ETag", equalTo("\"1\""))
                 .body("outcome", equalTo("STOPPED_EARLY")).body("stopReason", equalTo("Ziekte"));
         problem(as(org, "coach").header("If-Match", "\"1\"")
                 .body(json(Requests.instrumentEnd("2024-03-31", InstrumentOutcome.COMPLETED))).post(path)
-                .then(), 409, "instrument-ended");
+                .then(), 409, "instrument-ended", "Instrument '" + wes + "' ended on 2024-03-31.", path);
         created(instrument("IBO", "2024-04-01", "2024-06-30"));
     }
 
@@ -268,7 +286,8 @@ class InstrumentApiTest {
     @Test
     void anotherRunningInstrumentBlocksTheEnd() {
         String training = created(instrument("TRAINING", "2025-10-01", "2025-12-31"));
-        problem(endTrajectory("2025-11-15"), 422, "instrument-running");
+        problem(endTrajectory("2025-11-15"), 422, "instrument-running", "Instrument '" + training
+                + "' (TRAINING) runs until 2025-12-31; end it first.", "/trajectories/" + trajectory + "/end");
         endTrajectory("2025-12-31").statusCode(200);
         as(org, "coach").get("/trajectories/" + trajectory + "/instruments/" + training).then()
                 .body("endDate", nullValue());
@@ -276,8 +295,10 @@ class InstrumentApiTest {
 
     @Test
     void anInstrumentAfterTheEndBlocksTheEnd() {
-        created(instrument("WES", "2025-06-01", "2025-06-30"));
-        problem(endTrajectory("2025-05-31"), 422, "instrument-after-end");
+        String wes = created(instrument("WES", "2025-06-01", "2025-06-30"));
+        problem(endTrajectory("2025-05-31"), 422, "instrument-after-end",
+                "Instrument '" + wes + "' starts on 2025-06-01, after the end date.",
+                "/trajectories/" + trajectory + "/end");
     }
 
     ValidatableResponse update(String id, String etag, Map<String, Object> body) {
@@ -292,11 +313,12 @@ class InstrumentApiTest {
         String id = created(art60);
         art60.put("socialRightsBuiltUp", true);
         invalid(as(org, "coach")).body(art60).put("/trajectories/" + trajectory + "/instruments/" + id).then().statusCode(428);
-        problem(update(id, "\"0\"", art60), 422, "instrument-outside-trajectory");
+        problem(update(id, "\"0\"", art60), 422, "instrument-outside-trajectory",
+                "Trajectory '" + trajectory + "' runs from 2024-01-01 to 2025-12-31.", instruments() + "/" + id);
         art60.put("plannedEndDate", "2025-12-31");
         update(id, "\"0\"", art60).statusCode(200).header("ETag", equalTo("\"1\""))
                 .body("socialRightsBuiltUp", equalTo(true)).body("plannedEndDate", equalTo("2025-12-31"));
-        problem(update(id, "\"0\"", art60), 412, "precondition-failed");
+        problem(update(id, "\"0\"", art60), 412, "precondition-failed").body("currentETag", equalTo("\"1\""));
     }
 
     @Test
@@ -306,10 +328,13 @@ class InstrumentApiTest {
         update(wes, "\"0\"", instrument("WES", "2024-01-01", "2024-04-30")).statusCode(200);
         update(wes, "\"1\"", instrument("WES", "2024-01-01", "2024-05-01")).statusCode(409)
                 .body("code", equalTo("instrument-overlap")).body("detail", containsString(ibo));
-        problem(update(ibo, "\"0\"", instrument("IBO", "2024-05-01", "2024-11-01")), 422, "instrument-max-duration");
-        problem(update(ibo, "\"0\"", instrument("WES", "2024-05-01", "2024-06-30")), 422, "instrument-type-fixed");
+        problem(update(ibo, "\"0\"", instrument("IBO", "2024-05-01", "2024-11-01")), 422, "instrument-max-duration",
+                "A IBO starting 2024-05-01 ends at the latest 2024-10-31 (6 months).", instruments() + "/" + ibo);
+        problem(update(ibo, "\"0\"", instrument("WES", "2024-05-01", "2024-06-30")), 422, "instrument-type-fixed",
+                "Instrument '" + ibo + "' is a IBO; register a new instrument instead.", instruments() + "/" + ibo);
         coach = data.coach(ocmw, null);
-        problem(update(wes, "\"1\"", instrument("WES", "2024-01-01", "2024-04-30")), 422, "coach-not-trained");
+        problem(update(wes, "\"1\"", instrument("WES", "2024-01-01", "2024-04-30")), 422, "coach-not-trained",
+                "Coach '" + coach + "' has not followed VDAB's registration training.", instruments() + "/" + wes);
     }
 
     @Test

@@ -2,12 +2,15 @@ package be.twe.support;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+
+import be.twe.common.error.ProblemType;
 
 import io.restassured.response.ValidatableResponse;
 
@@ -20,6 +23,22 @@ public final class Problems {
     public static ValidatableResponse problem(ValidatableResponse response, int status, String code) {
         return response.statusCode(status).body("status", equalTo(status)).body("code", equalTo(code))
                 .body("type", equalTo("urn:problem-type:twe:" + code));
+    }
+
+    /**
+     * The whole answer, where the test is about the problem: the status, and the problem of
+     * {@code code} with the catalogue's title and this {@code detail}, about the request to
+     * {@code path} (under the base path), nothing else.
+     */
+    public static ValidatableResponse problem(ValidatableResponse response, int status, String code, String detail,
+                                              String path) {
+        return response.statusCode(status).body("", exactly(status, code, title(code), detail, path));
+    }
+
+    /** The English title the catalogue gives a problem type. */
+    public static String title(String code) {
+        return Arrays.stream(ProblemType.values()).filter(t -> t.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no problem type " + code)).title();
     }
 
     /**
@@ -44,6 +63,11 @@ public final class Problems {
             @Override
             public void describeTo(Description description) {
                 description.appendText("a problem with a traceId and exactly ").appendValue(members);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Map<String, ?> body, Description description) {
+                description.appendText("was ").appendValue(body);
             }
         };
     }

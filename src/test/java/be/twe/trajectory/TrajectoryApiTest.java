@@ -1,6 +1,5 @@
 package be.twe.trajectory;
 
-import static be.twe.support.Problems.exactly;
 import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
@@ -120,14 +119,16 @@ class TrajectoryApiTest {
     @Test
     void backDatedRegistrationsSince2017AreAccepted() {
         create(body(newInsz(), "2017-01-01")).statusCode(201).body("plannedEndDate", equalTo("2018-12-31"));
-        problem(create(body(newInsz(), "2016-12-31")), 422, "trajectory-before-measure");
+        problem(create(body(newInsz(), "2016-12-31")), 422, "trajectory-before-measure",
+                "A trajectory starts on or after 2017-01-01, when TWE-OCMW began.", "/trajectories");
     }
 
     @Test
     void aClientHasOneOpenTrajectory() {
         String insz = newInsz();
         String first = create(body(insz, "2023-01-01")).statusCode(201).extract().path("id");
-        problem(create(body(insz, "2024-01-01")), 409, "client-has-open-trajectory");
+        problem(create(body(insz, "2024-01-01")), 409, "client-has-open-trajectory",
+                "This client already has an open trajectory; end it before starting another.", "/trajectories");
         end(first, "2023-12-31").statusCode(200);
         create(body(insz, "2024-01-01")).statusCode(201);
     }
@@ -148,15 +149,18 @@ class TrajectoryApiTest {
         create(first).statusCode(201).body("externalReference", equalTo("case-42"));
         Map<String, Object> second = body(newInsz(), "2024-01-01");
         second.put("externalReference", "case-42");
-        problem(create(second), 409, "duplicate-external-reference");
+        problem(create(second), 409, "duplicate-external-reference",
+                "Your organisation already used this externalReference for another trajectory.", "/trajectories");
     }
 
     @Test
     void theResponsibleCoachMustBeTrained() {
         coach = data.coach(ocmw, null);
-        problem(create(body(newInsz(), "2024-01-01")), 422, "coach-not-trained");
+        problem(create(body(newInsz(), "2024-01-01")), 422, "coach-not-trained",
+                "Coach '" + coach + "' has not followed VDAB's registration training.", "/trajectories");
         coach = data.coach(ocmw, LocalDate.now().plusDays(1));
-        problem(create(body(newInsz(), "2024-01-01")), 422, "coach-not-trained");
+        problem(create(body(newInsz(), "2024-01-01")), 422, "coach-not-trained",
+                "Coach '" + coach + "' has not followed VDAB's registration training.", "/trajectories");
         coach = data.coach(ocmw, LocalDate.now());
         create(body(newInsz(), "2024-01-01")).statusCode(201);
     }
@@ -165,9 +169,8 @@ class TrajectoryApiTest {
     void theCoachsOrganisationMustHaveSignedThePartnerAgreement() {
         ocmw = data.newOcmw();
         coach = data.coach(ocmw, LocalDate.of(2020, 1, 1));
-        create(body(newInsz(), "2024-01-01")).statusCode(422).body("", exactly(422, "partner-agreement-missing",
-                "Partner agreement missing", "Organisation '" + ocmw + "' has not signed VDAB's partner agreement.",
-                "/trajectories"));
+        problem(create(body(newInsz(), "2024-01-01")), 422, "partner-agreement-missing",
+                "Organisation '" + ocmw + "' has not signed VDAB's partner agreement.", "/trajectories");
         data.signAgreement(ocmw, LocalDate.now());
         create(body(newInsz(), "2024-01-01")).statusCode(201);
     }
@@ -177,7 +180,8 @@ class TrajectoryApiTest {
         UUID foreign = data.accreditedCoach(data.newOcmw());
         Map<String, Object> body = body(newInsz(), "2024-01-01");
         body.put("coachId", foreign.toString());
-        problem(create(body), 422, "unknown-coach");
+        problem(create(body), 422, "unknown-coach", "No coach '" + foreign + "' of your organisation.",
+                "/trajectories");
     }
 
     @Test
@@ -186,7 +190,8 @@ class TrajectoryApiTest {
         UUID clusterCoach = data.accreditedCoach(cluster);
         Map<String, Object> body = body(newInsz(), "2024-01-01");
         body.put("coachId", clusterCoach.toString());
-        problem(as(cluster, "coach").body(body).post("/trajectories").then(), 422, "unknown-ocmw");
+        problem(as(cluster, "coach").body(body).post("/trajectories").then(), 422, "unknown-ocmw", "No OCMW '" + ocmw
+                + "' that you act for (own OCMW, one that merged into it, or a mandate valid today).", "/trajectories");
         data.mandate(cluster, ocmw, LocalDate.now().minusDays(1), null);
         as(cluster, "coach").body(body).post("/trajectories").then().statusCode(201)
                 .body("registeredBy", equalTo(cluster)).body("onBehalf", equalTo(false));
@@ -212,17 +217,18 @@ class TrajectoryApiTest {
         invalid(as(ocmw, "coach")).header("If-Match", "\"0\"")
                 .body(Map.of("endDate", "2023-01-01", "endReason", "BORED", "endAdvice", "x"))
                 .post("/trajectories/" + id + "/end").then().statusCode(400).body("issues.name", contains("endReason"));
-        problem(end(id, "2022-02-28"), 422, "trajectory-end-before-start");
-        end(id, "2024-03-01").statusCode(422).body("", exactly(422, "trajectory-max-duration",
-                "Maximum duration exceeded", "Trajectory '" + id + "' may last until 2024-02-29 (24 months), "
-                        + "or longer only while an art. 60 §7 employment builds up social rights.",
-                "/trajectories/" + id + "/end"));
+        problem(end(id, "2022-02-28"), 422, "trajectory-end-before-start",
+                "Trajectory '" + id + "' started on 2022-03-01.", "/trajectories/" + id + "/end");
+        problem(end(id, "2024-03-01"), 422, "trajectory-max-duration", "Trajectory '" + id
+                + "' may last until 2024-02-29 (24 months), or longer only while an art. 60 §7 employment builds up"
+                + " social rights.", "/trajectories/" + id + "/end");
         end(id, "2024-02-29").statusCode(200).header("ETag", equalTo("\"1\""))
                 .body("status", equalTo("ENDED")).body("endReason", equalTo("WORK_NEC"))
                 .body("endAdvice", equalTo("Werk gevonden."));
         problem(as(ocmw, "coach").header("If-Match", "\"1\"")
                 .body(json(Requests.end("2024-02-29", TrajectoryEndReason.WORK_NEC, "x")))
-                .post("/trajectories/" + id + "/end").then(), 409, "trajectory-ended");
+                .post("/trajectories/" + id + "/end").then(), 409, "trajectory-ended",
+                "Trajectory '" + id + "' ended on 2024-02-29.", "/trajectories/" + id + "/end");
     }
 
     @Test
@@ -245,7 +251,8 @@ class TrajectoryApiTest {
         Map<String, Object> outcome = Bodies.replacing(Map.of("coachId", coach.toString(), "atWorkAtMeasurement", true),
                 Bodies.TRAJECTORY_UPDATE);
         problem(as(ocmw, "coach").header("If-Match", "\"0\"").body(outcome).put("/trajectories/" + id).then(),
-                422, "outcome-before-end");
+                422, "outcome-before-end",
+                "Trajectory '" + id + "' is still open: outcomes are measured after its end.", "/trajectories/" + id);
         end(id, "2024-06-30").statusCode(200);
         outcome.put("atWorkWithin12Months", false);
         as(ocmw, "coach").header("If-Match", "\"1\"").body(outcome).put("/trajectories/" + id).then().statusCode(200)
@@ -258,7 +265,8 @@ class TrajectoryApiTest {
         UUID untrained = data.coach(ocmw, null);
         problem(as(ocmw, "coach").header("If-Match", "\"0\"")
                 .body(Bodies.replacing(Map.of("coachId", untrained.toString()), Bodies.TRAJECTORY_UPDATE))
-                .put("/trajectories/" + id).then(), 422, "coach-not-trained");
+                .put("/trajectories/" + id).then(), 422, "coach-not-trained",
+                "Coach '" + untrained + "' has not followed VDAB's registration training.", "/trajectories/" + id);
         UUID other = data.accreditedCoach(ocmw);
         as(ocmw, "coach").header("If-Match", "\"0\"")
                 .body(Bodies.replacing(Map.of("coachId", other.toString()), Bodies.TRAJECTORY_UPDATE))
