@@ -120,14 +120,18 @@ class TransferApiTest {
     void maximumDurationNeedsTwentyFourMonths() {
         String young = ocmw.trajectory(LocalDate.now().minusMonths(10));
         problem(ocmw.create(young, body("MAX_DURATION_REACHED", "SPOC_NOTE", LocalDate.now(), true)), 422,
-                "max-duration-not-reached").body("title", equalTo("Maximum duration not reached"));
+                "max-duration-not-reached", "Trajectory '" + young + "' reaches 24 months on "
+                        + plannedEnd(LocalDate.now().minusMonths(10)) + "; it ends on " + LocalDate.now() + ".",
+                "/trajectories/" + young + "/transfers");
         ocmw.coachRequest().get("/trajectories/" + young).then().body("status", equalTo("OPEN"));
         ocmw.coachRequest().get("/trajectories/" + young + "/transfers").then().body("items", hasSize(0));
 
         LocalDate start = LocalDate.now().minusMonths(25);
         String full = ocmw.trajectory(start);
         problem(ocmw.create(full, body("MAX_DURATION_REACHED", "SPOC_NOTE", plannedEnd(start).minusDays(1), true)),
-                422, "max-duration-not-reached");
+                422, "max-duration-not-reached", "Trajectory '" + full + "' reaches 24 months on " + plannedEnd(start)
+                        + "; it ends on " + plannedEnd(start).minusDays(1) + ".",
+                "/trajectories/" + full + "/transfers");
         ocmw.create(full, body("MAX_DURATION_REACHED", "SPOC_NOTE", plannedEnd(start), true)).statusCode(201);
     }
 
@@ -147,14 +151,21 @@ class TransferApiTest {
     @Test
     void illegalStateChangesAre409() {
         String transfer = ocmw.requested();
-        dispatch(transfer).statusCode(409).body("", exactly(409, "illegal-transition", "Illegal transition",
+        problem(dispatch(transfer), 409, "illegal-transition",
                 "A transfer in status REQUESTED cannot become DISPATCHED (dispatch needs status ACKNOWLEDGED).",
-                "/transfers/" + transfer + "/dispatch"));
-        problem(step(ocmw.coachRequest(), transfer, "answer", Map.of("answer", "?")), 409, "illegal-transition");
+                "/transfers/" + transfer + "/dispatch");
+        problem(step(ocmw.coachRequest(), transfer, "answer", Map.of("answer", "?")), 409, "illegal-transition",
+                "A transfer in status REQUESTED cannot become REQUESTED (answer needs status RETURNED).",
+                "/transfers/" + transfer + "/answer");
         acknowledge(transfer).statusCode(200);
-        problem(acknowledge(transfer), 409, "illegal-transition");
+        problem(acknowledge(transfer), 409, "illegal-transition",
+                "A transfer in status ACKNOWLEDGED cannot become ACKNOWLEDGED (acknowledge needs status REQUESTED).",
+                "/transfers/" + transfer + "/acknowledgement");
         dispatch(transfer).statusCode(200);
-        problem(step(spoc(), transfer, "return", Map.of("question", "Waar is het POP?")), 409, "illegal-transition");
+        problem(step(spoc(), transfer, "return", Map.of("question", "Waar is het POP?")), 409, "illegal-transition",
+                "A transfer in status DISPATCHED cannot become RETURNED"
+                        + " (return needs status ACKNOWLEDGED or REQUESTED).",
+                "/transfers/" + transfer + "/return");
         spoc().get("/transfers/" + transfer).then().body("steps.kind", contains("REQUESTED", "ACKNOWLEDGED", "DISPATCHED"));
     }
 
@@ -189,7 +200,9 @@ class TransferApiTest {
         String transfer = ocmw.requested();
         problem(step(ocmw.coachRequest(), transfer, "acknowledgement", Map.of()), 403, "missing-role");
         // an OCMW token that claims the spoc role still is not VDAB
-        problem(step(as(ocmw.ocmw, "spoc"), transfer, "acknowledgement", Map.of()), 403, "vdab-only");
+        problem(step(as(ocmw.ocmw, "spoc"), transfer, "acknowledgement", Map.of()), 403, "vdab-only",
+                "Only VDAB's SPOC acknowledges, dispatches and returns transfers and records follow-up.",
+                "/transfers/" + transfer + "/acknowledgement");
         problem(as(ocmw.ocmw, "spoc").body(json(new FollowUpActionInput().type(FollowUpActionType.WORK)
                 .startDate(LocalDate.now())))
                 .post("/transfers/" + transfer + "/follow-up-actions").then(), 403, "vdab-only");
@@ -204,15 +217,14 @@ class TransferApiTest {
         String transfer = ocmw.create(ocmw.trajectory(start), body("MAX_DURATION_REACHED", "VEO", end, true))
                 .statusCode(201).extract().path("id");
         String path = "/transfers/" + transfer + "/follow-up-actions";
-        problem(spoc().body(json(followUp(WORK, end.plusDays(1)))).post(path).then(), 409, "transfer-not-taken-over");
+        problem(spoc().body(json(followUp(WORK, end.plusDays(1)))).post(path).then(), 409, "transfer-not-taken-over",
+                "VDAB records follow-up once it acknowledged the transfer; it is REQUESTED.", path);
         acknowledge(transfer).statusCode(200);
-        spoc().body(json(followUp(WORK, end.minusDays(1)))).post(path).then().statusCode(422)
-                .body("", exactly(Map.of("type", "urn:problem-type:twe:follow-up-outside-window",
-                        "code", "follow-up-outside-window", "status", 422, "title", "Follow-up outside 12 months",
-                        "detail", "Follow-up starts between the trajectory's end on " + end + " and "
-                                + end.plusMonths(12) + ".", "instance", Api.BASE + path)));
+        String window = "Follow-up starts between the trajectory's end on " + end + " and " + end.plusMonths(12) + ".";
+        problem(spoc().body(json(followUp(WORK, end.minusDays(1)))).post(path).then(), 422,
+                "follow-up-outside-window", window, path);
         problem(spoc().body(json(followUp(WORK, end.plusMonths(12).plusDays(1)))).post(path).then(), 422,
-                "follow-up-outside-window");
+                "follow-up-outside-window", window, path);
         spoc().body(json(followUp(OTHER, end))).post(path).then().statusCode(400)
                 .body("", exactly(Map.of("type", "urn:problem-type:twe:invalid-input", "code", "invalid-input",
                         "status", 400, "title", "Invalid input", "detail", "The request has 1 invalid field(s); see issues.",
@@ -235,7 +247,9 @@ class TransferApiTest {
                         Requests.end("2024-09-30", TrajectoryEndReason.LONG_TRAINING, "Start opleiding verzorgende.")))
                 .post("/trajectories/" + trajectory + "/end").then().statusCode(200);
         problem(ocmw.create(trajectory, body("LONG_TRAINING", "VEO", LocalDate.of(2024, 9, 29), false)), 422,
-                "transfer-before-end");
+                "transfer-before-end", "Trajectory '" + trajectory
+                        + "' ended on 2024-09-30; its transfer cannot come before that.",
+                "/trajectories/" + trajectory + "/transfers");
         problem(ocmw.create(trajectory, body("LONG_TRAINING", "VEO", LocalDate.of(2024, 9, 30), true)), 400,
                 "invalid-input").body("issues.name", contains("trajectoryEnd"));
         ocmw.create(trajectory, body("LONG_TRAINING", "VEO", LocalDate.of(2024, 10, 2), false)).statusCode(201)
@@ -248,12 +262,15 @@ class TransferApiTest {
         String trajectory = ocmw.trajectory(LocalDate.now().minusMonths(3));
         problem(ocmw.create(trajectory, body("LONG_TRAINING", "VEO", LocalDate.now(), false)), 400,
                 "trajectory-end-required").body("issues.name", contains("trajectoryEnd"));
+        String transfers = "/trajectories/" + trajectory + "/transfers";
         problem(ocmw.create(trajectory, body("LONG_TRAINING", "VEO", LocalDate.now().plusDays(2), true)), 422,
-                "transfer-date-in-future");
+                "transfer-date-in-future", "The transfer date " + LocalDate.now().plusDays(2) + " lies after today.",
+                transfers);
         problem(ocmw.create(trajectory, body("IBO_TAKEN_OVER", "VEO", LocalDate.now(), true)), 422,
-                "reason-set-by-api");
+                "reason-set-by-api",
+                "IBO_TAKEN_OVER transfers are created when ending a trajectory takes over a running IBO.", transfers);
         problem(ocmw.create(trajectory, body("CLIENT_REPORTED", "SERVICE_LINE", LocalDate.now(), true)), 422,
-                "channel-reserved-for-vdab");
+                "channel-reserved-for-vdab", "Only VDAB registers transfers through SERVICE_LINE.", transfers);
         ocmw.coachRequest().get("/trajectories/" + trajectory).then().body("status", equalTo("OPEN"));
     }
 
@@ -302,7 +319,9 @@ class TransferApiTest {
         String transfer = ocmw.requested();
         String trajectory = spoc().get("/transfers/" + transfer).then().extract().path("trajectoryId");
         LocalDate date = LocalDate.now().minusDays(1);
-        problem(ocmw.create(trajectory, body("LONG_TRAINING", "VEO", date, false)), 409, "transfer-already-open");
+        problem(ocmw.create(trajectory, body("LONG_TRAINING", "VEO", date, false)), 409, "transfer-already-open",
+                "This trajectory has a transfer that VDAB has not dispatched yet.",
+                "/trajectories/" + trajectory + "/transfers");
         acknowledge(transfer).statusCode(200);
         dispatch(transfer).statusCode(200);
         ocmw.create(trajectory, body("LONG_TRAINING", "VEO", date, false)).statusCode(201);
