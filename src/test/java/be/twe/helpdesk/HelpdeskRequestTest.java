@@ -91,7 +91,8 @@ class HelpdeskRequestTest {
                 Map.of("resourceType", "trajectory", "resourceId", made)))).statusCode(200)
                 .header("ETag", "\"1\"").body("status", equalTo("FULFILLED"))
                 .body("registrations.resourceId", contains(made));
-        problem(answer(id, "1", Map.of("outcome", "REFUSED", "answer", "Toch niet.")), 409, "illegal-transition");
+        problem(answer(id, "1", Map.of("outcome", "REFUSED", "answer", "Toch niet.")), 409, "illegal-transition",
+                "Helpdesk request '" + id + "' was FULFILLED already.", "/helpdesk-requests/" + id + "/answer");
         as(ocmw, "coach").get("/helpdesk-requests/" + id).then().statusCode(200)
                 .body("status", equalTo("FULFILLED")).body("answeredAt", notNullValue());
     }
@@ -105,7 +106,10 @@ class HelpdeskRequestTest {
                 .body("requestedBy", equalTo(cluster)).body("trajectoryId", equalTo(trajectory)).extract().path("id");
         String byPhone = file("vdab", "helpdesk", "QUESTION", null).statusCode(201)
                 .body("requestedBy", equalTo("vdab")).extract().path("id");
-        problem(file(data.newOcmw(), "coach", "QUESTION", null), 422, "unknown-ocmw");
+        String stranger = data.newOcmw(); // files for an OCMW it does not act for
+        problem(file(stranger, "coach", "QUESTION", null), 422, "unknown-ocmw", "No OCMW '" + ocmw
+                + "' that you act for (own OCMW, one that merged into it, or a mandate valid today).",
+                "/helpdesk-requests");
         String elsewhere = data.newOcmw();
         String theirs = Registrations.trajectory(elsewhere, elsewhere, data.accreditedCoach(elsewhere), "2024-01-01");
         problem(file("vdab", "helpdesk", "CORRECTION", theirs), 400, "invalid-input")

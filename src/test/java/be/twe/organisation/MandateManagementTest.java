@@ -100,8 +100,11 @@ class MandateManagementTest {
                 .then().statusCode(401);
         // another OCMW may hold one (MandateHoldersTest); an organisation that does not exist may not
         problem(as(ocmw, "admin").body(period("cluster-unknown", "2023-01-01", null)).post("/organisations/" + ocmw
-                + "/mandates").then(), 422, "unknown-cluster");
-        problem(grant(ocmw, "admin", "2023-01-01", "2022-12-31"), 422, "mandate-end-before-start");
+                + "/mandates").then(), 422, "unknown-cluster", "No organisation 'cluster-unknown' that can guide for "
+                + ocmw + ": a cluster, VDAB or another OCMW that exists today.",
+                "/organisations/" + ocmw + "/mandates");
+        problem(grant(ocmw, "admin", "2023-01-01", "2022-12-31"), 422, "mandate-end-before-start",
+                "validTo 2022-12-31 is before validFrom 2023-01-01.", "/organisations/" + ocmw + "/mandates");
     }
 
     @Test
@@ -118,9 +121,12 @@ class MandateManagementTest {
     @Test
     void theOcmwEndsAMandateVdabCorrectsItsStartAndTheClusterChangesNothing() {
         String id = id(grant(ocmw, "admin", "2020-01-01", null).statusCode(201));
-        problem(change(cluster, "admin", id, "\"0\"", "2020-01-01", "2020-06-30"), 403, "mandate-by-ocmw");
+        problem(change(cluster, "admin", id, "\"0\"", "2020-01-01", "2020-06-30"), 403, "mandate-by-ocmw",
+                "Only the OCMW that gave this mandate, or VDAB, changes it.", "/mandates/" + id);
         problem(change(data.newOcmw(), "admin", id, "\"0\"", "2020-01-01", "2020-06-30"), 404, "not-found");
-        problem(change(ocmw, "admin", id, "\"0\"", "2019-01-01", null), 422, "mandate-start-by-vdab");
+        problem(change(ocmw, "admin", id, "\"0\"", "2019-01-01", null), 422, "mandate-start-by-vdab",
+                "An OCMW ends a mandate (validTo) and keeps its start 2020-01-01; VDAB corrects a start.",
+                "/mandates/" + id);
         problem(change(ocmw, "coach", id, "\"0\"", "2020-01-01", "2020-06-30"), 403, "missing-role");
         change(ocmw, "admin", id, "\"0\"", "2020-01-01", "2020-06-30").statusCode(200)
                 .body("validTo", equalTo("2020-06-30")).header("ETag", equalTo("\"1\""));
@@ -172,7 +178,9 @@ class MandateManagementTest {
     @Test
     void overlappingMandatesOfOnePairAreRefusedByTheDatabaseAlsoInParallel() throws Exception {
         grant(ocmw, "admin", "2020-01-01", "2020-12-31").statusCode(201);
-        problem(grant(ocmw, "admin", "2020-12-31", null), 409, "mandate-overlap");
+        problem(grant(ocmw, "admin", "2020-12-31", null), 409, "mandate-overlap",
+                "This cluster already has a mandate of this OCMW for part of that period.",
+                "/organisations/" + ocmw + "/mandates");
         List<Integer> statuses = Parallel.statuses(6, i -> as(ocmw, "admin")
                 .body(period(cluster, LocalDate.of(2021, 1, 1).plusDays(i), null))
                 .post("/organisations/" + ocmw + "/mandates").then().extract().statusCode());

@@ -110,12 +110,11 @@ class ClientAccessReportTest {
         problem(as(data.newOcmw(), "admin").body(json(new ClientAccessRequest().clientInsz(insz)))
                 .post("/client-access-reports").then(),
                 404, "not-found");
+        String ocmwOnly = "Only an OCMW, the controller of its clients' files, reports on a client.";
         problem(as(cluster, "admin").body(json(new ClientAccessRequest().clientInsz(insz)))
-                .post("/client-access-reports").then(), 403,
-                "ocmw-only");
+                .post("/client-access-reports").then(), 403, "ocmw-only", ocmwOnly, "/client-access-reports");
         problem(as("vdab", "admin").body(json(new ClientAccessRequest().clientInsz(insz)))
-                .post("/client-access-reports").then(), 403,
-                "ocmw-only");
+                .post("/client-access-reports").then(), 403, "ocmw-only", ocmwOnly, "/client-access-reports");
         problem(as(ocmw, "coach").body(json(new ClientAccessRequest().clientInsz(insz)))
                 .post("/client-access-reports").then(), 403,
                 "missing-role");
