@@ -1,6 +1,7 @@
 package be.twe.instrument;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Problems.issue;
 import static be.twe.support.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -92,11 +93,15 @@ class InstrumentReferenceTest {
         training.put("employer", null);
         training.put("training", Bodies.replacing(Map.of("name", "Lasser", "organiser", "VDAB", "technical", true,
                 "fullTime", true), List.of("recognisedByVdab")));
-        problem(put("I-2", training).response().then(), 409, "external-reference-in-use")
-                .body("issues[0].name", equalTo("type"));
+        String inUse = "Your organisation's reference names an instrument of another trajectory or type.";
+        problem(put("I-2", training).response().then(), 409, "external-reference-in-use", inUse,
+                path(trajectory, "I-2"),
+                List.of(issue("body", "type", "Differs from the instrument with this reference.")));
         String other = Registrations.trajectory(ocmw, ocmw, coach, "2024-01-01");
-        problem(as(ocmw, "coach").body(wes).put(path(other, "I-2")).then(), 409, "external-reference-in-use")
-                .body("issues[0].name", equalTo("trajectoryId"));
+        problem(as(ocmw, "coach").body(wes).put(path(other, "I-2")).then(), 409, "external-reference-in-use", inUse,
+                path(other, "I-2"),
+                List.of(issue("path", "trajectoryId",
+                        "The instrument with this reference belongs to another trajectory.")));
         problem(as(ocmw, "coach").get(path(other, "I-2")).then(), 404, "not-found");
         assertEquals(1, withReference("I-2"));
     }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.hamcrest.Description;
@@ -33,6 +34,20 @@ public final class Problems {
     public static ValidatableResponse problem(ValidatableResponse response, int status, String code, String detail,
                                               String path) {
         return response.statusCode(status).body("", exactly(status, code, title(code), detail, path));
+    }
+
+    /** The same, for a problem with issues: these, in this order. */
+    public static ValidatableResponse problem(ValidatableResponse response, int status, String code, String detail,
+                                              String path, List<Map<String, String>> issues) {
+        Map<String, Object> members = new HashMap<>(Map.of("type", "urn:problem-type:twe:" + code, "code", code,
+                "status", status, "title", title(code), "detail", detail, "instance", Api.BASE + path));
+        members.put("issues", issues);
+        return response.statusCode(status).body("", exactly(members));
+    }
+
+    /** An issue of a problem: where ({@code body}, {@code path}, {@code query}...), which field, what is wrong. */
+    public static Map<String, String> issue(String location, String name, String detail) {
+        return Map.of("location", location, "name", name, "detail", detail);
     }
 
     /** The English title the catalogue gives a problem type. */

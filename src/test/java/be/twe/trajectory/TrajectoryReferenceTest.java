@@ -1,8 +1,8 @@
 package be.twe.trajectory;
 
 import static be.twe.support.Api.as;
+import static be.twe.support.Problems.issue;
 import static be.twe.support.Problems.problem;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -92,11 +92,16 @@ class TrajectoryReferenceTest {
         Map<String, Object> other = new HashMap<>(body);
         other.put("clientInsz", TestData.newInsz());
         other.put("startDate", "2024-02-01");
-        problem(put(ocmw, "CASE-3", other).response().then(), 409, "external-reference-in-use")
-                .body("issues.name", containsInAnyOrder("clientInsz", "startDate"));
+        problem(put(ocmw, "CASE-3", other).response().then(), 409, "external-reference-in-use",
+                "Your organisation's reference names a trajectory with another OCMW, client or start date.",
+                "/trajectories/by-reference/CASE-3",
+                List.of(issue("body", "clientInsz", "Differs from the trajectory with this reference."),
+                        issue("body", "startDate", "Differs from the trajectory with this reference.")));
         body.put("externalReference", "CASE-other");
-        problem(put(ocmw, "CASE-3", body).response().then(), 400, "invalid-input")
-                .body("issues[0].name", equalTo("externalReference"));
+        problem(put(ocmw, "CASE-3", body).response().then(), 400, "invalid-input",
+                "The request has 1 invalid field(s); see issues.", "/trajectories/by-reference/CASE-3",
+                List.of(issue("body", "externalReference",
+                        "Differs from the reference in the path; leave it out or send the same.")));
         assertEquals(1, withReference("CASE-3"));
     }
 
