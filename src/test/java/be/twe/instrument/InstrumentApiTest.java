@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +22,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.InstrumentInput;
 import be.twe.api.model.InstrumentOutcome;
+import be.twe.api.model.InstrumentType;
+import be.twe.api.model.Training;
 import be.twe.api.model.TrajectoryEndReason;
-import be.twe.support.Bodies;
 import be.twe.support.Parallel;
 import be.twe.support.Requests;
 import be.twe.support.TestData;
@@ -59,33 +60,26 @@ class InstrumentApiTest {
                 .statusCode(201).extract().path("id");
     }
 
-    Map<String, Object> instrument(String type, String start, String end) {
-        Map<String, Object> body = new HashMap<>(Map.of("type", type, "startDate", start, "plannedEndDate", end,
-                "coachId", coach.toString()));
+    InstrumentInput instrument(String type, String start, String end) {
+        InstrumentInput body = Requests.instrument(InstrumentType.fromValue(type), start, end, coach).employer(null);
         switch (type) {
-            case "ART60" -> {
-                body.put("employer", "OCMW");
-                body.put("socialRightsBuiltUp", true);
-            }
-            case "WES", "IBO" -> body.put("employer", "Bakkerij Peeters");
-            case "TRAINING" -> body.put("training", training("VDAB", true, true));
+            case "ART60" -> body.employer("OCMW").socialRightsBuiltUp(true);
+            case "WES", "IBO" -> body.employer("Bakkerij Peeters");
+            case "TRAINING" -> body.training(training(Training.OrganiserEnum.VDAB, true, true));
             default -> { }
         }
-        return Bodies.replacing(body, Bodies.INSTRUMENT); // complete, so that it also serves as a PUT body
+        return body;
     }
 
-    static Map<String, Object> training(String organiser, boolean technical, boolean fullTime) {
-        Map<String, Object> training = new HashMap<>(Map.of("name", "Heftruckchauffeur", "organiser", organiser,
-                "technical", technical, "fullTime", fullTime));
-        training.put("recognisedByVdab", null);
-        return training;
+    static Training training(Training.OrganiserEnum organiser, boolean technical, boolean fullTime) {
+        return new Training().name("Heftruckchauffeur").organiser(organiser).technical(technical).fullTime(fullTime);
     }
 
-    ValidatableResponse create(Map<String, Object> body) {
-        return as(org, "coach").body(body).post("/trajectories/" + trajectory + "/instruments").then();
+    ValidatableResponse create(InstrumentInput body) {
+        return as(org, "coach").body(json(body)).post("/trajectories/" + trajectory + "/instruments").then();
     }
 
-    String created(Map<String, Object> body) {
+    String created(InstrumentInput body) {
         return create(body).statusCode(201).extract().path("id");
     }
 
@@ -101,7 +95,7 @@ class InstrumentApiTest {
         data.mandate(org, ocmw, LocalDate.now().minusYears(1), null);
         coach = data.accreditedCoach(org);
         trajectory = newTrajectory("2024-01-01");
-        Map<String, Object> art60 = instrument("ART60", "2024-02-01", "2024-12-31");
+        InstrumentInput art60 = instrument("ART60", "2024-02-01", "2024-12-31");
         created(art60);
         created(instrument("TRAINING", "2025-01-06", "2025-03-31"));
         String ibo = created(instrument("IBO", "2025-04-01", "2025-09-30"));
@@ -156,10 +150,10 @@ class InstrumentApiTest {
 
     @Test
     void anArt60WithoutSocialRightsMayRunPastThe24Months() {
-        Map<String, Object> art60 = instrument("ART60", "2024-01-15", "2026-01-14");
+        InstrumentInput art60 = instrument("ART60", "2024-01-15", "2026-01-14");
         problem(create(art60), 422, "instrument-outside-trajectory",
                 "Trajectory '" + trajectory + "' runs from 2024-01-01 to 2025-12-31.", instruments());
-        art60.put("socialRightsBuiltUp", false);
+        art60.socialRightsBuiltUp(false);
         created(art60);
         problem(endTrajectory("2026-01-15"), 422, "trajectory-max-duration", "Trajectory '" + trajectory
                 + "' may last until 2025-12-31 (24 months), or longer only while an art. 60 §7 employment builds up"
@@ -198,30 +192,30 @@ class InstrumentApiTest {
         String first = created(instrument("TRAINING", "2024-01-01", "2024-03-31"));
         problem(create(instrument("TRAINING", "2024-05-01", "2024-06-30")), 422, "technical-training-repeated",
                 "A technical training is used once per trajectory; instrument '" + first + "' is one.", instruments());
-        Map<String, Object> generic = instrument("TRAINING", "2024-05-01", "2024-12-31");
-        generic.put("training", training("PARTNER", false, true));
+        InstrumentInput generic = instrument("TRAINING", "2024-05-01", "2024-12-31");
+        generic.training(training(Training.OrganiserEnum.PARTNER, false, true));
         created(generic);
     }
 
     /** "voltijdse of deeltijdse opleiding van maximaal drie maanden" (2021 written question). */
     @Test
     void aPartTimeTechnicalTrainingAlsoLastsAtMostThreeMonths() {
-        Map<String, Object> partTime = instrument("TRAINING", "2024-01-01", "2024-06-30");
-        partTime.put("training", training("VDAB", true, false));
+        InstrumentInput partTime = instrument("TRAINING", "2024-01-01", "2024-06-30");
+        partTime.training(training(Training.OrganiserEnum.VDAB, true, false));
         problem(create(partTime), 422, "instrument-max-duration",
                 "A TRAINING_TECHNICAL_PART_TIME starting 2024-01-01 ends at the latest 2024-03-31 (3 months).",
                 instruments());
-        partTime.put("plannedEndDate", "2024-03-31");
+        partTime.plannedEndDate(LocalDate.parse("2024-03-31"));
         created(partTime);
     }
 
     @Test
     void aTechnicalTrainingOfAPartnerNeedsVdabsRecognition() {
-        Map<String, Object> partner = instrument("TRAINING", "2024-01-01", "2024-02-29");
-        partner.put("training", training("PARTNER", true, true));
+        InstrumentInput partner = instrument("TRAINING", "2024-01-01", "2024-02-29");
+        partner.training(training(Training.OrganiserEnum.PARTNER, true, true));
         problem(create(partner), 422, "training-not-recognised",
                 "A technical training is organised or recognised by VDAB.", instruments());
-        ((Map<String, Object>) partner.get("training")).put("recognisedByVdab", true);
+        partner.getTraining().recognisedByVdab(true);
         created(partner);
     }
 
@@ -235,15 +229,15 @@ class InstrumentApiTest {
 
     @Test
     void typeSpecificFieldsAreRequired() {
-        Map<String, Object> training = instrument("TRAINING", "2024-01-01", "2024-01-31");
-        training.remove("training");
+        InstrumentInput training = instrument("TRAINING", "2024-01-01", "2024-01-31");
+        training.training(null);
         create(training).statusCode(400).body("issues.name", contains("training"));
-        Map<String, Object> art60 = instrument("ART60", "2024-01-01", "2024-01-31");
-        art60.remove("employer");
-        art60.remove("socialRightsBuiltUp");
+        InstrumentInput art60 = instrument("ART60", "2024-01-01", "2024-01-31");
+        art60.employer(null).socialRightsBuiltUp(null);
         create(art60).statusCode(400).body("issues.name", contains("employer", "socialRightsBuiltUp"));
         create(instrument("WES", "2024-02-01", "2024-01-31")).statusCode(400).body("issues.name", contains("plannedEndDate"));
-        invalid(as(org, "coach")).body(instrument("SPA", "2024-02-01", "2024-03-31"))
+        invalid(as(org, "coach")).body(Map.of("type", "SPA", "startDate", "2024-02-01", "plannedEndDate", "2024-03-31",
+                        "coachId", coach.toString(), "employer", "Werkgever"))
                 .post("/trajectories/" + trajectory + "/instruments").then().statusCode(400)
                 .body("issues.name", contains("type"));
     }
@@ -301,21 +295,22 @@ class InstrumentApiTest {
                 "/trajectories/" + trajectory + "/end");
     }
 
-    ValidatableResponse update(String id, String etag, Map<String, Object> body) {
-        return as(org, "coach").header("If-Match", etag).body(body)
+    /** A PUT names every field of its schema (ADR 0017). */
+    ValidatableResponse update(String id, String etag, InstrumentInput body) {
+        return as(org, "coach").header("If-Match", etag).body(Requests.replacing(body))
                 .put("/trajectories/" + trajectory + "/instruments/" + id).then();
     }
 
     @Test
     void builtUpSocialRightsBringTheArt60BackWithinThe24Months() {
-        Map<String, Object> art60 = instrument("ART60", "2024-01-15", "2026-01-14");
-        art60.put("socialRightsBuiltUp", false);
+        InstrumentInput art60 = instrument("ART60", "2024-01-15", "2026-01-14");
+        art60.socialRightsBuiltUp(false);
         String id = created(art60);
-        art60.put("socialRightsBuiltUp", true);
-        invalid(as(org, "coach")).body(art60).put("/trajectories/" + trajectory + "/instruments/" + id).then().statusCode(428);
+        art60.socialRightsBuiltUp(true);
+        invalid(as(org, "coach")).body(Requests.replacing(art60)).put(instruments() + "/" + id).then().statusCode(428);
         problem(update(id, "\"0\"", art60), 422, "instrument-outside-trajectory",
                 "Trajectory '" + trajectory + "' runs from 2024-01-01 to 2025-12-31.", instruments() + "/" + id);
-        art60.put("plannedEndDate", "2025-12-31");
+        art60.plannedEndDate(LocalDate.parse("2025-12-31"));
         update(id, "\"0\"", art60).statusCode(200).header("ETag", equalTo("\"1\""))
                 .body("socialRightsBuiltUp", equalTo(true)).body("plannedEndDate", equalTo("2025-12-31"));
         problem(update(id, "\"0\"", art60), 412, "precondition-failed").body("currentETag", equalTo("\"1\""));

@@ -3,6 +3,7 @@ package be.twe.organisation;
 import static be.twe.support.Problems.exactly;
 import static be.twe.support.Api.as;
 import static be.twe.support.Api.invalid;
+import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -20,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import be.twe.api.model.FinancialDetailsUpdate;
 import be.twe.support.Api;
 import be.twe.support.Parallel;
 import be.twe.support.TestData;
@@ -47,8 +49,8 @@ class FinancialDetailsApiTest {
         return "/organisations/" + ocmw + "/financial-details";
     }
 
-    Map<String, String> body(String kbo, String iban) {
-        return Map.of("kboNumber", kbo, "iban", iban);
+    static String body(String kbo, String iban) {
+        return json(new FinancialDetailsUpdate().kboNumber(kbo).iban(iban));
     }
 
     @Test

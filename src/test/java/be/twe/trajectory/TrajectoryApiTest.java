@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import be.twe.api.model.TrajectoryEndReason;
+import be.twe.api.model.TrajectoryInput;
 import be.twe.support.Api;
 import be.twe.support.Bodies;
 import be.twe.support.Parallel;
@@ -48,17 +48,12 @@ class TrajectoryApiTest {
         coach = data.accreditedCoach(ocmw);
     }
 
-    Map<String, Object> body(String insz, String start) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("ocmwId", ocmw);
-        body.put("clientInsz", insz);
-        body.put("startDate", start);
-        body.put("coachId", coach.toString());
-        return body;
+    TrajectoryInput body(String insz, String start) {
+        return Requests.trajectory(ocmw, coach, start).clientInsz(insz);
     }
 
-    ValidatableResponse create(Map<String, Object> body) {
-        return as(ocmw, "coach").body(body).post("/trajectories").then();
+    ValidatableResponse create(TrajectoryInput body) {
+        return as(ocmw, "coach").body(json(body)).post("/trajectories").then();
     }
 
     String createdId(String start) {
@@ -104,7 +99,7 @@ class TrajectoryApiTest {
 
     @Test
     void inszIsChecked() {
-        Map<String, Object> wrong = body("85073003329", "2024-01-01");
+        TrajectoryInput wrong = body("85073003329", "2024-01-01");
         create(wrong).statusCode(400).body("issues", equalTo(List.of(
                 Map.of("location", "body", "name", "clientInsz", "detail", "Not a valid INSZ (mod 97 check)."))));
         create(body("85073003328", "2024-01-01")).statusCode(201); // the only test using this INSZ
@@ -144,11 +139,11 @@ class TrajectoryApiTest {
 
     @Test
     void externalReferenceIsUniquePerOrganisation() {
-        Map<String, Object> first = body(newInsz(), "2024-01-01");
-        first.put("externalReference", "case-42");
+        TrajectoryInput first = body(newInsz(), "2024-01-01");
+        first.externalReference("case-42");
         create(first).statusCode(201).body("externalReference", equalTo("case-42"));
-        Map<String, Object> second = body(newInsz(), "2024-01-01");
-        second.put("externalReference", "case-42");
+        TrajectoryInput second = body(newInsz(), "2024-01-01");
+        second.externalReference("case-42");
         problem(create(second), 409, "duplicate-external-reference",
                 "Your organisation already used this externalReference for another trajectory.", "/trajectories");
     }
@@ -178,8 +173,8 @@ class TrajectoryApiTest {
     @Test
     void aCoachOfAnotherOrganisationCannotBeResponsible() {
         UUID foreign = data.accreditedCoach(data.newOcmw());
-        Map<String, Object> body = body(newInsz(), "2024-01-01");
-        body.put("coachId", foreign.toString());
+        TrajectoryInput body = body(newInsz(), "2024-01-01");
+        body.coachId(foreign);
         problem(create(body), 422, "unknown-coach", "No coach '" + foreign + "' of your organisation.",
                 "/trajectories");
     }
@@ -188,22 +183,24 @@ class TrajectoryApiTest {
     void aClusterRegistersForAMandatedOcmwOnly() {
         String cluster = data.newCluster();
         UUID clusterCoach = data.accreditedCoach(cluster);
-        Map<String, Object> body = body(newInsz(), "2024-01-01");
-        body.put("coachId", clusterCoach.toString());
-        problem(as(cluster, "coach").body(body).post("/trajectories").then(), 422, "unknown-ocmw", "No OCMW '" + ocmw
-                + "' that you act for (own OCMW, one that merged into it, or a mandate valid today).", "/trajectories");
+        TrajectoryInput body = body(newInsz(), "2024-01-01");
+        body.coachId(clusterCoach);
+        problem(as(cluster, "coach").body(json(body)).post("/trajectories").then(), 422, "unknown-ocmw",
+                "No OCMW '" + ocmw + "' that you act for (own OCMW, one that merged into it, or a mandate valid"
+                        + " today).", "/trajectories");
         data.mandate(cluster, ocmw, LocalDate.now().minusDays(1), null);
-        as(cluster, "coach").body(body).post("/trajectories").then().statusCode(201)
+        as(cluster, "coach").body(json(body)).post("/trajectories").then().statusCode(201)
                 .body("registeredBy", equalTo(cluster)).body("onBehalf", equalTo(false));
     }
 
     @Test
     void vdabHelpdeskRegistersOnBehalfWithAnUntrainedOcmwCoach() {
-        Map<String, Object> body = body(newInsz(), "2024-01-01");
-        body.put("coachId", data.coach(ocmw, null).toString());
-        as("vdab", "helpdesk").body(body).post("/trajectories").then().statusCode(201)
+        TrajectoryInput body = body(newInsz(), "2024-01-01");
+        body.coachId(data.coach(ocmw, null));
+        as("vdab", "helpdesk").body(json(body)).post("/trajectories").then().statusCode(201)
                 .body("onBehalf", equalTo(true)).body("registeredBy", equalTo("vdab"));
-        problem(as("vdab", "spoc").body(body(newInsz(), "2024-01-01")).post("/trajectories").then(), 403, "missing-role");
+        problem(as("vdab", "spoc").body(json(body(newInsz(), "2024-01-01"))).post("/trajectories").then(), 403,
+                "missing-role");
     }
 
     @Test
