@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,9 +263,7 @@ class AuthorisationMatrixTest {
         row("getPlanMethod", (r, w) -> r.get("/organisations/" + w.ocmwA + "/plan-method").then(),
                 null, ok, nf, ok, nf, ok);
         row("updatePlanMethod", (r, w) -> {
-            Map<String, Object> pop = new HashMap<>(Map.of("method", "POP"));
-            pop.put("reason", null);
-            pop.put("reasonText", null);
+            String pop = Requests.replacing(new PlanMethodInput().method(PlanMethodKind.POP));
             return r.header("If-Match", "\"0\"").body(pop).put("/organisations/" + w.ocmwA + "/plan-method").then();
         }, null, ok, nf, nf, nf, ok);
         row("patchPlanMethod", (r, w) -> patch(r).header("If-Match", "\"0\"")

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +18,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import be.twe.api.model.InstrumentType;
+import be.twe.api.model.PlanMethodInput;
+import be.twe.api.model.PlanMethodKind;
+import be.twe.api.model.PlanMethodReason;
 import be.twe.api.model.Training;
 import be.twe.api.model.TrajectoryEndReason;
 import be.twe.api.model.TransferChannel;
@@ -146,22 +148,19 @@ class ParliamentQuestionsTest {
         }
         String path = "/organisations/" + gpmi + "/plan-method";
         as(gpmi, "coach").get(path).then().statusCode(200).body("method", nullValue()).body("version", equalTo(0));
-        Map<String, Object> body = new HashMap<>(Map.of("method", "GPMI"));
-        body.put("reason", null);
-        body.put("reasonText", null);
-        problem(as(gpmi, "admin").header("If-Match", "\"0\"").body(body).put(path).then(), 400, "invalid-input")
-                .body("issues[0].name", equalTo("reason"));
-        body.put("reason", "OTHER");
-        problem(as(gpmi, "admin").header("If-Match", "\"0\"").body(body).put(path).then(), 400, "invalid-input")
-                .body("issues[0].name", equalTo("reasonText"));
-        body.put("reason", "GPMI_ALREADY_REQUIRED");
-        as(gpmi, "admin").header("If-Match", "\"0\"").body(body).put(path).then().statusCode(200)
+        PlanMethodInput body = new PlanMethodInput().method(PlanMethodKind.GPMI);
+        problem(as(gpmi, "admin").header("If-Match", "\"0\"").body(Requests.replacing(body)).put(path).then(), 400,
+                "invalid-input").body("issues[0].name", equalTo("reason"));
+        body.reason(PlanMethodReason.OTHER);
+        problem(as(gpmi, "admin").header("If-Match", "\"0\"").body(Requests.replacing(body)).put(path).then(), 400,
+                "invalid-input").body("issues[0].name", equalTo("reasonText"));
+        body.reason(PlanMethodReason.GPMI_ALREADY_REQUIRED);
+        as(gpmi, "admin").header("If-Match", "\"0\"").body(Requests.replacing(body)).put(path).then().statusCode(200)
                 .header("ETag", "\"1\"").body("method", equalTo("GPMI"))
                 .body("reason", equalTo("GPMI_ALREADY_REQUIRED"));
-        problem(as(gpmi, "admin").header("If-Match", "\"0\"").body(body).put(path).then(), 412, "precondition-failed");
-        Map<String, Object> popBody = new HashMap<>(Map.of("method", "POP"));
-        popBody.put("reason", null);
-        popBody.put("reasonText", null);
+        problem(as(gpmi, "admin").header("If-Match", "\"0\"").body(Requests.replacing(body)).put(path).then(), 412,
+                "precondition-failed");
+        String popBody = Requests.replacing(new PlanMethodInput().method(PlanMethodKind.POP));
         as(pop, "admin").header("If-Match", "\"0\"").body(popBody).put("/organisations/" + pop + "/plan-method").then()
                 .statusCode(200);
         String cluster = clusterOf(pop, gpmi, silent);
@@ -180,11 +179,10 @@ class ParliamentQuestionsTest {
     @Test
     void parallelFirstRecordsOfAPlanMethodLeaveOne() throws Exception {
         String ocmw = data.newOcmw();
-        Map<String, Object> body = new HashMap<>(Map.of("method", "OTHER_PLAN", "reason", "OTHER"));
         List<Integer> statuses = Parallel.statuses(6, i -> {
-            Map<String, Object> mine = new HashMap<>(body);
-            mine.put("reasonText", "Eigen sjabloon " + i);
-            return as(ocmw, "admin").header("If-Match", "\"0\"").body(mine)
+            PlanMethodInput mine = new PlanMethodInput().method(PlanMethodKind.OTHER_PLAN)
+                    .reason(PlanMethodReason.OTHER).reasonText("Eigen sjabloon " + i);
+            return as(ocmw, "admin").header("If-Match", "\"0\"").body(json(mine))
                     .put("/organisations/" + ocmw + "/plan-method").then().extract().statusCode();
         });
         assertEquals(1, Parallel.count(statuses, 200), statuses.toString());

@@ -22,11 +22,14 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import be.twe.api.model.FollowUpActionInput;
 import be.twe.api.model.FollowUpActionType;
+import be.twe.api.model.InstrumentInput;
 import be.twe.api.model.InstrumentOutcome;
+import be.twe.api.model.InstrumentType;
+import be.twe.api.model.Training;
 import be.twe.api.model.TrajectoryEndReason;
+import be.twe.api.model.TrajectoryUpdate;
 import be.twe.api.model.TransferChannel;
 import be.twe.api.model.TransferReason;
-import be.twe.support.Bodies;
 import be.twe.support.Registrations;
 import be.twe.support.Requests;
 import be.twe.support.TestData;
@@ -56,22 +59,20 @@ class RegistrationFiguresTest {
         return as(ocmw, "coach").get("/statistics/" + path).then().statusCode(200).extract().jsonPath().getList("rows");
     }
 
-    String instrument(String trajectory, String type, String start, String plannedEnd, Map<String, Object> extra) {
-        Map<String, Object> body = new HashMap<>(Map.of("type", type, "startDate", start, "plannedEndDate", plannedEnd,
-                "coachId", coach.toString()));
-        body.putAll(extra);
-        return as(ocmw, "coach").body(body).post("/trajectories/" + trajectory + "/instruments").then().statusCode(201)
-                .extract().path("id");
+    String instrument(String trajectory, InstrumentInput body) {
+        return as(ocmw, "coach").body(json(body)).post("/trajectories/" + trajectory + "/instruments").then()
+                .statusCode(201).extract().path("id");
     }
 
     String wes(String trajectory, String start, String plannedEnd) {
-        return instrument(trajectory, "WES", start, plannedEnd, Map.of("employer", "Bakkerij Peeters"));
+        return instrument(trajectory, Requests.wes(coach, start, plannedEnd));
     }
 
     String training(String trajectory, String start, String plannedEnd, String name, String organiser,
                     boolean technical) {
-        return instrument(trajectory, "TRAINING", start, plannedEnd, Map.of("training", Map.of("name", name,
-                "organiser", organiser, "technical", technical, "fullTime", true)));
+        return instrument(trajectory, Requests.instrument(InstrumentType.TRAINING, start, plannedEnd, coach)
+                .employer(null).training(new Training().name(name)
+                        .organiser(Training.OrganiserEnum.fromValue(organiser)).technical(technical).fullTime(true)));
     }
 
     void endInstrument(String trajectory, String instrument, String endDate) {
@@ -91,10 +92,9 @@ class RegistrationFiguresTest {
     }
 
     void measure(String trajectory, Boolean atMeasurement, Boolean within12Months) {
-        Map<String, Object> body = new HashMap<>(Map.of("coachId", coach.toString()));
-        body.put("atWorkAtMeasurement", atMeasurement);
-        body.put("atWorkWithin12Months", within12Months);
-        as(ocmw, "coach").header("If-Match", etag(trajectory)).body(Bodies.replacing(body, Bodies.TRAJECTORY_UPDATE))
+        TrajectoryUpdate body = new TrajectoryUpdate().coachId(coach).atWorkAtMeasurement(atMeasurement)
+                .atWorkWithin12Months(within12Months);
+        as(ocmw, "coach").header("If-Match", etag(trajectory)).body(Requests.replacing(body))
                 .put("/trajectories/" + trajectory).then()
                 .statusCode(200);
     }
@@ -113,7 +113,8 @@ class RegistrationFiguresTest {
         wes(a, "2023-02-01", "2023-02-28");
         end(a, "2023-12-31");
         String b = Registrations.trajectory(ocmw, ocmw, coach, "2022-03-01");
-        instrument(b, "ART60", "2022-04-01", "2023-03-31", Map.of("employer", "OCMW", "socialRightsBuiltUp", true));
+        instrument(b, Requests.instrument(InstrumentType.ART60, "2022-04-01", "2023-03-31", coach).employer("OCMW")
+                .socialRightsBuiltUp(true));
 
         // why not met (issue 29): A's second year ended for work (WORK_NEC); B's art. 60 §7 took 334 of
         // the 365 days of its first year (most) and 31 of the 366 of its second (part)
