@@ -61,4 +61,21 @@ class StatisticsFreshnessTest {
         assertEquals(12, started(ocmw));
         assertEquals(0, refresh.refresh(), "nothing left stale after the last answer");
     }
+
+    /**
+     * The first refresh of a day computes every OCMW, a few per statement so that none reaches the
+     * statement timeout (issue 34): the OCMWs of the last statement are computed too.
+     */
+    @Test
+    void aRefreshOfEveryOcmwComputesTheLastOnesToo() {
+        String ocmw = data.newOcmw("44021"); // a test OCMW's id sorts after every real one
+        create(ocmw, data.accreditedCoach(ocmw));
+        assertEquals(1, started(ocmw));
+        data.execute("delete from statistics_starts where ocmw_id = ?1", ocmw);
+        long ocmws = data.count("select count(*) from organisation where kind = 'OCMW'");
+        data.execute("insert into statistics_stale (ocmw_id) select id from organisation where kind = 'OCMW'");
+        assertEquals(ocmws, refresh.refresh());
+        assertEquals(1, data.count("select coalesce(sum(trajectories), 0) from statistics_starts where ocmw_id = ?1",
+                ocmw));
+    }
 }
