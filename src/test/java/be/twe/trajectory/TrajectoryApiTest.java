@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,6 +89,19 @@ class TrajectoryApiTest {
     void createAnswersWithItsLocation() {
         var response = create(body(newInsz(), "2024-01-31")).statusCode(201).extract();
         assertEquals(true, response.header("Location").endsWith("/trajectories/" + response.path("id")));
+    }
+
+    /** A write answers its timestamp as every later read shows it: the same instant, in UTC. */
+    @Test
+    void aWriteAnswersItsTimestampAsTheReadsDo() {
+        var created = create(body(newInsz(), "2024-01-01")).statusCode(201).extract();
+        String id = created.path("id");
+        String written = created.path("updatedAt");
+        assertTrue(written.endsWith("Z"), written);
+        assertEquals(written, as(ocmw, "coach").get("/trajectories/" + id).then().extract().path("updatedAt"));
+        String ended = end(id, "2024-06-30").statusCode(200).extract().path("updatedAt");
+        assertTrue(ended.endsWith("Z"), ended);
+        assertEquals(ended, as(ocmw, "coach").get("/trajectories/" + id).then().extract().path("updatedAt"));
     }
 
     @Test

@@ -11,11 +11,12 @@ public final class Timestamps {
     }
 
     /**
-     * Now, to the microsecond that a {@code timestamptz} keeps: a write then answers the same
-     * instant as every later read of it (the clock's nanoseconds would be rounded away on store).
+     * Now, in UTC and to the microsecond that a {@code timestamptz} keeps: a write then answers the
+     * same instant, written the same way, as every later read of it (the clock's nanoseconds would
+     * be rounded away on store, and the machine's zone made a write answer +01:00 where reads say Z).
      */
     public static OffsetDateTime now() {
-        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** A {@code timestamptz} read into a record by a native query (an Instant), as the API shows it. */
