@@ -44,8 +44,9 @@ begin
         execute format('alter table %I enable row level security', t);
         execute format('alter table %I force row level security', t);
         execute format('drop policy if exists acting_for on %I', t);
-        execute format('create policy acting_for on %I using (twe_unrestricted()'
-                       ' or ocmw_id = any(twe_setting_list(''twe.acting_for'')))', t);
+        -- the settings as init plans, read once per statement rather than once per row
+        execute format('create policy acting_for on %I using ((select twe_unrestricted())'
+                       ' or ocmw_id = any((select twe_setting_list(''twe.acting_for''))::text[]))', t);
     end loop;
 end $$;
 
