@@ -4,11 +4,13 @@
 -- (ADR 0014); a write marks its OCMW stale in the same transaction (append only, so writers never
 -- wait on each other), and a statistics call first computes the stale OCMWs' aggregates again.
 
--- argument: the column naming the OCMW (a coach's organisation may also be a cluster: harmless)
+-- arguments: the column naming the OCMW (a coach's organisation may also be a cluster: harmless)
+-- and the expression naming the trajectory whose figures the write changes, or null for the
+-- whole OCMW's (ADR 0043)
 create or replace function mark_statistics_stale() returns trigger language plpgsql as $$
 begin
-    execute format('insert into statistics_stale (ocmw_id, source) select distinct %I, %L from changed', tg_argv[0],
-                   tg_table_name);
+    execute format('insert into statistics_stale (ocmw_id, source, trajectory_id) select distinct %I, %L, %s'
+                   ' from changed', tg_argv[0], tg_table_name, tg_argv[1]);
     return null;
 end $$;
 
@@ -21,22 +23,23 @@ declare
     event  text;
 begin
     for source in select * from (values
-        ('trajectory', 'ocmw_id', array['insert', 'update', 'delete']),
-        ('instrument', 'ocmw_id', array['insert', 'update', 'delete']),
-        ('transfer', 'ocmw_id', array['insert', 'update', 'delete']),
-        ('follow_up_action', 'ocmw_id', array['insert', 'update', 'delete']),
-        ('document', 'ocmw_id', array['insert', 'update', 'delete']),
-        ('document_version', 'ocmw_id', array['insert', 'update', 'delete']),
-        ('coach', 'organisation_id', array['insert', 'update', 'delete']),
-        ('plan_method', 'ocmw_id', array['insert', 'update', 'delete']),
-        ('helpdesk_request', 'ocmw_id', array['insert', 'update']),
-        ('helpdesk_request_registration', 'ocmw_id', array['insert'])
-    ) as t(tab, ocmw_column, events) loop
+        ('trajectory', 'ocmw_id', 'id', array['insert', 'update', 'delete']),
+        ('instrument', 'ocmw_id', 'trajectory_id', array['insert', 'update', 'delete']),
+        ('transfer', 'ocmw_id', 'trajectory_id', array['insert', 'update', 'delete']),
+        ('follow_up_action', 'ocmw_id',
+         '(select t.trajectory_id from transfer t where t.id = changed.transfer_id)', array['insert', 'update', 'delete']),
+        ('document', 'ocmw_id', 'trajectory_id', array['insert', 'update', 'delete']),
+        ('document_version', 'ocmw_id', 'trajectory_id', array['insert', 'update', 'delete']),
+        ('coach', 'organisation_id', 'null::uuid', array['insert', 'update', 'delete']),
+        ('plan_method', 'ocmw_id', 'null::uuid', array['insert', 'update', 'delete']),
+        ('helpdesk_request', 'ocmw_id', 'null::uuid', array['insert', 'update']),
+        ('helpdesk_request_registration', 'ocmw_id', 'null::uuid', array['insert'])
+    ) as t(tab, ocmw_column, trajectory, events) loop
         foreach event in array source.events loop
             execute format('drop trigger if exists %1$s_statistics_%2$s on %1$s', source.tab, event);
             execute format('create trigger %1$s_statistics_%2$s after %2$s on %1$s referencing %3$s table as changed'
-                           ' for each statement execute function mark_statistics_stale(%4$L)', source.tab, event,
-                           case event when 'delete' then 'old' else 'new' end, source.ocmw_column);
+                           ' for each statement execute function mark_statistics_stale(%4$L, %5$L)', source.tab, event,
+                           case event when 'delete' then 'old' else 'new' end, source.ocmw_column, source.trajectory);
         end loop;
     end loop;
 end $$;
@@ -46,6 +49,15 @@ end $$;
 create or replace aggregate uuid_union_agg(uuid[]) (sfunc = array_cat, stype = uuid[], initcond = '{}');
 create or replace function distinct_count(ids uuid[]) returns bigint language sql immutable parallel safe as $$
     select count(distinct id) from unnest(ids) id
+$$;
+
+-- A trajectory's parts are added to the aggregates and taken out again (ADR 0043): lists of
+-- durations and ids are multisets, concatenated when added and taken out one element per element.
+create or replace aggregate array_cat_agg(anycompatiblearray) (sfunc = array_cat, stype = anycompatiblearray,
+                                                               initcond = '{}');
+create or replace function array_minus(elements anycompatiblearray, removed anycompatiblearray)
+    returns anycompatiblearray language sql immutable parallel safe as $$
+    select array(select unnest(elements) except all select unnest(removed))
 $$;
 
 -- The municipality an OCMW's figures fall under in a year (the version valid in that year, or the

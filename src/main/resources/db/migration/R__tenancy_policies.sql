@@ -40,7 +40,12 @@ begin
                              'helpdesk_request_registration', 'statistics_starts', 'statistics_ends',
                              'statistics_instruments', 'statistics_target_years', 'statistics_trainings',
                              'statistics_transfers', 'statistics_follow_ups', 'statistics_outcomes',
-                             'statistics_helpdesk', 'statistics_coaches', 'statistics_plans'] loop
+                             'statistics_helpdesk', 'statistics_coaches', 'statistics_plans',
+                             'statistics_starts_parts', 'statistics_ends_parts', 'statistics_instruments_parts',
+                             'statistics_target_years_parts', 'statistics_trainings_parts',
+                             'statistics_transfers_parts', 'statistics_follow_ups_parts',
+                             'statistics_outcomes_parts', 'statistics_helpdesk_parts', 'statistics_coaches_parts',
+                             'statistics_plans_parts'] loop
         execute format('alter table %I enable row level security', t);
         execute format('alter table %I force row level security', t);
         execute format('drop policy if exists acting_for on %I', t);

@@ -63,8 +63,8 @@ class StatisticsFreshnessTest {
     }
 
     /**
-     * The first refresh of a day computes every OCMW, a few per statement so that none reaches the
-     * statement timeout (issue 34): the OCMWs of the last statement are computed too.
+     * A refresh of every OCMW computes a few per transaction, so that none reaches the statement or
+     * transaction timeout (issue 34): the OCMWs of the last transaction are computed too.
      */
     @Test
     void aRefreshOfEveryOcmwComputesTheLastOnesToo() {

@@ -169,8 +169,9 @@ public class TestData {
     public List<String> rows(String sql, Object... parameters) {
         return fixtures.inTransaction(FIXTURES, () -> {
             List<?> rows = nativeQuery(sql, parameters).getResultList();
-            return rows.stream().map(row -> Arrays.stream((Object[]) row).map(String::valueOf)
-                    .collect(Collectors.joining("|"))).toList();
+            return rows.stream().map(row -> row instanceof Object[] columns
+                    ? Arrays.stream(columns).map(String::valueOf).collect(Collectors.joining("|"))
+                    : String.valueOf(row)).toList();
         });
     }
 

@@ -106,6 +106,11 @@ public record Figure(String table, String events, Map<String, String> dimensions
                 .map(Map.Entry::getKey).toList();
     }
 
+    /** Whether the figure changes with the day (years that passed, plans overdue) without any write. */
+    public boolean dependsOnDay() {
+        return events.contains(":today") || partials.values().stream().anyMatch(p -> p.contains(":today"));
+    }
+
     /** The answer's names of the values, the median last. */
     public List<String> valueNames() {
         List<String> names = new ArrayList<>(values.keySet());

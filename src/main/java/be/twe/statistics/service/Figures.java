@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The figures: which events each counts and how, written as the SQL they run. Per figure: the
- * events (one row per counted event: {@code ocmw_id}, {@code day}, its dimensions' columns), its
+ * events (one row per counted event: {@code ocmw_id}, {@code trajectory_id} (null for events of no trajectory), {@code day}, its dimensions' columns), its
  * own dimensions, the partials kept per OCMW and year ({@code partial}: table column, aggregate
  * over the events), and the answer's values ({@code value}: name, aggregate over the partials).
  */
@@ -18,11 +18,11 @@ public final class Figures {
      */
     public static final Figure STARTS = Figure.in("statistics_starts")
             .events("""
-                    select ocmw_id, start_date as day, 'TRAJECTORY' as what,
+                    select ocmw_id, id as trajectory_id, start_date as day, 'TRAJECTORY' as what,
                            exists (select 1 from instrument i where i.trajectory_id = t.id and i.type = 'TRAINING') as trained
                     from trajectory t
                     union all
-                    select ocmw_id, start_date, type, false from instrument""")
+                    select ocmw_id, trajectory_id, start_date, type, false from instrument""")
             .partial("trajectories", "count(*) filter (where what = 'TRAJECTORY')")
             .partial("art60", "count(*) filter (where what = 'ART60')")
             .partial("bvs", "count(*) filter (where what = 'BVS')")
@@ -44,7 +44,8 @@ public final class Figures {
     /** Trajectories that ended, by their end date; own dimension {@code endReason}. */
     public static final Figure ENDS = Figure.in("statistics_ends")
             .events("""
-                    select ocmw_id, end_date as day, end_reason from trajectory where end_date is not null""")
+                    select ocmw_id, id as trajectory_id, end_date as day, end_reason
+                    from trajectory where end_date is not null""")
             .dimension("endReason", "end_reason")
             .partial("trajectories", "count(*)")
             .value("trajectories", "coalesce(sum(trajectories), 0)")
@@ -56,7 +57,7 @@ public final class Figures {
      */
     public static final Figure INSTRUMENTS = Figure.in("statistics_instruments")
             .events("""
-                    select ocmw_id, start_date as day, type, coalesce(outcome, 'RUNNING') as outcome, end_date,
+                    select ocmw_id, trajectory_id, start_date as day, type, coalesce(outcome, 'RUNNING') as outcome, end_date,
                            end_date - start_date + 1 as days
                     from instrument""")
             .dimension("instrumentType", "type")
@@ -116,7 +117,8 @@ public final class Figures {
      */
     public static final Figure TARGET_YEARS = Figure.in("statistics_target_years")
             .events("""
-                    select ocmw_id, last_day as day, started, art60, art60_days, last_day - first_day + 1 as year_days,
+                    select ocmw_id, id as trajectory_id, last_day as day, started, art60, art60_days,
+                           last_day - first_day + 1 as year_days,
                            ended_for_work, last_day < (first_day + interval '1 year')::date - 1 as partial
                     from (""" + TRAJECTORY_YEARS + """
 
@@ -152,7 +154,7 @@ public final class Figures {
      */
     public static final Figure TRAININGS = Figure.in("statistics_trainings")
             .events("""
-                    select i.ocmw_id, i.start_date as day, i.training_organiser as organiser,
+                    select i.ocmw_id, i.trajectory_id, i.start_date as day, i.training_organiser as organiser,
                            case when i.training_technical then 'TECHNICAL' else 'GENERIC' end as kind, i.training_name,
                            i.end_date, i.end_date - i.start_date + 1 as days, t.client_id
                     from instrument i join trajectory t on t.id = i.trajectory_id where i.type = 'TRAINING'""")
@@ -177,7 +179,7 @@ public final class Figures {
      */
     public static final Figure TRANSFERS = Figure.in("statistics_transfers")
             .events("""
-                    select tr.ocmw_id, tr.transfer_date as day, tr.reason, tr.channel,
+                    select tr.ocmw_id, tr.trajectory_id, tr.transfer_date as day, tr.reason, tr.channel,
                            (select count(*) from follow_up_action f where f.transfer_id = tr.id
                             and f.start_date between coalesce(t.end_date, tr.transfer_date)
                                                  and (coalesce(t.end_date, tr.transfer_date) + interval '12 months')::date)
@@ -201,7 +203,8 @@ public final class Figures {
      */
     public static final Figure FOLLOW_UPS = Figure.in("statistics_follow_ups")
             .events("""
-                    select tr.ocmw_id, tr.transfer_date as day, f.type as follow_up_type, tr.reason, tr.id as transfer_id,
+                    select tr.ocmw_id, tr.trajectory_id, tr.transfer_date as day, f.type as follow_up_type, tr.reason,
+                           tr.id as transfer_id,
                            f.start_date between coalesce(t.end_date, tr.transfer_date)
                                             and (coalesce(t.end_date, tr.transfer_date) + interval '12 months')::date
                                as within
@@ -220,7 +223,7 @@ public final class Figures {
     /** Ended trajectories by their end date: at work at the result measurement and within 12 months. */
     public static final Figure OUTCOMES = Figure.in("statistics_outcomes")
             .events("""
-                    select ocmw_id, end_date as day, at_work_at_measurement, at_work_within_12_months
+                    select ocmw_id, id as trajectory_id, end_date as day, at_work_at_measurement, at_work_within_12_months
                     from trajectory where end_date is not null""")
             .partial("ended", "count(*)")
             .partial("measured", "count(at_work_at_measurement)")
@@ -245,18 +248,20 @@ public final class Figures {
      */
     public static final Figure HELPDESK = Figure.in("statistics_helpdesk")
             .events("""
-                    select ocmw_id, start_date as day, 'TRAJECTORY' as resource_type, on_behalf,
+                    select ocmw_id, id as trajectory_id, start_date as day, 'TRAJECTORY' as resource_type, on_behalf,
                            null::varchar as request_kind, null::varchar as request_outcome, 0 as made
                     from trajectory
                     union all
-                    select ocmw_id, start_date, 'INSTRUMENT', on_behalf, null, null, 0 from instrument
+                    select ocmw_id, trajectory_id, start_date, 'INSTRUMENT', on_behalf, null, null, 0 from instrument
                     union all
-                    select ocmw_id, (uploaded_at at time zone 'Europe/Brussels')::date, 'DOCUMENT_VERSION', on_behalf, null, null, 0
+                    select ocmw_id, trajectory_id, (uploaded_at at time zone 'Europe/Brussels')::date, 'DOCUMENT_VERSION',
+                           on_behalf, null, null, 0
                     from document_version
                     union all
-                    select ocmw_id, transfer_date, 'TRANSFER', on_behalf, null, null, 0 from transfer
+                    select ocmw_id, trajectory_id, transfer_date, 'TRANSFER', on_behalf, null, null, 0 from transfer
                     union all
-                    select r.ocmw_id, (r.requested_at at time zone 'Europe/Brussels')::date, 'HELPDESK_REQUEST', false, r.kind,
+                    select r.ocmw_id, null::uuid, (r.requested_at at time zone 'Europe/Brussels')::date, 'HELPDESK_REQUEST',
+                           false, r.kind,
                            r.status, (select count(*) from helpdesk_request_registration g where g.request_id = r.id)
                     from helpdesk_request r""")
             .dimension("resourceType", "resource_type")
@@ -276,7 +281,7 @@ public final class Figures {
     /** OCMW staff who followed VDAB's registration training, by the training's date. */
     public static final Figure COACHES = Figure.in("statistics_coaches")
             .events("""
-                    select c.organisation_id as ocmw_id, c.trained_on as day
+                    select c.organisation_id as ocmw_id, null::uuid as trajectory_id, c.trained_on as day
                     from coach c join organisation o on o.id = c.organisation_id and o.kind = 'OCMW'
                     where c.trained_on is not null""")
             .partial("trained", "count(*)")
@@ -291,7 +296,8 @@ public final class Figures {
      */
     public static final Figure PLANS = Figure.in("statistics_plans")
             .events("""
-                    select t.ocmw_id, t.start_date as day, p.kinds, p.first_day, t.start_date + :planDueDays as due_day,
+                    select t.ocmw_id, t.id as trajectory_id, t.start_date as day, p.kinds, p.first_day,
+                           t.start_date + :planDueDays as due_day,
                            coalesce(pm.method, 'NOT_RECORDED') as plan_method, coalesce(pm.reason, 'NONE') as plan_method_reason
                     from trajectory t
                     left join plan_method pm on pm.ocmw_id = t.ocmw_id

@@ -1,18 +1,26 @@
 package be.twe.statistics.service;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+
+import org.postgresql.PGStatement;
 
 import be.twe.common.jobs.Background;
 import be.twe.common.persistence.Rows;
+import be.twe.common.persistence.TransactionStatements;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.common.tenancy.Today;
 import be.twe.document.service.DocumentSettings;
@@ -20,24 +28,36 @@ import io.micrometer.core.annotation.Timed;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Computes the yearly aggregates of the OCMWs whose rows changed since, from their rows (ADR
- * 0014). Runs before every statistics answer, and in the background so that answers rarely wait.
+ * Brings the yearly aggregates (ADR 0014) up to the rows committed so far: a changed trajectory
+ * changes them by its own parts (ADR 0043), other changes compute their OCMW again. Runs before
+ * every statistics answer, and in the background so that answers rarely wait.
  */
 @ApplicationScoped
 public class StatisticsRefresh {
     /** One refresh at a time: two would both rewrite an OCMW's rows. */
     private static final long LOCK = 0x7374617473L; // "stats"
     /**
-     * OCMWs computed per statement: the first refresh of a day computes every OCMW, which at ten
-     * times the Flemish volume took 30 s in one statement per figure, past the 15 s statement
-     * timeout (issue 34); an OCMW's figure takes well under a second.
+     * OCMWs computed per transaction: computing every OCMW at ten times the Flemish volume took 30 s
+     * in one statement per figure, past the 15 s statement timeout (issue 34), and 70 s in one
+     * transaction, past the transaction timeout; 16 OCMWs' figures take about 3 s.
      */
-    static final int OCMWS_PER_STATEMENT = 16;
+    static final int OCMWS_PER_TRANSACTION = 16;
+    /** Trajectories whose parts one statement replaces (ADR 0043). */
+    static final int TRAJECTORIES_PER_STATEMENT = 500;
+    /** A named parameter of the statements ({@code ::int} is a cast). */
+    private static final Pattern PARAMETER = Pattern.compile("(?<!:):(ocmws|trajectories|today|planDueDays)\\b");
+    /**
+     * Past this many changed trajectories (an import), an OCMW is computed whole: one OCMW's
+     * figure costs about as much as replacing the parts of this many trajectories.
+     */
+    static final int TRAJECTORIES_BEFORE_WHOLE_OCMW = 100;
 
     @Inject
     SystemWork systemWork;
     @Inject
     EntityManager em;
+    @Inject
+    TransactionStatements statements;
     @Inject
     Today today;
     @Inject
@@ -51,15 +71,22 @@ public class StatisticsRefresh {
     }
 
     /**
-     * Takes the stale marks committed so far and rewrites those OCMWs' aggregates of the figures
-     * that read the written tables, in one transaction: a mark committed later stays for the next
-     * refresh.
+     * Takes the stale marks committed so far and brings the aggregates of the figures that read the
+     * written tables up to them, the marks of a few OCMWs per transaction, until none is left: a
+     * mark committed during the refresh is taken too.
      *
-     * @return how many OCMWs were computed again
+     * @return how many OCMWs' aggregates were brought up to date (an OCMW marked again during the
+     *         refresh counts twice)
      */
     @Timed(value = "twe.statistics.refresh", description = "Refreshes of the statistics aggregates")
     public int refresh() {
-        return systemWork.inTransaction("statistics refresh", this::refreshStale);
+        int refreshed = 0;
+        int some;
+        do {
+            some = systemWork.inTransaction("statistics refresh", this::refreshStale);
+            refreshed += some;
+        } while (some > 0);
+        return refreshed;
     }
 
     private int refreshStale() {
@@ -68,65 +95,109 @@ public class StatisticsRefresh {
         if (em.createNativeQuery("update statistics_day set day = ?1 where day < ?1").setParameter(1, day)
                 .executeUpdate() > 0) {
             // figures that depend on the day (years passed, plans overdue) change at midnight
-            em.createNativeQuery("insert into statistics_stale (ocmw_id) select id from organisation where kind = 'OCMW'")
-                    .executeUpdate();
+            em.createNativeQuery("insert into statistics_stale (ocmw_id, source)"
+                    + " select id, 'day' from organisation where kind = 'OCMW'").executeUpdate();
         }
-        List<Mark> marks = Rows.as(Mark.class, em.createNativeQuery("delete from statistics_stale returning ocmw_id, source"))
-                .getResultList();
+        // the marks of a few OCMWs: computing every OCMW (the first refresh after this version) in
+        // one transaction took longer than the transaction timeout at ten times the volume
+        List<Mark> marks = Rows.as(Mark.class, em.createNativeQuery("""
+                delete from statistics_stale where ocmw_id in (select distinct ocmw_id from statistics_stale
+                                                               order by ocmw_id limit ?1)
+                returning ocmw_id, source, trajectory_id""").setParameter(1, OCMWS_PER_TRANSACTION)).getResultList();
         Set<String> refreshed = new HashSet<>();
-        for (Figure figure : Figures.ALL) {
-            List<String> stale = List.copyOf(staleFor(figure, marks));
-            for (int from = 0; from < stale.size(); from += OCMWS_PER_STATEMENT) {
-                compute(figure, String.join(",", stale.subList(from,
-                        Math.min(from + OCMWS_PER_STATEMENT, stale.size()))), day);
+        List<Stale> stale = Figures.ALL.stream().map(figure -> Stale.of(figure, marks)).toList();
+        for (Stale figure : stale) {
+            if (!figure.ocmws().isEmpty()) {
+                for (String statement : List.of(figure.parts().deleteOcmwParts(), figure.parts().insertOcmwParts(),
+                        figure.parts().deleteOcmwAggregates(), figure.parts().insertOcmwAggregates())) {
+                    run(statement, String.join(",", figure.ocmws()), day, false);
+                }
             }
-            refreshed.addAll(stale);
+            refreshed.addAll(figure.ocmwsTouched());
+        }
+        // A write's own refresh: small statements, planned once per connection rather than each
+        // time (planning took twice as long as running them)
+        em.createNativeQuery("set local plan_cache_mode = force_generic_plan").executeUpdate();
+        for (Stale figure : stale) {
+            List<String> trajectories = List.copyOf(figure.trajectories());
+            for (int from = 0; from < trajectories.size(); from += TRAJECTORIES_PER_STATEMENT) {
+                run(figure.parts().replaceTrajectoryParts(), String.join(",", trajectories.subList(from,
+                        Math.min(from + TRAJECTORIES_PER_STATEMENT, trajectories.size()))), day, true);
+            }
         }
         return refreshed.size();
     }
 
-    /** An OCMW whose figures that read {@code source} (a table, or "all") are stale. */
-    record Mark(String ocmwId, String source) {
+    /** An OCMW whose figures that read {@code source} (a table, "day" or "all") are stale: one trajectory's, or all. */
+    record Mark(String ocmwId, String source, UUID trajectoryId) {
+        boolean concerns(Figure figure) {
+            return switch (source) {
+                case "all" -> true;
+                case "day" -> figure.dependsOnDay();
+                default -> figure.sources().contains(source);
+            };
+        }
     }
 
-    /** The OCMWs of the marks on a table the figure reads (or on all of them). */
-    private static Set<String> staleFor(Figure figure, List<Mark> marks) {
-        Set<String> stale = new TreeSet<>();
-        for (Mark mark : marks) {
-            if ("all".equals(mark.source()) || figure.sources().contains(mark.source())) {
-                stale.add(mark.ocmwId());
+    /**
+     * What a figure computes again: whole OCMWs (a mark without a trajectory, or more trajectories
+     * than computing the OCMW costs), and single trajectories of the others.
+     */
+    record Stale(FigureParts parts, Set<String> ocmws, Set<String> trajectories, Set<String> ocmwsTouched) {
+        static Stale of(Figure figure, List<Mark> marks) {
+            Set<String> ocmws = new TreeSet<>();
+            Map<String, Set<String>> trajectories = new TreeMap<>();
+            for (Mark mark : marks) {
+                if (!mark.concerns(figure)) {
+                    continue;
+                }
+                if (mark.trajectoryId() == null) {
+                    ocmws.add(mark.ocmwId());
+                } else {
+                    trajectories.computeIfAbsent(mark.ocmwId(), o -> new TreeSet<>()).add(mark.trajectoryId().toString());
+                }
             }
+            trajectories.forEach((ocmw, ids) -> {
+                if (ids.size() > TRAJECTORIES_BEFORE_WHOLE_OCMW) {
+                    ocmws.add(ocmw);
+                }
+            });
+            Set<String> single = new TreeSet<>();
+            Set<String> touched = new TreeSet<>(ocmws);
+            trajectories.forEach((ocmw, ids) -> {
+                if (!ocmws.contains(ocmw)) {
+                    single.addAll(ids);
+                    touched.add(ocmw);
+                }
+            });
+            return new Stale(new FigureParts(figure), ocmws, single, touched);
         }
-        return stale;
     }
 
-    private void compute(Figure figure, String ocmws, LocalDate day) {
-        em.createNativeQuery("delete from " + figure.table() + " where ocmw_id = any(string_to_array(?1, ','))")
-                .setParameter(1, ocmws).executeUpdate();
-        String insert = insert(figure);
-        Query query = em.createNativeQuery(insert).setParameter("ocmws", ocmws);
-        if (insert.contains(":today")) {
-            query.setParameter("today", day);
+    /**
+     * Runs one of the statements of {@link FigureParts} with its list of OCMWs or trajectories and
+     * the values its events read, positionally, server-prepared from the first run if {@code prepared}.
+     */
+    private void run(String sql, String list, LocalDate day, boolean prepared) {
+        List<Object> values = new ArrayList<>();
+        Matcher names = PARAMETER.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        while (names.find()) {
+            values.add(switch (names.group(1)) {
+                case "today" -> day;
+                case "planDueDays" -> settings.planDueDays();
+                default -> list;
+            });
+            names.appendReplacement(positional, "?");
         }
-        if (insert.contains(":planDueDays")) {
-            query.setParameter("planDueDays", settings.planDueDays());
-        }
-        query.executeUpdate();
-    }
-
-    private static String insert(Figure figure) {
-        List<String> dimensions = List.copyOf(figure.dimensions().values());
-        StringBuilder group = new StringBuilder("1, 2");
-        for (int i = 0; i < dimensions.size(); i++) {
-            group.append(", ").append(i + 3);
-        }
-        String dimensionList = dimensions.isEmpty() ? "" : ", " + String.join(", ", dimensions);
-        return """
-                insert into %s (ocmw_id, year%s, %s)
-                select ocmw_id, extract(year from day)::int%s, %s
-                from (%s) e
-                where ocmw_id = any(string_to_array(:ocmws, ','))
-                group by %s""".formatted(figure.table(), dimensionList, String.join(", ", figure.partials().keySet()),
-                dimensionList, String.join(", ", figure.partials().values()), figure.events(), group);
+        names.appendTail(positional);
+        statements.update(positional.toString(), statement -> {
+            if (prepared) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+            }
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+        });
     }
 }

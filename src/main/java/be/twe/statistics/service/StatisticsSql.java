@@ -8,9 +8,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Answers a figure from its yearly aggregates (ADR 0014), brought up to date first: the rows of
@@ -44,10 +45,17 @@ public class StatisticsSql {
     @Inject
     StatisticsRefresh refresh;
 
-    /** The rows, each as answer name -> value, ordered by the groups. */
-    @Transactional
+    /**
+     * The rows, each as answer name -> value, ordered by the groups. The refresh commits first, in
+     * transactions of its own; the answer's transaction starts after it, so that a long refresh
+     * (after an upgrade) does not use up the answer's transaction timeout.
+     */
     public List<Map<String, Object>> rows(Figure figure, Grouping grouping, Filter filter) {
-        refresh.refresh(); // its own transaction, committed before the statement below reads
+        refresh.refresh();
+        return QuarkusTransaction.joiningExisting().call(() -> query(figure, grouping, filter));
+    }
+
+    private List<Map<String, Object>> query(Figure figure, Grouping grouping, Filter filter) {
         String place = filter.municipalities().columns;
         List<Object> parameters = new ArrayList<>();
         String placed = placed(figure, grouping, filter, place, scope(filter, place, parameters));
