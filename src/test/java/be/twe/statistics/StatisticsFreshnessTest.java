@@ -3,9 +3,12 @@ package be.twe.statistics;
 import static be.twe.support.Api.as;
 import static be.twe.support.Requests.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
@@ -77,5 +80,40 @@ class StatisticsFreshnessTest {
         assertEquals(ocmws, refresh.refresh());
         assertEquals(1, data.count("select coalesce(sum(trajectories), 0) from statistics_starts where ocmw_id = ?1",
                 ocmw));
+    }
+
+    /**
+     * A refresh takes the marks committed before it started: an answer waits for the writes before
+     * it, not for a writer that keeps marking (an import), which would keep a refresh that takes
+     * marks until none is left going for as long as it writes.
+     */
+    @Test
+    void aRefreshEndsWhileWritesKeepComing() throws Exception {
+        String ocmw = data.newOcmw("44021");
+        create(ocmw, data.accreditedCoach(ocmw));
+        refresh.refresh();
+        // more OCMWs than a refresh takes per transaction, marked again and again
+        List<String> marked = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            marked.add(data.newOcmw("44021"));
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (!stop.get() && System.nanoTime() < until) {
+                data.execute("insert into statistics_stale (ocmw_id) select unnest(string_to_array(?1, ','))",
+                        String.join(",", marked));
+            }
+        });
+        writer.start();
+        try {
+            Thread.sleep(500);
+            refresh.refresh();
+            assertTrue(writer.isAlive(), "the refresh waited until the writer stopped");
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertEquals(1, started(ocmw));
     }
 }

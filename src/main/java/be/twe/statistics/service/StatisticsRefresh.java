@@ -72,38 +72,49 @@ public class StatisticsRefresh {
 
     /**
      * Takes the stale marks committed so far and brings the aggregates of the figures that read the
-     * written tables up to them, the marks of a few OCMWs per transaction, until none is left: a
-     * mark committed during the refresh is taken too.
+     * written tables up to them, the marks of a few OCMWs per transaction, until none of them is
+     * left. A mark committed during the refresh is left for the next one: an answer waits for the
+     * writes before it, never for an import that keeps writing.
      *
-     * @return how many OCMWs' aggregates were brought up to date (an OCMW marked again during the
-     *         refresh counts twice)
+     * @return how many OCMWs' aggregates were brought up to date
      */
     @Timed(value = "twe.statistics.refresh", description = "Refreshes of the statistics aggregates")
     public int refresh() {
+        long last = systemWork.inTransaction("statistics refresh", this::markTheDay);
         int refreshed = 0;
         int some;
         do {
-            some = systemWork.inTransaction("statistics refresh", this::refreshStale);
+            some = systemWork.inTransaction("statistics refresh", () -> refreshStale(last));
             refreshed += some;
         } while (some > 0);
         return refreshed;
     }
 
-    private int refreshStale() {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+    /**
+     * The first refresh of a day marks the figures that depend on the day (years passed, plans
+     * overdue) of every OCMW; the update lets one refresh do so. Returns the last mark so far.
+     */
+    private long markTheDay() {
         LocalDate day = today.date();
         if (em.createNativeQuery("update statistics_day set day = ?1 where day < ?1").setParameter(1, day)
                 .executeUpdate() > 0) {
-            // figures that depend on the day (years passed, plans overdue) change at midnight
             em.createNativeQuery("insert into statistics_stale (ocmw_id, source)"
                     + " select id, 'day' from organisation where kind = 'OCMW'").executeUpdate();
         }
+        return ((Number) em.createNativeQuery("select coalesce(max(id), 0) from statistics_stale").getSingleResult())
+                .longValue();
+    }
+
+    private int refreshStale(long last) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+        LocalDate day = today.date();
         // the marks of a few OCMWs: computing every OCMW (the first refresh after this version) in
         // one transaction took longer than the transaction timeout at ten times the volume
         List<Mark> marks = Rows.as(Mark.class, em.createNativeQuery("""
-                delete from statistics_stale where ocmw_id in (select distinct ocmw_id from statistics_stale
-                                                               order by ocmw_id limit ?1)
-                returning ocmw_id, source, trajectory_id""").setParameter(1, OCMWS_PER_TRANSACTION)).getResultList();
+                delete from statistics_stale where id <= ?2 and ocmw_id in (
+                    select distinct ocmw_id from statistics_stale where id <= ?2 order by ocmw_id limit ?1)
+                returning ocmw_id, source, trajectory_id""").setParameter(1, OCMWS_PER_TRANSACTION)
+                .setParameter(2, last)).getResultList();
         Set<String> refreshed = new HashSet<>();
         List<Stale> stale = Figures.ALL.stream().map(figure -> Stale.of(figure, marks)).toList();
         for (Stale figure : stale) {
