@@ -56,4 +56,17 @@ class EndStatisticsTest {
                 .statusCode(200).extract().asString();
         assertEquals(List.of("endReason,trajectories", "STOPPED_EARLY,1", "WORK_NEC,2"), csv.lines().toList());
     }
+
+    /** Grouped by place and an own dimension: the rows are summed per OCMW, year and end reason before they are placed. */
+    @Test
+    void perMunicipalityAndEndReason() {
+        List<Map<String, Object>> rows = as(cluster, "coach")
+                .get("/statistics/ends?groupBy=municipality,endReason&province=40000").then().statusCode(200).extract()
+                .jsonPath().getList("rows");
+        assertEquals(List.of(
+                Map.of("municipalityNisCode", "44021", "municipalityName", "Gent", "endReason", "STOPPED_EARLY",
+                        "trajectories", 1),
+                Map.of("municipalityNisCode", "44021", "municipalityName", "Gent", "endReason", "WORK_NEC",
+                        "trajectories", 2)), rows);
+    }
 }

@@ -106,6 +106,12 @@ public record Figure(String table, String events, Map<String, String> dimensions
                 .map(Map.Entry::getKey).toList();
     }
 
+    /** The partial columns that are lists (durations, ids) rather than counts: they are concatenated, not summed. */
+    public List<String> lists() {
+        return partials.entrySet().stream().filter(p -> p.getValue().contains("array_agg(")).map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** Whether the figure changes with the day (years that passed, plans overdue) without any write. */
     public boolean dependsOnDay() {
         return events.contains(":today") || partials.values().stream().anyMatch(p -> p.contains(":today"));

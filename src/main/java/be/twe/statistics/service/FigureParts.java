@@ -25,7 +25,8 @@ final class FigureParts {
         key.add("ocmw_id");
         key.add("year");
         key.addAll(figure.dimensions().values());
-        figure.partials().forEach((column, aggregate) -> (aggregate.contains("array_agg(") ? lists : counts).add(column));
+        lists.addAll(figure.lists());
+        figure.partials().keySet().stream().filter(column -> !lists.contains(column)).forEach(counts::add);
     }
 
     /** The parts of the trajectories whose events {@code condition} selects, from their events. */

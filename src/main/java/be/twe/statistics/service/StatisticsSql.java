@@ -73,50 +73,72 @@ public class StatisticsSql {
 
     /**
      * The figure's aggregate rows in scope, with their place (municipality and province) only
-     * when grouped or filtered by it: the place costs two joins per row.
+     * when grouped or filtered by it: the place costs two joins per row. Rows without lists are
+     * first summed per OCMW, year and the grouped dimensions, so that fewer rows are placed (the
+     * ends per municipality and year place 3,270 rows instead of 18,915 at ten times the volume).
      */
-    private static String placed(Figure figure, Grouping grouping, Filter filter, String place, String scope) {
+    private static String placed(Figure figure, Grouping grouping, Filter filter, String place, Scope scope) {
         if (!grouping.placed() && filter.province() == null && filter.nisCode() == null) {
-            return "select s.* from %s s %s".formatted(figure.table(), scope);
+            return "select s.* from %s s %s".formatted(figure.table(), scope.rows());
+        }
+        String rows = figure.table() + " s";
+        String where = scope.rows() + scope.places();
+        if (figure.lists().isEmpty()) {
+            List<String> key = new ArrayList<>(List.of("ocmw_id", "year"));
+            figure.dimensions().forEach((name, column) -> {
+                if (grouping.dimensions().contains(name)) {
+                    key.add(column);
+                }
+            });
+            List<String> select = new ArrayList<>(key);
+            figure.partials().keySet().forEach(column -> select.add("sum(" + column + ") as " + column));
+            rows = "(select %s from %s s %s group by %s) s".formatted(String.join(", ", select), figure.table(),
+                    scope.rows(), String.join(", ", key));
+            where = "where true" + scope.places();
         }
         return """
                 select s.*, my.%1$s_nis_code as municipality_nis_code, my.%1$s_name as municipality_name,
                        my.%1$s_province_nis_code as province_nis_code, my.%1$s_province_name as province_name
-                from %2$s s
+                from %2$s
                 join organisation o on o.id = s.ocmw_id
                 join municipality_year my on my.nis_code = o.nis_code and my.year = s.year
-                %3$s""".formatted(place, figure.table(), scope);
+                %3$s""".formatted(place, rows, where);
+    }
+
+    /** The filters on the aggregate rows (a where clause) and on their place (conditions to add). */
+    private record Scope(String rows, String places) {
     }
 
     /**
-     * The filters, on the aggregate rows and their place; adds their parameters. Which OCMWs' rows
-     * the caller reads is row-level security's (acting_for).
+     * The filters, on the aggregate rows and their place; adds their parameters, those of the rows
+     * first. Which OCMWs' rows the caller reads is row-level security's (acting_for).
      */
-    private String scope(Filter filter, String place, List<Object> parameters) {
-        StringBuilder scope = new StringBuilder("where true");
+    private Scope scope(Filter filter, String place, List<Object> parameters) {
+        StringBuilder rows = new StringBuilder("where true");
         if (filter.fromYear() != null) {
-            scope.append(" and s.year >= ?");
+            rows.append(" and s.year >= ?");
             parameters.add(filter.fromYear());
         }
         if (filter.toYear() != null) {
-            scope.append(" and s.year <= ?");
+            rows.append(" and s.year <= ?");
             parameters.add(filter.toYear());
         }
         if (filter.clusterId() != null) {
-            scope.append(" and exists (select 1 from mandate md where md.cluster_id = ? and md.ocmw_id = s.ocmw_id"
+            rows.append(" and exists (select 1 from mandate md where md.cluster_id = ? and md.ocmw_id = s.ocmw_id"
                     + " and extract(year from md.valid_from) <= s.year"
                     + " and (md.valid_to is null or extract(year from md.valid_to) >= s.year))");
             parameters.add(filter.clusterId());
         }
+        StringBuilder places = new StringBuilder();
         if (filter.province() != null) {
-            scope.append(" and my.").append(place).append("_province_nis_code = ?");
+            places.append(" and my.").append(place).append("_province_nis_code = ?");
             parameters.add(filter.province());
         }
         if (filter.nisCode() != null) {
-            scope.append(" and my.").append(place).append("_nis_code = ?");
+            places.append(" and my.").append(place).append("_nis_code = ?");
             parameters.add(filter.nisCode());
         }
-        return scope.toString();
+        return new Scope(rows.toString(), places.toString());
     }
 
     private static String totals(Figure figure, Grouping grouping, String placed) {
