@@ -106,8 +106,8 @@ class StatisticsBenchmark {
         for (String[] call : calls) {
             table.append(time(call[0], call[1], false));
         }
-        table.append("\nEach call after a write to a trajectory of one OCMW (Antwerpen), whose aggregates of the"
-                + " figures that read trajectories the call computes again:\n\n");
+        table.append("\nEach call after a write to a trajectory of one OCMW (Antwerpen): the call first replaces that"
+                + " trajectory's parts in the figures that read trajectories (ADR 0043):\n\n");
         table.append("| Caller | Call | Rows | p50 (ms) | p95 (ms) | max (ms) |\n|---|---|---|---|---|---|\n");
         for (String[] call : calls) {
             table.append(time(call[0], call[1], true));
