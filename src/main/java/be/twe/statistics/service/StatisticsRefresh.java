@@ -82,12 +82,16 @@ public class StatisticsRefresh {
     public int refresh() {
         long last = systemWork.inTransaction("statistics refresh", this::markTheDay);
         int refreshed = 0;
-        int some;
+        Round round;
         do {
-            some = systemWork.inTransaction("statistics refresh", () -> refreshStale(last));
-            refreshed += some;
-        } while (some > 0);
+            round = systemWork.inTransaction("statistics refresh", () -> refreshStale(last));
+            refreshed += round.ocmws();
+        } while (round.marks() > 0);
         return refreshed;
+    }
+
+    /** One transaction of a refresh: the marks it took and the OCMWs whose aggregates it brought up to date. */
+    private record Round(int marks, int ocmws) {
     }
 
     /**
@@ -105,7 +109,7 @@ public class StatisticsRefresh {
                 .longValue();
     }
 
-    private int refreshStale(long last) {
+    private Round refreshStale(long last) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
         LocalDate day = today.date();
         // the marks of a few OCMWs: computing every OCMW (the first refresh after this version) in
@@ -136,7 +140,7 @@ public class StatisticsRefresh {
                         Math.min(from + TRAJECTORIES_PER_STATEMENT, trajectories.size()))), day, true);
             }
         }
-        return refreshed.size();
+        return new Round(marks.size(), refreshed.size());
     }
 
     /** An OCMW whose figures that read {@code source} (a table, "day" or "all") are stale: one trajectory's, or all. */
