@@ -2,7 +2,6 @@ package be.twe.statistics.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The statements that keep a figure's aggregates from its parts (ADR 0043): the partials of each
@@ -87,10 +86,14 @@ final class FigureParts {
         });
         List<String> merged = new ArrayList<>();
         key.forEach(k -> merged.add("d." + k));
-        counts.forEach(c -> merged.add("coalesce(t." + c + ", 0) + d." + c + " as " + c));
+        counts.forEach(c -> merged.add("coalesce(t.%1$s, 0) + d.%1$s as %1$s".formatted(c)));
         lists.forEach(l -> merged.add("array_minus(coalesce(t.%1$s, '{}') || d.%1$s_added, d.%1$s_removed) as %1$s"
                 .formatted(l)));
         merged.add("t.ctid as existing");
+        // the row has no events left when every count is zero and every list empty
+        List<String> empty = new ArrayList<>();
+        counts.forEach(c -> empty.add(c + " = 0"));
+        lists.forEach(l -> empty.add("cardinality(" + l + ") = 0"));
         List<String> set = new ArrayList<>();
         values().forEach(v -> set.add(v + " = m." + v));
         return """
@@ -99,28 +102,21 @@ final class FigureParts {
                 fresh as (%4$s returning %2$s, %3$s),
                 delta as (select %5$s from (select %2$s, %3$s, true as added from fresh
                                             union all select %6$s, false from gone) c group by %2$s),
-                merged as (select %7$s, %8$s as empty from delta d left join %9$s t on %10$s),
+                merged as (select *, %8$s as empty from (select %7$s from delta d left join %9$s t on %10$s) n),
                 updated as (update %9$s t set %11$s from merged m where t.ctid = m.existing and not m.empty),
                 removed as (delete from %9$s t using merged m where t.ctid = m.existing and m.empty)
                 insert into %9$s (%2$s, %3$s) select %2$s, %3$s from merged where existing is null and not empty"""
                 .formatted(parts, keyList, valueList,
                         partsFromEvents("trajectory_id = any(cast(string_to_array(:trajectories, ',') as uuid[]))"),
                         String.join(", ", delta), String.join(", ", signed), String.join(", ", merged),
-                        String.join(" and ", emptyOf(c -> "(coalesce(t.%1$s, 0) + d.%1$s)".formatted(c),
-                                l -> "array_minus(coalesce(t.%1$s, '{}') || d.%1$s_added, d.%1$s_removed)"
-                                        .formatted(l))),
+                        String.join(" and ", empty),
                         figure.table(), keyMatch(), String.join(", ", set));
     }
 
-    /** The new value of each partial is zero (and each list empty): the row has no events left. */
-    private List<String> emptyOf(Function<String, String> count, Function<String, String> list) {
-        List<String> empty = new ArrayList<>();
-        counts.forEach(c -> empty.add(count.apply(c) + " = 0"));
-        lists.forEach(l -> empty.add("cardinality(" + list.apply(l) + ") = 0"));
-        return empty;
-    }
-
-    /** An aggregate row of the delta's key; a dimension may be null (a helpdesk registration has no request kind). */
+    /**
+     * An aggregate row of the delta's key: a dimension may be null (a helpdesk registration has no
+     * request kind), and the plain equalities on OCMW and year let the planner use the table's index.
+     */
     private String keyMatch() {
         List<String> match = new ArrayList<>();
         key.forEach(k -> match.add("t." + k + " is not distinct from d." + k));
