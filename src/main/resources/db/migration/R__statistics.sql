@@ -1,8 +1,9 @@
 -- The statistics' functions, triggers and views, one definition each (issue 33): a change is made
 -- here, and Flyway applies this file again after the versioned migrations (V16, V19, V27, V29 and
 -- V30 defined earlier versions). Statistics are answered from yearly partial aggregates per OCMW
--- (ADR 0014); a write marks its OCMW stale in the same transaction (append only, so writers never
--- wait on each other), and a statistics call first computes the stale OCMWs' aggregates again.
+-- (ADR 0014); a write marks its trajectories (or its OCMW) stale in the same transaction (append
+-- only, so writers never wait on each other), and a statistics call first brings the aggregates
+-- up to those marks (ADR 0043).
 
 -- arguments: the column naming the OCMW (a coach's organisation may also be a cluster: harmless)
 -- and the expression naming the trajectory whose figures the write changes, or null for the
@@ -44,17 +45,16 @@ begin
     end loop;
 end $$;
 
--- Distinct persons cannot be added up over OCMWs and years: the aggregates keep the ids, and an
--- answer counts the distinct ones of its group (exact, also for a client of two OCMWs).
-create or replace aggregate uuid_union_agg(uuid[]) (sfunc = array_cat, stype = uuid[], initcond = '{}');
+-- Lists of durations and ids (ADR 0043) are multisets: concatenated when a trajectory's parts are
+-- added or a group is answered, taken out one element per element when its parts are replaced.
+-- Distinct persons cannot be added up over OCMWs and years: an answer counts the distinct ids of
+-- its group's lists (exact, also for a client of two OCMWs or two trajectories).
+drop aggregate if exists uuid_union_agg(uuid[]); -- V27's, for uuid[] only: array_cat_agg is the one
+create or replace aggregate array_cat_agg(anycompatiblearray) (sfunc = array_cat, stype = anycompatiblearray,
+                                                               initcond = '{}');
 create or replace function distinct_count(ids uuid[]) returns bigint language sql immutable parallel safe as $$
     select count(distinct id) from unnest(ids) id
 $$;
-
--- A trajectory's parts are added to the aggregates and taken out again (ADR 0043): lists of
--- durations and ids are multisets, concatenated when added and taken out one element per element.
-create or replace aggregate array_cat_agg(anycompatiblearray) (sfunc = array_cat, stype = anycompatiblearray,
-                                                               initcond = '{}');
 create or replace function array_minus(elements anycompatiblearray, removed anycompatiblearray)
     returns anycompatiblearray language sql immutable parallel safe as $$
     select array(select unnest(elements) except all select unnest(removed))
