@@ -60,11 +60,37 @@ create or replace function array_minus(elements anycompatiblearray, removed anyc
     select array(select unnest(elements) except all select unnest(removed))
 $$;
 
+-- Durations as counts per whole day (ADR 0044): h[d] is how many lasted d days (a duration counts
+-- its end day, so it is at least 1: instrument's check). Exact medians over a group without
+-- reading its durations one by one: a walk over at most as many counts as the longest duration.
+create or replace function histogram_of(durations int[], sign int) returns int[] language sql immutable parallel safe as $$
+    select coalesce(array_agg(coalesce(c.n, 0) * sign order by d), '{}')
+    from generate_series(1, (select max(v) from unnest(durations) v)) d
+    left join (select v, count(*)::int as n from unnest(durations) v group by v) c on c.v = d
+$$;
+create or replace function histogram_add(a int[], b int[]) returns int[] language sql immutable parallel safe as $$
+    select coalesce(array_agg(coalesce(a[d], 0) + coalesce(b[d], 0) order by d), '{}')
+    from generate_series(1, greatest(coalesce(array_length(a, 1), 0), coalesce(array_length(b, 1), 0))) d
+$$;
+-- percentile_cont(0.5) of the durations: the middle one, or halfway between the two middle ones
+create or replace function histogram_median(h int[]) returns double precision language sql immutable parallel safe as $$
+    with running as (
+        select d, sum(n) over (order by d) as upto, sum(n) over () as total
+        from unnest(h) with ordinality u(n, d) where n > 0)
+    select (min(d) filter (where upto >= (total + 1) / 2) + min(d) filter (where upto >= total / 2 + 1))::double precision / 2
+    from running
+$$;
+create or replace function array_add(a bigint[], b bigint[]) returns bigint[] language sql immutable parallel safe as $$
+    select coalesce(array_agg(coalesce(x, 0) + coalesce(y, 0) order by i), '{}')
+    from unnest(a, b) with ordinality u(x, y, i)
+$$;
+
 -- The municipality an OCMW's figures fall under in a year (the version valid in that year, or the
 -- nearest one for years before the first version), the 2019-2024 one it was part of
 -- (MERGED_2019: for events before 2019; events from 2019 on stay where they happened) and the
 -- current one it became through any number of mergers (MERGED_2025). A versioned migration that
--- changes municipalities refreshes it (refresh materialized view municipality_year).
+-- changes municipalities refreshes it (refresh materialized view municipality_year) and deletes
+-- the rollups (ADR 0044), which place their groups through it.
 drop materialized view if exists municipality_year;
 create materialized view municipality_year as
 with recursive years as (select generate_series(2000, 2100) as year),
@@ -116,3 +142,7 @@ join at_year m19 on m19.nis_code = case when a.year < 2019 then c19.nis_code_201
                 and m19.year = greatest(a.year, 2019)
 join province p19 on p19.nis_code = m19.province_nis_code;
 create unique index municipality_year_key on municipality_year (nis_code, year);
+
+-- The rollups place their groups through municipality_year, made again above: they are built
+-- again at their next call (ADR 0044).
+delete from statistics_rollup;

@@ -55,6 +55,20 @@ begin
     end loop;
 end $$;
 
+-- The rollups (ADR 0044) sum every OCMW's figures: read only by a caller who sees every OCMW.
+do $$
+declare
+    t text;
+begin
+    foreach t in array array['statistics_rollup', 'statistics_rollup_group', 'statistics_rollup_member',
+                             'statistics_rollup_touched'] loop
+        execute format('alter table %I enable row level security', t);
+        execute format('alter table %I force row level security', t);
+        execute format('drop policy if exists unrestricted on %I', t);
+        execute format('create policy unrestricted on %I using ((select twe_unrestricted()))', t);
+    end loop;
+end $$;
+
 -- An organisation's own rows: its financial details and audit trail, its coaches, its partner
 -- agreement, its jobs and webhook subscriptions.
 do $$

@@ -93,7 +93,19 @@ class StatisticsExactnessTest {
 
     @Test
     void instrumentFiguresEqualTheRawRows() {
-        List<Raw> raw = raw();
+        instrumentFiguresEqualTheRawRows(ocmw, "coach", raw(ocmw));
+    }
+
+    /** VDAB's answers over every OCMW come from rollups (ADR 0044): built at the first call, then kept. */
+    @Test
+    void vdabsInstrumentFiguresEqualTheRawRows() {
+        instrumentFiguresEqualTheRawRows("vdab", "analyst", raw(null));
+        data.execute("update instrument set end_date = start_date + 2, outcome = 'COMPLETED' where ocmw_id = ?1"
+                + " and end_date is null", ocmw);
+        instrumentFiguresEqualTheRawRows("vdab", "analyst", raw(null));
+    }
+
+    void instrumentFiguresEqualTheRawRows(String organisation, String role, List<Raw> raw) {
         assertTrue(raw.stream().anyMatch(r -> r.days() == null), "a group without durations");
         for (String groupBy : List.of("instrumentType,outcome,year", "instrumentType,year", "instrumentType", "year")) {
             List<String> dimensions = List.of(groupBy.split(","));
@@ -104,14 +116,26 @@ class StatisticsExactnessTest {
             }).toList();
             Map<List<Object>, Map<String, Object>> expected = new TreeMap<>(StatisticsExactnessTest::compare);
             groups(raw, key).forEach((group, rows) -> expected.put(group, instrumentValues(rows)));
-            assertEquals(expected, answered("instruments", groupBy, dimensions, List.of("started", "ended",
+            assertEquals(expected, answered(organisation, role, "instruments", groupBy, dimensions, List.of("started", "ended",
                     "completed", "stoppedEarly", "takenOver", "averageMonths", "medianMonths")), groupBy);
         }
     }
 
     @Test
     void trainingFiguresEqualTheRawRows() {
-        List<Raw> trainings = raw().stream().filter(r -> r.type().equals("TRAINING")).toList();
+        trainingFiguresEqualTheRawRows(ocmw, "coach", raw(ocmw));
+    }
+
+    @Test
+    void vdabsTrainingFiguresEqualTheRawRows() {
+        trainingFiguresEqualTheRawRows("vdab", "analyst", raw(null));
+        data.execute("delete from instrument where id = (select id from instrument where ocmw_id = ?1"
+                + " and type = 'TRAINING' order by start_date limit 1)", ocmw);
+        trainingFiguresEqualTheRawRows("vdab", "analyst", raw(null));
+    }
+
+    void trainingFiguresEqualTheRawRows(String organisation, String role, List<Raw> raw) {
+        List<Raw> trainings = raw.stream().filter(r -> r.type().equals("TRAINING")).toList();
         for (String groupBy : List.of("year,organiser,kind", "year,trainingName", "trainingName", "kind")) {
             List<String> dimensions = List.of(groupBy.split(","));
             Function<Raw, List<Object>> key = r -> dimensions.stream().map(d -> switch (d) {
@@ -129,20 +153,25 @@ class StatisticsExactnessTest {
                 values.putAll(durations(rows));
                 expected.put(group, values);
             });
-            assertEquals(expected, answered("trainings", groupBy, dimensions,
+            assertEquals(expected, answered(organisation, role, "trainings", groupBy, dimensions,
                     List.of("trainings", "clients", "ended", "averageMonths", "medianMonths")), groupBy);
         }
     }
 
-    /** The instruments of the OCMW as stored, each with its trajectory's client. */
-    List<Raw> raw() {
+    /** The instruments of the OCMW (of every OCMW if null) as stored, each with its trajectory's client. */
+    List<Raw> raw(String ocmw) {
         return data.rows("""
                 select i.type, coalesce(i.outcome, 'RUNNING'), extract(year from i.start_date)::int,
                        i.end_date - i.start_date + 1, i.training_organiser,
                        case when i.training_technical then 'TECHNICAL' else 'GENERIC' end, i.training_name, t.client_id
-                from instrument i join trajectory t on t.id = i.trajectory_id where i.ocmw_id = ?1""", ocmw)
+                from instrument i join trajectory t on t.id = i.trajectory_id
+                where i.ocmw_id = ?1 or ?1 = ''""", ocmw == null ? "" : ocmw)
                 .stream().map(row -> row.split("\\|", -1)).map(c -> new Raw(c[0], c[1], Integer.parseInt(c[2]),
-                        c[3].equals("null") ? null : Integer.valueOf(c[3]), c[4], c[5], c[6], c[7])).toList();
+                        c[3].equals("null") ? null : Integer.valueOf(c[3]), orNull(c[4]), c[5], orNull(c[6]), c[7])).toList();
+    }
+
+    static String orNull(String value) {
+        return value.equals("null") ? null : value;
     }
 
     static Map<List<Object>, List<Raw>> groups(List<Raw> rows, Function<Raw, List<Object>> key) {
@@ -184,10 +213,10 @@ class StatisticsExactnessTest {
         return days.divide(new BigDecimal("30.4375"), 20, RoundingMode.HALF_UP).setScale(1, RoundingMode.HALF_UP);
     }
 
-    /** The figure's answer for the OCMW, by group, with the values named (numbers as the oracle has them). */
-    Map<List<Object>, Map<String, Object>> answered(String figure, String groupBy, List<String> dimensions,
+    /** The figure's answer for the caller, by group, with the values named (numbers as the oracle has them). */
+    Map<List<Object>, Map<String, Object>> answered(String organisation, String role, String figure, String groupBy, List<String> dimensions,
                                                     List<String> names) {
-        List<Map<String, Object>> rows = as(ocmw, "coach").get("/statistics/" + figure + "?groupBy=" + groupBy)
+        List<Map<String, Object>> rows = as(organisation, role).get("/statistics/" + figure + "?groupBy=" + groupBy)
                 .then().statusCode(200).extract().jsonPath().getList("rows");
         Map<List<Object>, Map<String, Object>> answered = new TreeMap<>(StatisticsExactnessTest::compare);
         for (Map<String, Object> row : rows) {
@@ -206,10 +235,12 @@ class StatisticsExactnessTest {
                 : ((Number) value).longValue();
     }
 
+    /** Groups in the answer's order: nulls last, as PostgreSQL sorts them. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static int compare(List<Object> a, List<Object> b) {
         for (int i = 0; i < a.size(); i++) {
-            int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+            int c = a.get(i) == null || b.get(i) == null ? Boolean.compare(a.get(i) == null, b.get(i) == null)
+                    : ((Comparable) a.get(i)).compareTo(b.get(i));
             if (c != 0) {
                 return c;
             }

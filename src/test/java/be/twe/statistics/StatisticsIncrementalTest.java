@@ -43,12 +43,19 @@ class StatisticsIncrementalTest {
     StatisticsRefresh refresh;
 
     String ocmw;
-    UUID coach;
 
     @BeforeEach
     void generatedTrajectories() {
-        ocmw = data.newOcmw();
-        coach = data.accreditedCoach(ocmw);
+        ocmw = generated(data);
+    }
+
+    /**
+     * A new OCMW with twelve generated trajectories, each with instruments, a plan and some a
+     * transfer with a follow-up: rows for every figure.
+     */
+    static String generated(TestData data) {
+        String ocmw = data.newOcmw();
+        UUID coach = data.accreditedCoach(ocmw);
         Random random = new Random(34);
         for (int t = 0; t < 12; t++) {
             UUID client = UUID.randomUUID();
@@ -101,6 +108,7 @@ class StatisticsIncrementalTest {
                             'incremental-' || ?1, cast(?4 as timestamptz), ?3)""", document, trajectory, ocmw,
                     start.plusDays(random.nextInt(90)).toString());
         }
+        return ocmw;
     }
 
     @Test
@@ -111,7 +119,16 @@ class StatisticsIncrementalTest {
                 "the generated rows reach every figure: " + added);
         assertEquals(fromScratch(), added, "parts added to empty aggregates");
 
-        // every kind of write, on some trajectories only
+        everyKindOfWrite(data, ocmw);
+
+        refresh.refresh();
+        Map<String, List<String>> changed = aggregates();
+        assertNotEquals(added, changed, "the writes changed the figures");
+        assertEquals(fromScratch(), changed, "parts replaced after every kind of write");
+    }
+
+    /** Every kind of write, on some of the OCMW's trajectories only. */
+    static void everyKindOfWrite(TestData data, String ocmw) {
         data.execute("update instrument set end_date = start_date + 40, outcome = 'COMPLETED' where ocmw_id = ?1"
                 + " and end_date is null and type <> 'TRAINING'", ocmw);
         data.execute("update instrument set training_name = 'Magazijn' where ocmw_id = ?1 and training_name = 'Lassen'",
@@ -135,11 +152,6 @@ class StatisticsIncrementalTest {
             data.execute("delete from " + table, gone);
         }
         data.execute("insert into plan_method (ocmw_id, method, reason) values (?1, 'GPMI', 'CLUSTER_METHOD')", ocmw);
-
-        refresh.refresh();
-        Map<String, List<String>> changed = aggregates();
-        assertNotEquals(added, changed, "the writes changed the figures");
-        assertEquals(fromScratch(), changed, "parts replaced after every kind of write");
     }
 
     /**

@@ -84,7 +84,7 @@ public record Figure(String table, String events, Map<String, String> dimensions
         }
     }
 
-    private static final String DISTINCT = "distinct_count(array_cat_agg(";
+    static final String DISTINCT = "distinct_count(array_cat_agg(";
 
     /**
      * The number of distinct ids in the partial arrays of {@code column} over a group: a count of

@@ -28,6 +28,15 @@ final class FigureParts {
         figure.partials().keySet().stream().filter(column -> !lists.contains(column)).forEach(counts::add);
     }
 
+    Figure figure() {
+        return figure;
+    }
+
+    /** The table of the parts. */
+    String table() {
+        return parts;
+    }
+
     /** The parts of the trajectories whose events {@code condition} selects, from their events. */
     private String partsFromEvents(String condition) {
         List<String> dimensions = List.copyOf(figure.dimensions().values());

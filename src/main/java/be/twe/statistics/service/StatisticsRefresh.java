@@ -35,7 +35,7 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class StatisticsRefresh {
     /** One refresh at a time: two would both rewrite an OCMW's rows. */
-    private static final long LOCK = 0x7374617473L; // "stats"
+    static final long LOCK = 0x7374617473L; // "stats"
     /**
      * OCMWs computed per transaction: computing every OCMW at ten times the Flemish volume took 30 s
      * in one statement per figure, past the 15 s statement timeout (issue 34), and 70 s in one
@@ -62,6 +62,8 @@ public class StatisticsRefresh {
     Today today;
     @Inject
     DocumentSettings settings;
+    @Inject
+    StatisticsRollups rollups;
 
     @Background
     @Scheduled(every = "${twe.statistics.refresh-every}", delayed = "30s",
@@ -121,12 +123,21 @@ public class StatisticsRefresh {
                 .setParameter(2, last)).getResultList();
         Set<String> refreshed = new HashSet<>();
         List<Stale> stale = Figures.ALL.stream().map(figure -> Stale.of(figure, marks)).toList();
+        Map<String, List<FigureRollup>> kept = marks.isEmpty() ? Map.of() : rollups.maintained();
+        Set<FigureRollup> touched = new HashSet<>();
         for (Stale figure : stale) {
             if (!figure.ocmws().isEmpty()) {
+                String ocmws = String.join(",", figure.ocmws());
+                List<FigureRollup> changed = kept.getOrDefault(figure.parts().figure().table(), List.of());
+                changed.forEach(rollup -> run(rollup.apply(-1, figure.parts().table(), FigureRollup.OCMWS), ocmws, day,
+                        false));
                 for (String statement : List.of(figure.parts().deleteOcmwParts(), figure.parts().insertOcmwParts(),
                         figure.parts().deleteOcmwAggregates(), figure.parts().insertOcmwAggregates())) {
-                    run(statement, String.join(",", figure.ocmws()), day, false);
+                    run(statement, ocmws, day, false);
                 }
+                changed.forEach(rollup -> run(rollup.apply(1, figure.parts().table(), FigureRollup.OCMWS), ocmws, day,
+                        false));
+                touched.addAll(changed);
             }
             refreshed.addAll(figure.ocmwsTouched());
         }
@@ -135,10 +146,22 @@ public class StatisticsRefresh {
         em.createNativeQuery("set local plan_cache_mode = force_generic_plan").executeUpdate();
         for (Stale figure : stale) {
             List<String> trajectories = List.copyOf(figure.trajectories());
+            List<FigureRollup> changed = trajectories.isEmpty() ? List.of()
+                    : kept.getOrDefault(figure.parts().figure().table(), List.of());
             for (int from = 0; from < trajectories.size(); from += TRAJECTORIES_PER_STATEMENT) {
-                run(figure.parts().replaceTrajectoryParts(), String.join(",", trajectories.subList(from,
-                        Math.min(from + TRAJECTORIES_PER_STATEMENT, trajectories.size()))), day, true);
+                String some = String.join(",", trajectories.subList(from,
+                        Math.min(from + TRAJECTORIES_PER_STATEMENT, trajectories.size())));
+                // a rollup takes the trajectories' parts out before they are replaced, and the new ones in after
+                changed.forEach(rollup -> run(rollup.apply(-1, figure.parts().table(), FigureRollup.TRAJECTORIES), some,
+                        day, true));
+                run(figure.parts().replaceTrajectoryParts(), some, day, true);
+                changed.forEach(rollup -> run(rollup.apply(1, figure.parts().table(), FigureRollup.TRAJECTORIES), some,
+                        day, true));
             }
+            touched.addAll(changed);
+        }
+        for (FigureRollup rollup : touched) {
+            run(rollup.settle(), "", day, true);
         }
         return new Round(marks.size(), refreshed.size());
     }

@@ -44,6 +44,8 @@ public class StatisticsSql {
     EntityManager em;
     @Inject
     StatisticsRefresh refresh;
+    @Inject
+    StatisticsRollups rollups;
 
     /**
      * The rows, each as answer name -> value, ordered by the groups. The refresh commits first, in
@@ -56,19 +58,26 @@ public class StatisticsSql {
     }
 
     private List<Map<String, Object>> query(Figure figure, Grouping grouping, Filter filter) {
-        String place = filter.municipalities().columns;
         List<Object> parameters = new ArrayList<>();
-        String placed = placed(figure, grouping, filter, place, scope(filter, place, parameters));
+        String sql = rollups.answering(figure, grouping, filter)
+                .map(rollup -> rollup.answer(grouping, filter, rollups.types(figure), parameters))
+                .orElseGet(() -> fromAggregates(figure, grouping, filter, parameters));
         List<String> names = new ArrayList<>(grouping.columns());
         names.addAll(figure.valueNames());
         @SuppressWarnings("unchecked")
-        NativeQuery<Map<String, Object>> query = em.createNativeQuery(figure.median() == null
-                ? totals(figure, grouping, placed) : withMedian(figure, grouping, placed)).unwrap(NativeQuery.class)
+        NativeQuery<Map<String, Object>> query = em.createNativeQuery(sql).unwrap(NativeQuery.class)
                 .setTupleTransformer((values, aliases) -> row(names, values));
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
         return query.getResultList();
+    }
+
+    /** The answer computed from the aggregate rows in scope; adds the filter's parameters. */
+    private static String fromAggregates(Figure figure, Grouping grouping, Filter filter, List<Object> parameters) {
+        String place = filter.municipalities().columns;
+        String placed = placed(figure, grouping, filter, place, scope(filter, place, parameters));
+        return figure.median() == null ? totals(figure, grouping, placed) : withMedian(figure, grouping, placed);
     }
 
     /**
@@ -113,7 +122,7 @@ public class StatisticsSql {
      * The filters, on the aggregate rows and their place; adds their parameters, those of the rows
      * first. Which OCMWs' rows the caller reads is row-level security's (acting_for).
      */
-    private Scope scope(Filter filter, String place, List<Object> parameters) {
+    private static Scope scope(Filter filter, String place, List<Object> parameters) {
         StringBuilder rows = new StringBuilder("where true");
         if (filter.fromYear() != null) {
             rows.append(" and s.year >= ?");

@@ -159,6 +159,35 @@ class TenancyPolicyTest {
         assertEquals(List.of(), visible(addressed, Map.of("twe.organisation", ocmwA, "twe.acting_for", ocmwA)));
     }
 
+    /**
+     * The rollups (ADR 0044) sum every OCMW's figures: read by VDAB alone, not by an OCMW, a
+     * cluster acting for OCMWs, nor without settings. One transaction, rolled back: VDAB writes a
+     * group, then the settings change to each other caller.
+     */
+    @Test
+    void onlyVdabReadsTheRollupsOfEveryOcmw() throws SQLException {
+        String cluster = data.newCluster();
+        List<String> seen = asProbe(Map.of("twe.organisation", "vdab", "twe.unrestricted", "on"), s -> {
+            s.execute("with r as (insert into statistics_rollup (figure, grouping, municipalities, definition)"
+                    + " values ('statistics_probe', 'year', 'AT_EVENT', 'x') returning id)"
+                    + " insert into statistics_rollup_group (rollup_id, key, counts) select id, '{2024}', '{1}' from r");
+            List<String> counts = new ArrayList<>();
+            // unrestricted, organisation, acting for
+            for (List<String> caller : List.of(List.of("on", "vdab", ""), List.of("", ocmwA, ocmwA),
+                    List.of("", cluster, ocmwA), List.of("", "", ""))) {
+                s.execute(("select set_config('twe.unrestricted', '%s', true), set_config('twe.organisation', '%s', true),"
+                        + " set_config('twe.acting_for', '%s', true)").formatted(caller.toArray()));
+                try (ResultSet rs = s.executeQuery("select (select count(*) from statistics_rollup_group g"
+                        + " join statistics_rollup r on r.id = g.rollup_id where r.figure = 'statistics_probe')")) {
+                    rs.next();
+                    counts.add(rs.getString(1));
+                }
+            }
+            return counts;
+        });
+        assertEquals(List.of("1", "0", "0", "0"), seen, "groups seen by VDAB, an OCMW, a cluster acting for it, nobody");
+    }
+
     /** A caller writes its own OCMW's records, never another's. */
     @Test
     void anOcmwWritesItsOwnRecordsOnly() throws SQLException {

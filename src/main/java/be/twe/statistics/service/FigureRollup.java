@@ -1,0 +1,191 @@
+package be.twe.statistics.service;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import be.twe.statistics.service.StatisticsSql.Filter;
+import be.twe.statistics.service.StatisticsSql.Municipalities;
+
+/**
+ * The statements of one rollup (ADR 0044): a figure with lists, summed over every OCMW into one
+ * row per group of a grouping. Its groups change by the parts a refresh takes out and puts back
+ * (ADR 0043): counts add, durations are counts per whole day, ids are counted per group.
+ *
+ * @param id          the rollup's row in {@code statistics_rollup}
+ * @param expressions the grouping's SQL expressions, whitelisted by {@link Grouping}
+ */
+record FigureRollup(long id, Figure figure, List<String> expressions, Municipalities municipalities) {
+    /** The parts of the trajectories in {@code :trajectories}. */
+    static final String TRAJECTORIES = "s.trajectory_id = any(cast(string_to_array(:trajectories, ',') as uuid[]))";
+    /** The parts of the OCMWs in {@code :ocmws}. */
+    static final String OCMWS = "s.ocmw_id = any(string_to_array(:ocmws, ','))";
+    private static final String DAYS = "days";
+
+    /**
+     * Whether a figure's answers can come from rollups: it has lists (what makes reading its
+     * aggregates slow), and its values are sums of counts, distinct ids or the median.
+     */
+    static boolean kept(Figure figure) {
+        return !figure.lists().isEmpty() && figure.values().values().stream().noneMatch(v -> v.contains("ocmw_id"));
+    }
+
+    /**
+     * Whether a rollup of the grouping answers the filter: a filter may only pick whole groups
+     * (years when grouped by year, a province or municipality when grouped by it).
+     */
+    static boolean answers(Grouping grouping, Filter filter) {
+        List<String> grouped = grouping.dimensions();
+        return filter.clusterId() == null
+                && (filter.fromYear() == null && filter.toYear() == null || grouped.contains("year"))
+                && (filter.province() == null || grouped.contains("province"))
+                && (filter.nisCode() == null || grouped.contains("municipality"));
+    }
+
+    /** What a rollup of the figure was built from: another definition makes it worthless. */
+    static String definition(Figure figure) {
+        String text = String.join("\n", figure.table(), figure.events(), figure.dimensions().toString(),
+                figure.partials().toString());
+        return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private List<String> counts() {
+        return figure.partials().keySet().stream().filter(c -> !figure.lists().contains(c)).toList();
+    }
+
+    /** The lists of ids, whose distinct members are counted per group (not the durations). */
+    private List<String> ids() {
+        return figure.lists().stream().filter(l -> !l.equals(DAYS)).toList();
+    }
+
+    private boolean durations() {
+        return figure.lists().contains(DAYS);
+    }
+
+    private boolean placed() {
+        return expressions.stream().anyMatch(e -> e.startsWith("municipality_") || e.startsWith("province_"));
+    }
+
+    /**
+     * Adds ({@code sign} 1) or takes out (-1) the rows of {@code source} (the figure's parts or
+     * aggregates) that {@code condition} selects, and marks the groups it changed as touched. An
+     * id counts for its group's distinct ids while any part holds it: its count going from zero
+     * or to zero changes them.
+     */
+    String apply(int sign, String source, String condition) {
+        String rows = placed() ? """
+                select s.*, my.%1$s_nis_code as municipality_nis_code, my.%1$s_name as municipality_name,
+                       my.%1$s_province_nis_code as province_nis_code, my.%1$s_province_name as province_name
+                from %2$s s join organisation o on o.id = s.ocmw_id
+                join municipality_year my on my.nis_code = o.nis_code and my.year = s.year
+                where %3$s""".formatted(municipalities.columns, source, condition)
+                : "select s.* from %s s where %s".formatted(source, condition);
+        StringBuilder sql = new StringBuilder("""
+                with placed as (%s),
+                keyed as (select %s as key, placed.* from placed)""".formatted(rows, key()));
+        List<String> ids = ids();
+        List<String> distincts = new ArrayList<>();
+        StringBuilder changes = new StringBuilder();
+        for (int list = 1; list <= ids.size(); list++) {
+            sql.append("""
+                    ,
+                    ids%1$d as (select key, x as member, %2$d * count(*) as c from keyed cross join unnest(keyed.%3$s) x
+                               group by key, x),
+                    members%1$d as (insert into statistics_rollup_member as m (rollup_id, key, list, member, n)
+                                   select %4$d, key, %1$d, member, c from ids%1$d
+                                   on conflict (rollup_id, key, list, member) do update set n = m.n + excluded.n
+                                   returning key, member, n),
+                    distinct%1$d as (select m.key, sum(case when m.n = i.c and i.c > 0 then 1
+                                                          when m.n = 0 and i.c < 0 then -1 else 0 end) as d
+                                    from members%1$d m join ids%1$d i on i.key = m.key and i.member = m.member
+                                    group by m.key)""".formatted(list, sign, ids.get(list - 1), id));
+            distincts.add("coalesce(d%d.d, 0)".formatted(list));
+            changes.append(" left join distinct%1$d d%1$d on d%1$d.key = k.key".formatted(list));
+        }
+        List<String> sums = counts().stream().map(c -> "%d * sum(%s)".formatted(sign, c)).toList();
+        String days = durations() ? "histogram_of(array_cat_agg(days), %d)".formatted(sign) : "'{}'::int[]";
+        return sql.append("""
+                ,
+                grouped as (select k.*, array[%s]::bigint[] as distincts
+                            from (select key, array[%s]::bigint[] as counts, %s as days from keyed group by key) k%s),
+                groups as (insert into statistics_rollup_group as g (rollup_id, key, counts, days, distincts)
+                           select %d, key, counts, days, distincts from grouped
+                           on conflict (rollup_id, key) do update
+                           set counts = array_add(g.counts, excluded.counts), days = histogram_add(g.days, excluded.days),
+                               distincts = array_add(g.distincts, excluded.distincts)
+                           returning key)
+                insert into statistics_rollup_touched (rollup_id, key) select %d, key from groups
+                on conflict do nothing""".formatted(String.join(", ", distincts), String.join(", ", sums), days,
+                changes, id, id)).toString();
+    }
+
+    /** The group's key: the grouping's values as text. */
+    private String key() {
+        return expressions.isEmpty() ? "'{}'::text[]"
+                : "array[" + String.join(", ", expressions.stream().map(e -> e + "::text").toList()) + "]";
+    }
+
+    /**
+     * Settles the touched groups: removes those left without events (every count zero) and the
+     * ids no part holds any more, and computes the others' median again; nothing is touched after.
+     */
+    String settle() {
+        return """
+                with touched as (delete from statistics_rollup_touched where rollup_id = %1$d returning key),
+                emptied as (delete from statistics_rollup_group g using touched t
+                            where g.rollup_id = %1$d and g.key = t.key and 0 = all(g.counts)),
+                gone as (delete from statistics_rollup_member where rollup_id = %1$d and n = 0)
+                update statistics_rollup_group g set median = %2$s
+                from touched t where g.rollup_id = %1$d and g.key = t.key and 0 <> any(g.counts)"""
+                .formatted(id, durations() ? "histogram_median(g.days)" : "null");
+    }
+
+    /**
+     * The answer: the figure's values over the one row of each group, the counts cast back to the
+     * types of the aggregate table's columns ({@code types}: column -> SQL type), so that a value
+     * has the same type as when it is computed from the aggregates. Adds the filter's parameters.
+     */
+    String answer(Grouping grouping, Filter filter, Map<String, String> types, List<Object> parameters) {
+        List<String> columns = new ArrayList<>(List.of("key", "median"));
+        List<String> counts = counts();
+        for (int i = 0; i < counts.size(); i++) {
+            columns.add("counts[%d]::%s as %s".formatted(i + 1, types.get(counts.get(i)), counts.get(i)));
+        }
+        List<String> ids = ids();
+        for (int i = 0; i < ids.size(); i++) {
+            columns.add("distincts[%d] as %s".formatted(i + 1, ids.get(i)));
+        }
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < expressions.size(); i++) {
+            select.add("key[%d]%s".formatted(i + 1, expressions.get(i).equals("year") ? "::int" : ""));
+        }
+        figure.values().values().forEach(v -> select.add(v.startsWith(Figure.DISTINCT)
+                ? "min(" + v.substring(Figure.DISTINCT.length(), v.length() - 2) + ")" : v));
+        if (figure.median() != null) {
+            select.add("round(min(median)::numeric / 30.4375, 1)");
+        }
+        StringBuilder where = new StringBuilder("rollup_id = " + id);
+        pick(where, "year", " >= ?", filter.fromYear(), parameters);
+        pick(where, "year", " <= ?", filter.toYear(), parameters);
+        pick(where, "province_nis_code", " = ?", filter.province(), parameters);
+        pick(where, "municipality_nis_code", " = ?", filter.nisCode(), parameters);
+        List<String> positions = new ArrayList<>();
+        for (int i = 1; i <= expressions.size(); i++) {
+            positions.add(Integer.toString(i));
+        }
+        return "select %s from (select %s from statistics_rollup_group where %s) s%s".formatted(
+                String.join(", ", select), String.join(", ", columns), where,
+                expressions.isEmpty() ? "" : " group by key order by " + String.join(", ", positions));
+    }
+
+    private void pick(StringBuilder where, String expression, String comparison, Object value, List<Object> parameters) {
+        if (value != null) {
+            int at = expressions.indexOf(expression) + 1;
+            where.append(" and key[").append(at).append(']').append(expression.equals("year") ? "::int" : "")
+                    .append(comparison);
+            parameters.add(value);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package be.twe.statistics.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import be.twe.common.persistence.Rows;
+import be.twe.common.persistence.TransactionStatements;
+import be.twe.common.tenancy.SystemWork;
+import be.twe.statistics.service.StatisticsSql.Filter;
+import be.twe.statistics.service.StatisticsSql.Municipalities;
+
+/**
+ * Which rollups exist (ADR 0044): the one that answers a call, built at the first call of its
+ * grouping, and those a refresh keeps up to date.
+ */
+@ApplicationScoped
+public class StatisticsRollups {
+    private final Map<String, Map<String, String>> types = new ConcurrentHashMap<>();
+
+    @Inject
+    EntityManager em;
+    @Inject
+    SystemWork systemWork;
+    @Inject
+    TransactionStatements statements;
+
+    /**
+     * The rollup that answers the call, built first if the grouping has none yet; empty when the
+     * call is answered from the aggregates: a figure without lists, a filter that does not pick
+     * whole groups, or a caller who does not see every OCMW. Runs in the answer's transaction.
+     */
+    Optional<FigureRollup> answering(Figure figure, Grouping grouping, Filter filter) {
+        if (!FigureRollup.kept(figure) || !FigureRollup.answers(grouping, filter)
+                || !(Boolean) em.createNativeQuery("select twe_unrestricted()").getSingleResult()) {
+            return Optional.empty();
+        }
+        List<String> expressions = grouping.expressions();
+        Municipalities municipalities = filter.municipalities();
+        Long id = find(figure, expressions, municipalities);
+        if (id == null) {
+            id = systemWork.inTransaction("statistics rollup", () -> build(figure, expressions, municipalities));
+        }
+        return Optional.of(new FigureRollup(id, figure, expressions, municipalities));
+    }
+
+    /** The SQL types of the figure's aggregate columns: column -> type. */
+    Map<String, String> types(Figure figure) {
+        return types.computeIfAbsent(figure.table(), table -> {
+            Map<String, String> columns = new HashMap<>();
+            for (Object row : em.createNativeQuery("select attname::text, format_type(atttypid, atttypmod)"
+                    + " from pg_attribute where attrelid = cast(?1 as regclass) and attnum > 0 and not attisdropped")
+                    .setParameter(1, table).getResultList()) {
+                Object[] column = (Object[]) row;
+                columns.put((String) column[0], (String) column[1]);
+            }
+            return columns;
+        });
+    }
+
+    private Long find(Figure figure, List<String> expressions, Municipalities municipalities) {
+        List<?> ids = em.createNativeQuery("select id from statistics_rollup where figure = ?1 and grouping = ?2"
+                        + " and municipalities = ?3 and definition = ?4")
+                .setParameter(1, figure.table()).setParameter(2, String.join(",", expressions))
+                .setParameter(3, municipalities.name()).setParameter(4, FigureRollup.definition(figure))
+                .getResultList();
+        return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+    }
+
+    /**
+     * Builds a rollup from the aggregates, under the refresh's lock: a refresh that changes parts
+     * either commits before (the aggregates hold its change) or changes the rollup after.
+     */
+    private long build(Figure figure, List<String> expressions, Municipalities municipalities) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, StatisticsRefresh.LOCK)
+                .getSingleResult();
+        Long existing = find(figure, expressions, municipalities);
+        if (existing != null) {
+            return existing;
+        }
+        // one built for another definition of the figure
+        em.createNativeQuery("delete from statistics_rollup where figure = ?1 and grouping = ?2 and municipalities = ?3")
+                .setParameter(1, figure.table()).setParameter(2, String.join(",", expressions))
+                .setParameter(3, municipalities.name()).executeUpdate();
+        long id = ((Number) em.createNativeQuery("insert into statistics_rollup (figure, grouping, municipalities,"
+                        + " definition) values (?1, ?2, ?3, ?4) returning id")
+                .setParameter(1, figure.table()).setParameter(2, String.join(",", expressions))
+                .setParameter(3, municipalities.name()).setParameter(4, FigureRollup.definition(figure))
+                .getSingleResult()).longValue();
+        FigureRollup rollup = new FigureRollup(id, figure, expressions, municipalities);
+        for (String sql : List.of(rollup.apply(1, figure.table(), "true"), rollup.settle())) {
+            statements.update(sql, statement -> { });
+        }
+        return id;
+    }
+
+    /** A row of {@code statistics_rollup}. */
+    record Stored(Long id, String figure, String grouping, String municipalities, String definition) {
+    }
+
+    /**
+     * The rollups a refresh keeps up to date, per figure (its aggregate table). Deletes those
+     * built for another definition of their figure: they would be changed by parts of another
+     * shape.
+     */
+    Map<String, List<FigureRollup>> maintained() {
+        Map<String, List<FigureRollup>> rollups = new HashMap<>();
+        List<Long> worthless = new ArrayList<>();
+        for (Stored stored : Rows.as(Stored.class, em.createNativeQuery("select id, figure, grouping, municipalities,"
+                + " definition from statistics_rollup")).getResultList()) {
+            Figure figure = Figures.ALL.stream().filter(f -> f.table().equals(stored.figure())).findFirst().orElse(null);
+            List<String> expressions = stored.grouping().isEmpty() ? List.of() : List.of(stored.grouping().split(","));
+            if (figure == null || !stored.definition().equals(FigureRollup.definition(figure))
+                    || !known(figure).containsAll(expressions)) {
+                worthless.add(stored.id());
+            } else {
+                rollups.computeIfAbsent(figure.table(), t -> new ArrayList<>()).add(new FigureRollup(stored.id(),
+                        figure, expressions, Municipalities.valueOf(stored.municipalities())));
+            }
+        }
+        if (!worthless.isEmpty()) {
+            em.createNativeQuery("delete from statistics_rollup where id = any(cast(string_to_array(?1, ',') as bigint[]))")
+                    .setParameter(1, String.join(",", worthless.stream().map(String::valueOf).toList()))
+                    .executeUpdate();
+        }
+        return rollups;
+    }
+
+    /** The SQL expressions a grouping of the figure may hold. */
+    private static Set<String> known(Figure figure) {
+        Set<String> known = new HashSet<>(figure.dimensions().values());
+        Grouping.COMMON.values().forEach(columns -> known.addAll(columns.values()));
+        return known;
+    }
+}

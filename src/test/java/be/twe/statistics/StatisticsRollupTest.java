@@ -1,0 +1,83 @@
+package be.twe.statistics;
+
+import static be.twe.support.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import be.twe.statistics.service.StatisticsRefresh;
+import be.twe.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * VDAB's answers of the figures with lists come from rollups (ADR 0044), one per grouping asked
+ * for, built at its first call and then changed by the parts each refresh replaces. After every
+ * kind of write, by single trajectories and by whole OCMWs, a rollup so kept answers exactly as
+ * one built again from the aggregates (which StatisticsIncrementalTest holds against a
+ * computation from scratch, and StatisticsExactnessTest against the raw rows).
+ */
+@QuarkusTest
+class StatisticsRollupTest {
+    static final List<String> CALLS = List.of(
+            "/statistics/instruments?groupBy=instrumentType,outcome,year",
+            "/statistics/instruments?groupBy=municipality,instrumentType",
+            "/statistics/instruments?groupBy=province&municipalities=MERGED_2019",
+            "/statistics/instruments",
+            "/statistics/instruments?groupBy=year&fromYear=2021&toYear=2022",
+            "/statistics/trainings?groupBy=year,organiser,kind",
+            "/statistics/trainings?groupBy=year,trainingName",
+            "/statistics/trainings?groupBy=municipality",
+            "/statistics/follow-ups?groupBy=year,followUpType",
+            "/statistics/follow-ups?groupBy=reason");
+
+    @Inject
+    TestData data;
+    @Inject
+    StatisticsRefresh refresh;
+
+    @Test
+    void aRollupKeptByTheRefreshAnswersAsOneBuiltAgain() {
+        data.execute("delete from statistics_rollup"); // those other tests' calls built
+        String written = StatisticsIncrementalTest.generated(data);
+        String computedWhole = StatisticsIncrementalTest.generated(data);
+        Map<String, Object> built = answers();
+        List<String> rollups = data.rows("select id::text from statistics_rollup order by id");
+        assertEquals(CALLS.size(), rollups.size(), "a rollup per grouping asked for");
+
+        StatisticsIncrementalTest.everyKindOfWrite(data, written);
+        data.execute("update instrument set end_date = start_date + 10, outcome = 'STOPPED_EARLY',"
+                + " stop_reason = 'Ziek.' where ocmw_id = ?1 and end_date is null", computedWhole);
+        data.execute("delete from instrument where id in (select id from instrument where ocmw_id = ?1"
+                + " and type = 'TRAINING' order by start_date limit 1)", computedWhole);
+        // as after a migration: the whole OCMW is computed again, its parts replaced all at once
+        data.execute("insert into statistics_stale (ocmw_id) values (?1)", computedWhole);
+        refresh.refresh();
+        Map<String, Object> kept = answers();
+        assertEquals(rollups, data.rows("select id::text from statistics_rollup order by id"),
+                "the same rollups, changed rather than built again");
+        CALLS.stream().filter(call -> !call.contains("fromYear")).forEach(call ->
+                assertNotEquals(built.get(call), kept.get(call), "the writes changed " + call));
+
+        data.execute("delete from statistics_rollup");
+        assertEquals(answers(), kept);
+        assertTrue(data.count("select count(*) from statistics_rollup_touched") == 0, "every touched group settled");
+    }
+
+    /** Each call's rows as VDAB's analyst gets them. */
+    Map<String, Object> answers() {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (String call : CALLS) {
+            answers.put(call, as("vdab", "analyst").get(call).then().statusCode(200).extract().jsonPath()
+                    .getList("rows"));
+        }
+        return answers;
+    }
+}
