@@ -8,6 +8,7 @@ create table statistics_rollup (
     grouping       varchar(200) not null, -- the grouping's SQL expressions, comma-separated
     municipalities varchar(16)  not null, -- AT_EVENT, MERGED_2019 or MERGED_2025
     definition     varchar(64)  not null, -- the figure's definition it was built for
+    used_on        date         not null default current_date, -- the last day a call read it
     unique (figure, grouping, municipalities)
 );
 

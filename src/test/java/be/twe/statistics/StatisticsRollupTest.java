@@ -71,6 +71,28 @@ class StatisticsRollupTest {
         assertTrue(data.count("select count(*) from statistics_rollup_touched") == 0, "every touched group settled");
     }
 
+    /** A rollup no call read for 30 days is not kept any more; the next call builds it again. */
+    @Test
+    void aRollupUnusedForThirtyDaysIsDeleted() {
+        String ocmw = StatisticsIncrementalTest.generated(data);
+        String call = "/statistics/trainings?groupBy=kind";
+        Object answer = as("vdab", "analyst").get(call).then().statusCode(200).extract().jsonPath().getList("rows");
+        data.execute("update statistics_rollup set used_on = current_date - 30 where grouping = 'kind'");
+        data.execute("update instrument set employer = employer where ocmw_id = ?1", ocmw);
+        refresh.refresh();
+        assertEquals(List.of("1"), data.rows("select count(*) from statistics_rollup where grouping = 'kind'"),
+                "read 30 days ago: kept");
+        data.execute("update statistics_rollup set used_on = current_date - 31 where grouping = 'kind'");
+        data.execute("update instrument set employer = employer where ocmw_id = ?1", ocmw);
+        refresh.refresh();
+        assertEquals(List.of("0"), data.rows("select count(*) from statistics_rollup where grouping = 'kind'"),
+                "read 31 days ago: deleted");
+        assertEquals(answer, as("vdab", "analyst").get(call).then().statusCode(200).extract().jsonPath()
+                .getList("rows"));
+        assertEquals(List.of("1"), data.rows("select count(*) from statistics_rollup where grouping = 'kind'"
+                + " and used_on = current_date"), "built again");
+    }
+
     /** Each call's rows as VDAB's analyst gets them. */
     Map<String, Object> answers() {
         Map<String, Object> answers = new LinkedHashMap<>();

@@ -25,6 +25,13 @@ import be.twe.statistics.service.StatisticsSql.Municipalities;
  */
 @ApplicationScoped
 public class StatisticsRollups {
+    /**
+     * A rollup no call read for this many days is deleted: every rollup of a figure costs each
+     * refresh that changes the figure two statements, and a grouping asked for once (an analyst's
+     * question) should not cost every write from then on.
+     */
+    static final int KEPT_UNUSED_DAYS = 30;
+
     private final Map<String, Map<String, String>> types = new ConcurrentHashMap<>();
 
     @Inject
@@ -49,6 +56,9 @@ public class StatisticsRollups {
         Long id = find(figure, expressions, municipalities);
         if (id == null) {
             id = systemWork.inTransaction("statistics rollup", () -> build(figure, expressions, municipalities));
+        } else {
+            em.createNativeQuery("update statistics_rollup set used_on = current_date where id = ?1"
+                    + " and used_on < current_date").setParameter(1, id).executeUpdate();
         }
         return Optional.of(new FigureRollup(id, figure, expressions, municipalities));
     }
@@ -109,10 +119,12 @@ public class StatisticsRollups {
 
     /**
      * The rollups a refresh keeps up to date, per figure (its aggregate table). Deletes those
-     * built for another definition of their figure: they would be changed by parts of another
-     * shape.
+     * built for another definition of their figure (they would be changed by parts of another
+     * shape) and those no call read for {@link #KEPT_UNUSED_DAYS} days.
      */
     Map<String, List<FigureRollup>> maintained() {
+        em.createNativeQuery("delete from statistics_rollup where used_on < current_date - ?1")
+                .setParameter(1, KEPT_UNUSED_DAYS).executeUpdate();
         Map<String, List<FigureRollup>> rollups = new HashMap<>();
         List<Long> worthless = new ArrayList<>();
         for (Stored stored : Rows.as(Stored.class, em.createNativeQuery("select id, figure, grouping, municipalities,"
