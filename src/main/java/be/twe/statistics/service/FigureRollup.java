@@ -145,7 +145,8 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
     /**
      * The answer: the figure's values over the one row of each group, the counts cast back to the
      * types of the aggregate table's columns ({@code types}: column -> SQL type), so that a value
-     * has the same type as when it is computed from the aggregates. Adds the filter's parameters.
+     * has the same type as when it is computed from the aggregates, and a distinct count 0 over no
+     * rows (an answer without groups, before any event), as there. Adds the filter's parameters.
      */
     String answer(Grouping grouping, Filter filter, Map<String, String> types, List<Object> parameters) {
         List<String> columns = new ArrayList<>(List.of("key", "median"));
@@ -162,7 +163,7 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
             select.add("key[%d]%s".formatted(i + 1, expressions.get(i).equals("year") ? "::int" : ""));
         }
         figure.values().values().forEach(v -> select.add(v.startsWith(Figure.DISTINCT)
-                ? "min(" + v.substring(Figure.DISTINCT.length(), v.length() - 2) + ")" : v));
+                ? "coalesce(min(" + v.substring(Figure.DISTINCT.length(), v.length() - 2) + "), 0)" : v));
         if (figure.median() != null) {
             select.add("round(min(median)::numeric / 30.4375, 1)");
         }

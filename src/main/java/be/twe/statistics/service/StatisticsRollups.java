@@ -77,9 +77,13 @@ public class StatisticsRollups {
         });
     }
 
+    /**
+     * The rollup's id, locked until the answer's transaction ends (key share), so that a refresh
+     * deleting it as unused waits for the answer that reads it, and then finds it used today.
+     */
     private Long find(Figure figure, List<String> expressions, Municipalities municipalities) {
         List<?> ids = em.createNativeQuery("select id from statistics_rollup where figure = ?1 and grouping = ?2"
-                        + " and municipalities = ?3 and definition = ?4")
+                        + " and municipalities = ?3 and definition = ?4 for key share")
                 .setParameter(1, figure.table()).setParameter(2, String.join(",", expressions))
                 .setParameter(3, municipalities.name()).setParameter(4, FigureRollup.definition(figure))
                 .getResultList();

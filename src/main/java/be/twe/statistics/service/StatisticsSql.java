@@ -16,8 +16,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Answers a figure from its yearly aggregates (ADR 0014), brought up to date first: the rows of
  * each OCMW and year, placed in the OCMW's municipality and province of that year (or the 2025
- * one it became), restricted to what the caller may see (native SQL, so the tenancy condition is
- * written here, once), filtered and grouped.
+ * one it became), restricted by row-level security to what the caller may see, filtered and
+ * grouped. VDAB's answers of a figure with lists come from the grouping's rollup instead (ADR 0044).
  */
 @ApplicationScoped
 public class StatisticsSql {
