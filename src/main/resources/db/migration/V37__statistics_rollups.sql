@@ -7,9 +7,10 @@ create table statistics_rollup (
     figure         varchar(64)  not null, -- the aggregate table
     grouping       varchar(200) not null, -- the grouping's SQL expressions, comma-separated
     municipalities varchar(16)  not null, -- AT_EVENT, MERGED_2019 or MERGED_2025
+    scope          varchar(40)  not null, -- filters that cut through its groups: fromYear;toYear;province;nisCode
     definition     varchar(64)  not null, -- the figure's definition it was built for
     used_on        date         not null default current_date, -- the last day a call read it
-    unique (figure, grouping, municipalities)
+    unique (figure, grouping, municipalities, scope)
 );
 
 -- One group of a rollup: the grouping's values as text, the figure's counts (its partials that

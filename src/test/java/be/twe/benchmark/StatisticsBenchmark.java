@@ -57,6 +57,7 @@ class StatisticsBenchmark {
             new String[] {"vdab", "/statistics/target-years?groupBy=province,year"},
             new String[] {"vdab", "/statistics/trainings?groupBy=year,organiser,kind"},
             new String[] {"vdab", "/statistics/trainings?groupBy=year,trainingName"},
+            new String[] {"vdab", "/statistics/instruments?groupBy=municipality,instrumentType&fromYear=2022&toYear=2024"},
             new String[] {"vdab", "/statistics/transfers?groupBy=year,reason,channel"},
             new String[] {"vdab", "/statistics/outcomes?groupBy=province,year"},
             new String[] {"vdab", "/statistics/helpdesk?groupBy=year,resourceType"},

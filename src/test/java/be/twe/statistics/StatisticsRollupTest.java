@@ -36,7 +36,11 @@ class StatisticsRollupTest {
             "/statistics/trainings?groupBy=year,trainingName",
             "/statistics/trainings?groupBy=municipality",
             "/statistics/follow-ups?groupBy=year,followUpType",
-            "/statistics/follow-ups?groupBy=reason");
+            "/statistics/follow-ups?groupBy=reason",
+            // filters that cut through the groups: rollups of their own
+            "/statistics/instruments?groupBy=municipality,instrumentType&fromYear=2022",
+            "/statistics/trainings?groupBy=kind&province=40000&toYear=2022",
+            "/statistics/follow-ups?groupBy=reason&nisCode=44021&fromYear=2021&toYear=2023");
 
     @Inject
     TestData data;

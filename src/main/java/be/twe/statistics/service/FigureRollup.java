@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import be.twe.statistics.service.StatisticsSql.Filter;
 import be.twe.statistics.service.StatisticsSql.Municipalities;
@@ -16,8 +17,11 @@ import be.twe.statistics.service.StatisticsSql.Municipalities;
  *
  * @param id          the rollup's row in {@code statistics_rollup}
  * @param expressions the grouping's SQL expressions, whitelisted by {@link Grouping}
+ * @param scope       the filters that cut through its groups (years not grouped by, a province or
+ *                    municipality not grouped by), applied when its rows are summed; the others
+ *                    pick whole groups when it answers
  */
-record FigureRollup(long id, Figure figure, List<String> expressions, Municipalities municipalities) {
+record FigureRollup(long id, Figure figure, List<String> expressions, Municipalities municipalities, Filter scope) {
     /** The parts of the trajectories in {@code :trajectories}. */
     static final String TRAJECTORIES = "s.trajectory_id = any(cast(string_to_array(:trajectories, ',') as uuid[]))";
     /** The parts of the OCMWs in {@code :ocmws}. */
@@ -32,16 +36,44 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
         return !figure.lists().isEmpty() && figure.values().values().stream().noneMatch(v -> v.contains("ocmw_id"));
     }
 
+    private static final Pattern NIS_CODE = Pattern.compile("\\d{5}");
+
     /**
-     * Whether a rollup of the grouping answers the filter: a filter may only pick whole groups
-     * (years when grouped by year, a province or municipality when grouped by it).
+     * Whether a rollup answers the filter: any but a cluster's, whose OCMWs change with its
+     * mandates.
      */
-    static boolean answers(Grouping grouping, Filter filter) {
+    static boolean answers(Filter filter) {
+        return filter.clusterId() == null;
+    }
+
+    /**
+     * The filters a rollup of the grouping is summed under: those that do not pick whole groups
+     * (years when not grouped by year, a province or municipality when not grouped by it).
+     */
+    static Filter scope(Grouping grouping, Filter filter) {
         List<String> grouped = grouping.dimensions();
-        return filter.clusterId() == null
-                && (filter.fromYear() == null && filter.toYear() == null || grouped.contains("year"))
-                && (filter.province() == null || grouped.contains("province"))
-                && (filter.nisCode() == null || grouped.contains("municipality"));
+        boolean years = !grouped.contains("year");
+        return new Filter(years ? filter.fromYear() : null, years ? filter.toYear() : null,
+                grouped.contains("province") ? null : filter.province(),
+                grouped.contains("municipality") ? null : filter.nisCode(), null, filter.municipalities());
+    }
+
+    /** The scope as stored with the rollup: {@code fromYear;toYear;province;nisCode}, empty parts for none. */
+    static String scopeText(Filter scope) {
+        return String.join(";", text(scope.fromYear()), text(scope.toYear()), text(scope.province()),
+                text(scope.nisCode()));
+    }
+
+    /** The scope stored with a rollup. */
+    static Filter scopeOf(String text, Municipalities municipalities) {
+        String[] parts = text.split(";", -1);
+        return new Filter(parts[0].isEmpty() ? null : Integer.valueOf(parts[0]),
+                parts[1].isEmpty() ? null : Integer.valueOf(parts[1]), parts[2].isEmpty() ? null : parts[2],
+                parts[3].isEmpty() ? null : parts[3], null, municipalities);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     /** What a rollup of the figure was built from: another definition makes it worthless. */
@@ -65,7 +97,30 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
     }
 
     private boolean placed() {
-        return expressions.stream().anyMatch(e -> e.startsWith("municipality_") || e.startsWith("province_"));
+        return scope.province() != null || scope.nisCode() != null
+                || expressions.stream().anyMatch(e -> e.startsWith("municipality_") || e.startsWith("province_"));
+    }
+
+    /** The scope as SQL conditions on the placed rows, its values checked before they are written in. */
+    private String scoped() {
+        StringBuilder conditions = new StringBuilder();
+        if (scope.fromYear() != null) {
+            conditions.append(" and s.year >= ").append(scope.fromYear().intValue());
+        }
+        if (scope.toYear() != null) {
+            conditions.append(" and s.year <= ").append(scope.toYear().intValue());
+        }
+        for (String[] place : List.of(new String[] {"_province_nis_code", scope.province()},
+                new String[] {"_nis_code", scope.nisCode()})) {
+            if (place[1] != null) {
+                if (!NIS_CODE.matcher(place[1]).matches()) {
+                    throw new IllegalArgumentException("not a NIS code: " + place[1]);
+                }
+                conditions.append(" and my.").append(municipalities.columns).append(place[0]).append(" = '")
+                        .append(place[1]).append('\'');
+            }
+        }
+        return conditions.toString();
     }
 
     /**
@@ -80,8 +135,8 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
                        my.%1$s_province_nis_code as province_nis_code, my.%1$s_province_name as province_name
                 from %2$s s join organisation o on o.id = s.ocmw_id
                 join municipality_year my on my.nis_code = o.nis_code and my.year = s.year
-                where %3$s""".formatted(municipalities.columns, source, condition)
-                : "select s.* from %s s where %s".formatted(source, condition);
+                where %3$s%4$s""".formatted(municipalities.columns, source, condition, scoped())
+                : "select s.* from %s s where %s%s".formatted(source, condition, scoped());
         StringBuilder sql = new StringBuilder("""
                 with placed as (%s),
                 keyed as (select %s as key, placed.* from placed)""".formatted(rows, key()));
@@ -168,10 +223,11 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
             select.add("round(min(median)::numeric / 30.4375, 1)");
         }
         StringBuilder where = new StringBuilder("rollup_id = " + id);
-        pick(where, "year", " >= ?", filter.fromYear(), parameters);
-        pick(where, "year", " <= ?", filter.toYear(), parameters);
-        pick(where, "province_nis_code", " = ?", filter.province(), parameters);
-        pick(where, "municipality_nis_code", " = ?", filter.nisCode(), parameters);
+        // the filters not in its scope pick whole groups
+        pick(where, "year", " >= ?", scope.fromYear() == null ? filter.fromYear() : null, parameters);
+        pick(where, "year", " <= ?", scope.toYear() == null ? filter.toYear() : null, parameters);
+        pick(where, "province_nis_code", " = ?", scope.province() == null ? filter.province() : null, parameters);
+        pick(where, "municipality_nis_code", " = ?", scope.nisCode() == null ? filter.nisCode() : null, parameters);
         List<String> positions = new ArrayList<>();
         for (int i = 1; i <= expressions.size(); i++) {
             positions.add(Integer.toString(i));

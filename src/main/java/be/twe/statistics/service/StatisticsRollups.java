@@ -47,20 +47,20 @@ public class StatisticsRollups {
      * whole groups, or a caller who does not see every OCMW. Runs in the answer's transaction.
      */
     Optional<FigureRollup> answering(Figure figure, Grouping grouping, Filter filter) {
-        if (!FigureRollup.kept(figure) || !FigureRollup.answers(grouping, filter)
+        if (!FigureRollup.kept(figure) || !FigureRollup.answers(filter)
                 || !(Boolean) em.createNativeQuery("select twe_unrestricted()").getSingleResult()) {
             return Optional.empty();
         }
-        List<String> expressions = grouping.expressions();
-        Municipalities municipalities = filter.municipalities();
-        Long id = find(figure, expressions, municipalities);
+        FigureRollup wanted = new FigureRollup(0, figure, grouping.expressions(), filter.municipalities(),
+                FigureRollup.scope(grouping, filter));
+        Long id = find(wanted);
         if (id == null) {
-            id = systemWork.inTransaction("statistics rollup", () -> build(figure, expressions, municipalities));
+            id = systemWork.inTransaction("statistics rollup", () -> build(wanted));
         } else {
             em.createNativeQuery("update statistics_rollup set used_on = current_date where id = ?1"
                     + " and used_on < current_date").setParameter(1, id).executeUpdate();
         }
-        return Optional.of(new FigureRollup(id, figure, expressions, municipalities));
+        return Optional.of(new FigureRollup(id, figure, wanted.expressions(), wanted.municipalities(), wanted.scope()));
     }
 
     /** The SQL types of the figure's aggregate columns: column -> type. */
@@ -81,12 +81,13 @@ public class StatisticsRollups {
      * The rollup's id, locked until the answer's transaction ends (key share), so that a refresh
      * deleting it as unused waits for the answer that reads it, and then finds it used today.
      */
-    private Long find(Figure figure, List<String> expressions, Municipalities municipalities) {
+    private Long find(FigureRollup wanted) {
         List<?> ids = em.createNativeQuery("select id from statistics_rollup where figure = ?1 and grouping = ?2"
-                        + " and municipalities = ?3 and definition = ?4 for key share")
-                .setParameter(1, figure.table()).setParameter(2, String.join(",", expressions))
-                .setParameter(3, municipalities.name()).setParameter(4, FigureRollup.definition(figure))
-                .getResultList();
+                        + " and municipalities = ?3 and scope = ?4 and definition = ?5 for key share")
+                .setParameter(1, wanted.figure().table()).setParameter(2, String.join(",", wanted.expressions()))
+                .setParameter(3, wanted.municipalities().name())
+                .setParameter(4, FigureRollup.scopeText(wanted.scope()))
+                .setParameter(5, FigureRollup.definition(wanted.figure())).getResultList();
         return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
     }
 
@@ -94,23 +95,27 @@ public class StatisticsRollups {
      * Builds a rollup from the aggregates, under the refresh's lock: a refresh that changes parts
      * either commits before (the aggregates hold its change) or changes the rollup after.
      */
-    private long build(Figure figure, List<String> expressions, Municipalities municipalities) {
+    private long build(FigureRollup wanted) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, StatisticsRefresh.LOCK)
                 .getSingleResult();
-        Long existing = find(figure, expressions, municipalities);
+        Long existing = find(wanted);
         if (existing != null) {
             return existing;
         }
+        Figure figure = wanted.figure();
+        String grouping = String.join(",", wanted.expressions());
+        String scope = FigureRollup.scopeText(wanted.scope());
         // one built for another definition of the figure
-        em.createNativeQuery("delete from statistics_rollup where figure = ?1 and grouping = ?2 and municipalities = ?3")
-                .setParameter(1, figure.table()).setParameter(2, String.join(",", expressions))
-                .setParameter(3, municipalities.name()).executeUpdate();
+        em.createNativeQuery("delete from statistics_rollup where figure = ?1 and grouping = ?2 and municipalities = ?3"
+                        + " and scope = ?4").setParameter(1, figure.table()).setParameter(2, grouping)
+                .setParameter(3, wanted.municipalities().name()).setParameter(4, scope).executeUpdate();
         long id = ((Number) em.createNativeQuery("insert into statistics_rollup (figure, grouping, municipalities,"
-                        + " definition) values (?1, ?2, ?3, ?4) returning id")
-                .setParameter(1, figure.table()).setParameter(2, String.join(",", expressions))
-                .setParameter(3, municipalities.name()).setParameter(4, FigureRollup.definition(figure))
-                .getSingleResult()).longValue();
-        FigureRollup rollup = new FigureRollup(id, figure, expressions, municipalities);
+                        + " scope, definition) values (?1, ?2, ?3, ?4, ?5) returning id")
+                .setParameter(1, figure.table()).setParameter(2, grouping)
+                .setParameter(3, wanted.municipalities().name()).setParameter(4, scope)
+                .setParameter(5, FigureRollup.definition(figure)).getSingleResult()).longValue();
+        FigureRollup rollup = new FigureRollup(id, figure, wanted.expressions(), wanted.municipalities(),
+                wanted.scope());
         for (String sql : List.of(rollup.apply(1, figure.table(), "true"), rollup.settle())) {
             statements.update(sql, statement -> { });
         }
@@ -118,7 +123,7 @@ public class StatisticsRollups {
     }
 
     /** A row of {@code statistics_rollup}. */
-    record Stored(Long id, String figure, String grouping, String municipalities, String definition) {
+    record Stored(Long id, String figure, String grouping, String municipalities, String scope, String definition) {
     }
 
     /**
@@ -132,15 +137,16 @@ public class StatisticsRollups {
         Map<String, List<FigureRollup>> rollups = new HashMap<>();
         List<Long> worthless = new ArrayList<>();
         for (Stored stored : Rows.as(Stored.class, em.createNativeQuery("select id, figure, grouping, municipalities,"
-                + " definition from statistics_rollup")).getResultList()) {
+                + " scope, definition from statistics_rollup")).getResultList()) {
             Figure figure = Figures.ALL.stream().filter(f -> f.table().equals(stored.figure())).findFirst().orElse(null);
             List<String> expressions = stored.grouping().isEmpty() ? List.of() : List.of(stored.grouping().split(","));
             if (figure == null || !stored.definition().equals(FigureRollup.definition(figure))
                     || !known(figure).containsAll(expressions)) {
                 worthless.add(stored.id());
             } else {
+                Municipalities municipalities = Municipalities.valueOf(stored.municipalities());
                 rollups.computeIfAbsent(figure.table(), t -> new ArrayList<>()).add(new FigureRollup(stored.id(),
-                        figure, expressions, Municipalities.valueOf(stored.municipalities())));
+                        figure, expressions, municipalities, FigureRollup.scopeOf(stored.scope(), municipalities)));
             }
         }
         if (!worthless.isEmpty()) {

@@ -168,8 +168,8 @@ class TenancyPolicyTest {
     void onlyVdabReadsTheRollupsOfEveryOcmw() throws SQLException {
         String cluster = data.newCluster();
         List<String> seen = asProbe(Map.of("twe.organisation", "vdab", "twe.unrestricted", "on"), s -> {
-            s.execute("with r as (insert into statistics_rollup (figure, grouping, municipalities, definition)"
-                    + " values ('statistics_probe', 'year', 'AT_EVENT', 'x') returning id)"
+            s.execute("with r as (insert into statistics_rollup (figure, grouping, municipalities, scope, definition)"
+                    + " values ('statistics_probe', 'year', 'AT_EVENT', ';;;', 'x') returning id)"
                     + " insert into statistics_rollup_group (rollup_id, key, counts) select id, '{2024}', '{1}' from r");
             List<String> counts = new ArrayList<>();
             // unrestricted, organisation, acting for
