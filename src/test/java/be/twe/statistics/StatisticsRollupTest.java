@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import be.twe.statistics.service.StatisticsRefresh;
+import be.twe.statistics.service.StatisticsRollups;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -95,6 +96,24 @@ class StatisticsRollupTest {
                 .getList("rows"));
         assertEquals(List.of("1"), data.rows("select count(*) from statistics_rollup where grouping = 'kind'"
                 + " and used_on = current_date"), "built again");
+    }
+
+    /** Past the most rollups kept, building one more deletes the one read least recently. */
+    @Test
+    void buildingOneRollupTooManyDeletesTheOneReadLeastRecently() {
+        StatisticsIncrementalTest.generated(data);
+        data.execute("delete from statistics_rollup");
+        for (int year = 2000; year < 2000 + StatisticsRollups.MOST; year++) {
+            as("vdab", "analyst").get("/statistics/trainings?groupBy=kind&fromYear=" + year).then().statusCode(200);
+        }
+        data.execute("update statistics_rollup set used_on = current_date - 1 where scope = '2001;;;'");
+        data.execute("update statistics_rollup set used_on = current_date - 2 where scope = '2002;;;'");
+        assertEquals(List.of(Integer.toString(StatisticsRollups.MOST)), data.rows("select count(*) from statistics_rollup"));
+
+        as("vdab", "analyst").get("/statistics/trainings?groupBy=kind&toYear=2020").then().statusCode(200);
+        assertEquals(List.of(Integer.toString(StatisticsRollups.MOST)), data.rows("select count(*) from statistics_rollup"));
+        assertEquals(List.of("2001;;;", ";2020;;"), data.rows("select scope from statistics_rollup"
+                + " where scope in ('2001;;;', '2002;;;', ';2020;;') order by scope"), "the one read two days ago went");
     }
 
     /** Each call's rows as VDAB's analyst gets them. */

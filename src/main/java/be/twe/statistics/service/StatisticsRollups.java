@@ -31,6 +31,12 @@ public class StatisticsRollups {
      * question) should not cost every write from then on.
      */
     static final int KEPT_UNUSED_DAYS = 30;
+    /**
+     * At most this many rollups: building one more deletes the one read least recently, so that
+     * a script asking for many groupings or year ranges does not make every later refresh pay for
+     * them (two statements per rollup of a changed figure).
+     */
+    public static final int MOST = 32;
 
     private final Map<String, Map<String, String>> types = new ConcurrentHashMap<>();
 
@@ -105,10 +111,12 @@ public class StatisticsRollups {
         Figure figure = wanted.figure();
         String grouping = String.join(",", wanted.expressions());
         String scope = FigureRollup.scopeText(wanted.scope());
-        // one built for another definition of the figure
+        // one built for another definition of the figure, and the least recently read past the most kept
         em.createNativeQuery("delete from statistics_rollup where figure = ?1 and grouping = ?2 and municipalities = ?3"
                         + " and scope = ?4").setParameter(1, figure.table()).setParameter(2, grouping)
                 .setParameter(3, wanted.municipalities().name()).setParameter(4, scope).executeUpdate();
+        em.createNativeQuery("delete from statistics_rollup where id not in (select id from statistics_rollup"
+                + " order by used_on desc, id desc limit ?1)").setParameter(1, MOST - 1).executeUpdate();
         long id = ((Number) em.createNativeQuery("insert into statistics_rollup (figure, grouping, municipalities,"
                         + " scope, definition) values (?1, ?2, ?3, ?4, ?5) returning id")
                 .setParameter(1, figure.table()).setParameter(2, grouping)
