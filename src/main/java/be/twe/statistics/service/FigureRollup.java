@@ -83,6 +83,11 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
         return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** The same rollup, stored under {@code id}. */
+    FigureRollup withId(long id) {
+        return new FigureRollup(id, figure, expressions, municipalities, scope);
+    }
+
     private List<String> counts() {
         return figure.partials().keySet().stream().filter(c -> !figure.lists().contains(c)).toList();
     }

@@ -21,7 +21,7 @@ import be.twe.statistics.service.StatisticsSql.Municipalities;
 
 /**
  * Which rollups exist (ADR 0044): the one that answers a call, built at the first call of its
- * grouping, and those a refresh keeps up to date.
+ * grouping and scope, and those a refresh keeps up to date.
  */
 @ApplicationScoped
 public class StatisticsRollups {
@@ -48,9 +48,9 @@ public class StatisticsRollups {
     TransactionStatements statements;
 
     /**
-     * The rollup that answers the call, built first if the grouping has none yet; empty when the
-     * call is answered from the aggregates: a figure without lists, a filter that does not pick
-     * whole groups, or a caller who does not see every OCMW. Runs in the answer's transaction.
+     * The rollup that answers the call, built first if its grouping and scope have none yet; empty
+     * when the call is answered from the aggregates: a figure without lists, a cluster's filter,
+     * or a caller who does not see every OCMW. Runs in the answer's transaction.
      */
     Optional<FigureRollup> answering(Figure figure, Grouping grouping, Filter filter) {
         if (!FigureRollup.kept(figure) || !FigureRollup.answers(filter)
@@ -66,7 +66,7 @@ public class StatisticsRollups {
             em.createNativeQuery("update statistics_rollup set used_on = current_date where id = ?1"
                     + " and used_on < current_date").setParameter(1, id).executeUpdate();
         }
-        return Optional.of(new FigureRollup(id, figure, wanted.expressions(), wanted.municipalities(), wanted.scope()));
+        return Optional.of(wanted.withId(id));
     }
 
     /** The SQL types of the figure's aggregate columns: column -> type. */
@@ -122,8 +122,7 @@ public class StatisticsRollups {
                 .setParameter(1, figure.table()).setParameter(2, grouping)
                 .setParameter(3, wanted.municipalities().name()).setParameter(4, scope)
                 .setParameter(5, FigureRollup.definition(figure)).getSingleResult()).longValue();
-        FigureRollup rollup = new FigureRollup(id, figure, wanted.expressions(), wanted.municipalities(),
-                wanted.scope());
+        FigureRollup rollup = wanted.withId(id);
         for (String sql : List.of(rollup.apply(1, figure.table(), "true"), rollup.settle())) {
             statements.update(sql, statement -> { });
         }
