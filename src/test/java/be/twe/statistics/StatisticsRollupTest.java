@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -114,6 +121,34 @@ class StatisticsRollupTest {
         assertEquals(List.of(Integer.toString(StatisticsRollups.MOST)), data.rows("select count(*) from statistics_rollup"));
         assertEquals(List.of("2001;;;", ";2020;;"), data.rows("select scope from statistics_rollup"
                 + " where scope in ('2001;;;', '2002;;;', ';2020;;') order by scope"), "the one read two days ago went");
+    }
+
+    /**
+     * Parallel first calls of one grouping, while writes come in, build one rollup (the refresh's
+     * lock and the rollup's unique key) and all answer the same.
+     */
+    @Test
+    void parallelFirstCallsBuildOneRollup() throws Exception {
+        String ocmw = StatisticsIncrementalTest.generated(data);
+        String call = "/statistics/trainings?groupBy=organiser,trainingName&municipalities=MERGED_2025";
+        data.execute("delete from statistics_rollup");
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Object>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(callers.submit(() -> as("vdab", "analyst").get(call).then().statusCode(200).extract()
+                        .jsonPath().getList("rows")));
+            }
+            data.execute("update instrument set employer = employer where ocmw_id = ?1", ocmw);
+            Set<Object> distinct = new HashSet<>();
+            for (Future<Object> answer : answers) {
+                distinct.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, distinct.size(), "every caller got the same answer");
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(List.of("1"), data.rows("select count(*) from statistics_rollup"), "one rollup built");
     }
 
     /** Each call's rows as VDAB's analyst gets them. */
