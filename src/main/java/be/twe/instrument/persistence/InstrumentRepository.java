@@ -40,27 +40,24 @@ public class InstrumentRepository implements PanacheRepositoryBase<InstrumentEnt
     }
 
     /** The dates and type of an instrument, what the yearly target needs of it. */
-    public record Dates(UUID trajectoryId, InstrumentType type, LocalDate start, LocalDate effectiveEnd) {
+    public record Dates(InstrumentType type, LocalDate start, LocalDate effectiveEnd) {
     }
 
     /**
-     * The instruments' dates of trajectories the caller already read, in one native query (an HQL
+     * The instruments' dates of a trajectory the caller already read, in one native query (an HQL
      * query under the former tenancy filters was translated again at every call, issue 20).
      */
-    public List<Dates> datesOf(Collection<UUID> trajectoryIds) {
-        if (trajectoryIds.isEmpty()) {
-            return List.of();
-        }
+    public List<Dates> datesOf(UUID trajectoryId) {
         return Rows.as(DatesRow.class, getEntityManager().createNativeQuery("""
-                select trajectory_id, type, start_date, coalesce(end_date, planned_end_date)
-                from instrument where trajectory_id = any(?1) order by start_date"""))
-                .setParameter(1, trajectoryIds.toArray(UUID[]::new)).getResultStream().map(DatesRow::dates).toList();
+                select type, start_date, coalesce(end_date, planned_end_date)
+                from instrument where trajectory_id = ?1 order by start_date"""))
+                .setParameter(1, trajectoryId).getResultStream().map(DatesRow::dates).toList();
     }
 
     /** {@link Dates} as the database hands them out (the type by name). */
-    record DatesRow(UUID trajectoryId, String type, LocalDate start, LocalDate effectiveEnd) {
+    record DatesRow(String type, LocalDate start, LocalDate effectiveEnd) {
         Dates dates() {
-            return new Dates(trajectoryId, InstrumentType.valueOf(type), start, effectiveEnd);
+            return new Dates(InstrumentType.valueOf(type), start, effectiveEnd);
         }
     }
 

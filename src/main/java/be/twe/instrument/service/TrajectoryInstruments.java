@@ -57,7 +57,7 @@ public class TrajectoryInstruments implements InstrumentsOfTrajectory {
 
     @Override
     public List<InstrumentDates> datesOf(UUID trajectoryId) {
-        return instruments.datesOf(List.of(trajectoryId)).stream()
+        return instruments.datesOf(trajectoryId).stream()
                 .map(d -> new InstrumentDates(d.type().name(), d.start(), d.effectiveEnd())).toList();
     }
 
