@@ -27,6 +27,7 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
     /** The parts of the OCMWs in {@code :ocmws}. */
     static final String OCMWS = "s.ocmw_id = any(string_to_array(:ocmws, ','))";
     private static final String DAYS = "days";
+    private static final Pattern NIS_CODE = Pattern.compile("\\d{5}");
 
     /**
      * Whether a figure's answers can come from rollups: it has lists (what makes reading its
@@ -35,8 +36,6 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
     static boolean kept(Figure figure) {
         return !figure.lists().isEmpty() && figure.values().values().stream().noneMatch(v -> v.contains("ocmw_id"));
     }
-
-    private static final Pattern NIS_CODE = Pattern.compile("\\d{5}");
 
     /**
      * Whether a rollup answers the filter: any but a cluster's, whose OCMWs change with its
@@ -208,7 +207,7 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
      * has the same type as when it is computed from the aggregates, and a distinct count 0 over no
      * rows (an answer without groups, before any event), as there. Adds the filter's parameters.
      */
-    String answer(Grouping grouping, Filter filter, Map<String, String> types, List<Object> parameters) {
+    String answer(Filter filter, Map<String, String> types, List<Object> parameters) {
         List<String> columns = new ArrayList<>(List.of("key", "median"));
         List<String> counts = counts();
         for (int i = 0; i < counts.size(); i++) {

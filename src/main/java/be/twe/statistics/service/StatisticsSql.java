@@ -60,7 +60,7 @@ public class StatisticsSql {
     private List<Map<String, Object>> query(Figure figure, Grouping grouping, Filter filter) {
         List<Object> parameters = new ArrayList<>();
         String sql = rollups.answering(figure, grouping, filter)
-                .map(rollup -> rollup.answer(grouping, filter, rollups.types(figure), parameters))
+                .map(rollup -> rollup.answer(filter, rollups.types(figure), parameters))
                 .orElseGet(() -> fromAggregates(figure, grouping, filter, parameters));
         List<String> names = new ArrayList<>(grouping.columns());
         names.addAll(figure.valueNames());
