@@ -134,13 +134,9 @@ record FigureRollup(long id, Figure figure, List<String> expressions, Municipali
      * or to zero changes them.
      */
     String apply(int sign, String source, String condition) {
-        String rows = placed() ? """
-                select s.*, my.%1$s_nis_code as municipality_nis_code, my.%1$s_name as municipality_name,
-                       my.%1$s_province_nis_code as province_nis_code, my.%1$s_province_name as province_name
-                from %2$s s join organisation o on o.id = s.ocmw_id
-                join municipality_year my on my.nis_code = o.nis_code and my.year = s.year
-                where %3$s%4$s""".formatted(municipalities.columns, source, condition, scoped())
-                : "select s.* from %s s where %s%s".formatted(source, condition, scoped());
+        String where = "where " + condition + scoped();
+        String rows = placed() ? StatisticsSql.placedIn(municipalities.columns, source + " s", where)
+                : "select s.* from %s s %s".formatted(source, where);
         StringBuilder sql = new StringBuilder("""
                 with placed as (%s),
                 keyed as (select %s as key, placed.* from placed)""".formatted(rows, key()));

@@ -105,6 +105,15 @@ public class StatisticsSql {
                     scope.rows(), String.join(", ", key));
             where = "where true" + scope.places();
         }
+        return placedIn(place, rows, where);
+    }
+
+    /**
+     * Rows ({@code rows}: a from item named {@code s}, with ocmw_id and year) with their
+     * municipality and province ({@code place}: the mapping's column prefix); {@code where} may
+     * filter on {@code s} and {@code my}, the place. Also what a rollup sums (ADR 0044).
+     */
+    static String placedIn(String place, String rows, String where) {
         return """
                 select s.*, my.%1$s_nis_code as municipality_nis_code, my.%1$s_name as municipality_name,
                        my.%1$s_province_nis_code as province_nis_code, my.%1$s_province_name as province_name
