@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,13 +113,7 @@ public class StatisticsRefresh {
     private Round refreshStale(long last) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
         LocalDate day = today.date();
-        // the marks of a few OCMWs: computing every OCMW (the first refresh after this version) in
-        // one transaction took longer than the transaction timeout at ten times the volume
-        List<Mark> marks = Rows.as(Mark.class, em.createNativeQuery("""
-                delete from statistics_stale where id <= ?2 and ocmw_id in (
-                    select distinct ocmw_id from statistics_stale where id <= ?2 order by ocmw_id limit ?1)
-                returning ocmw_id, source, trajectory_id""").setParameter(1, OCMWS_PER_TRANSACTION)
-                .setParameter(2, last)).getResultList();
+        List<Mark> marks = take(last);
         Set<String> refreshed = new HashSet<>();
         List<Stale> stale = Figures.ALL.stream().map(figure -> Stale.of(figure, marks)).toList();
         Map<String, List<FigureRollup>> kept = marks.isEmpty() ? Map.of() : rollups.maintained();
@@ -166,8 +159,36 @@ public class StatisticsRefresh {
         return new Round(marks.size(), refreshed.size());
     }
 
-    /** An OCMW whose figures that read {@code source} (a table, "day" or "all") are stale: one trajectory's, or all. */
-    record Mark(String ocmwId, String source, UUID trajectoryId) {
+    /**
+     * Takes the marks of a few OCMWs up to {@code last}: computing every OCMW (the first refresh
+     * after this version) in one transaction took longer than the transaction timeout at ten times
+     * the volume. They come grouped per OCMW and source, with at most one trajectory more than
+     * {@link #TRAJECTORIES_BEFORE_WHOLE_OCMW}: more than that computes the OCMW whole anyway, and
+     * the marks of a few imports, one per trajectory and table, took 590,000 rows and ran the API
+     * out of its 128 MB heap.
+     */
+    List<Mark> take(long last) {
+        return Rows.as(Mark.class, em.createNativeQuery("""
+                with taken as (
+                    delete from statistics_stale where id <= ?2 and ocmw_id in (
+                        select distinct ocmw_id from statistics_stale where id <= ?2 order by ocmw_id limit ?1)
+                    returning ocmw_id, source, trajectory_id)
+                select ocmw_id, source, bool_or(trajectory_id is null),
+                       array_to_string((array_agg(distinct trajectory_id)
+                                        filter (where trajectory_id is not null))[1:?3], ',')
+                from taken group by ocmw_id, source""").setParameter(1, OCMWS_PER_TRANSACTION)
+                .setParameter(2, last).setParameter(3, TRAJECTORIES_BEFORE_WHOLE_OCMW + 1)).getResultList();
+    }
+
+    /**
+     * An OCMW whose figures that read {@code source} (a table, "day" or "all") are stale: whole,
+     * or some of its trajectories (comma-separated; cut off past {@link #TRAJECTORIES_BEFORE_WHOLE_OCMW}).
+     */
+    record Mark(String ocmwId, String source, boolean whole, String trajectories) {
+        List<String> trajectoryIds() {
+            return trajectories == null ? List.of() : List.of(trajectories.split(","));
+        }
+
         boolean concerns(Figure figure) {
             return switch (source) {
                 case "all" -> true;
@@ -189,10 +210,11 @@ public class StatisticsRefresh {
                 if (!mark.concerns(figure)) {
                     continue;
                 }
-                if (mark.trajectoryId() == null) {
+                if (mark.whole()) {
                     ocmws.add(mark.ocmwId());
-                } else {
-                    trajectories.computeIfAbsent(mark.ocmwId(), o -> new TreeSet<>()).add(mark.trajectoryId().toString());
+                }
+                if (mark.trajectories() != null) {
+                    trajectories.computeIfAbsent(mark.ocmwId(), o -> new TreeSet<>()).addAll(mark.trajectoryIds());
                 }
             }
             trajectories.forEach((ocmw, ids) -> {
