@@ -105,8 +105,7 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
             rows(COLUMNS + """
                     from unnest(?::text[]) r(reference)
                     cross join lateral (select * from trajectory t where t.registered_by = ?
-                                        and t.external_reference = r.reference limit 1) t
-                    join client c on c.id = t.client_id""", s -> {
+                                        and t.external_reference = r.reference limit 1) t""", s -> {
                 s.setArray(1, TransactionStatements.array(s, "text", references));
                 s.setString(2, registeredBy);
             }).forEach(t -> found.put(t.externalReference, t));
@@ -118,7 +117,7 @@ public class TrajectoryRepository implements PanacheRepositoryBase<TrajectoryEnt
     public Map<UUID, TrajectoryEntity> byIds(Collection<UUID> ids) {
         Map<UUID, TrajectoryEntity> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            rows(COLUMNS + "from trajectory t join client c on c.id = t.client_id where t.id = any(?)",
+            rows(COLUMNS + "from trajectory t where t.id = any(?)",
                     s -> s.setArray(1, TransactionStatements.array(s, "uuid", ids)))
                     .forEach(t -> found.put(t.id, t));
         }
