@@ -170,8 +170,10 @@ public class StatisticsRefresh {
     List<Mark> take(long last) {
         return Rows.as(Mark.class, em.createNativeQuery("""
                 with taken as (
-                    delete from statistics_stale where id <= ?2 and ocmw_id in (
-                        select distinct ocmw_id from statistics_stale where id <= ?2 order by ocmw_id limit ?1)
+                    -- the OCMWs as an array, computed once: as a semi-join, a plan on statistics from
+                    -- before an import's marks could run the subquery again for every mark
+                    delete from statistics_stale where id <= ?2 and ocmw_id = any(array(
+                        select distinct ocmw_id from statistics_stale where id <= ?2 order by ocmw_id limit ?1))
                     returning ocmw_id, source, trajectory_id)
                 select ocmw_id, source, bool_or(trajectory_id is null),
                        array_to_string((array_agg(distinct trajectory_id)
