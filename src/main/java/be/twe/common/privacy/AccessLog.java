@@ -80,13 +80,19 @@ public class AccessLog {
         queue(entries);
     }
 
-    /** Queues entries for the writer; past {@link #BACKLOG} records the caller writes them itself. */
+    /**
+     * Queues entries for the writer, and wakes it when they fill half of the backlog; past
+     * {@link #BACKLOG} records the caller writes them itself.
+     */
     void queue(List<Entry> entries) {
         if (size.get() >= BACKLOG) {
             writer.writeNow(entries);
             return;
         }
         putBack(entries);
+        if (size.get() >= BACKLOG / 2) {
+            writer.flushSoon();
+        }
     }
 
     public void read(String operation, Read read) {

@@ -5,8 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,6 +19,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import be.twe.common.error.DatabaseOutage;
+import be.twe.common.jobs.DaemonThreads;
 import be.twe.common.metrics.DomainMeters;
 import be.twe.common.tenancy.SystemWork;
 import io.agroal.api.AgroalDataSource;
@@ -44,9 +50,44 @@ public class AccessLogWriter {
     @Inject
     SystemWork systemWork;
 
+    /** The write {@link #flushSoon} started last; done when none runs. */
+    private final AtomicReference<CompletableFuture<Integer>> soon =
+            new AtomicReference<>(CompletableFuture.completedFuture(0));
+    private final ExecutorService flusher = Executors.newSingleThreadExecutor(DaemonThreads.named("access-log-flush"));
+
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everySecond() {
         flush();
+    }
+
+    /**
+     * Writes the queue now, on a thread of its own, unless such a write runs already: the queue
+     * filled half way to where readers write their own entries. An export queues one record per
+     * record it reads, 40,000 a second, and wrote a third of them on its own thread, waiting
+     * (issue 31: an export ran 7 % faster once its thread no longer wrote them).
+     */
+    void flushSoon() {
+        CompletableFuture<Integer> running = soon.get();
+        CompletableFuture<Integer> next = new CompletableFuture<>();
+        if (running.isDone() && soon.compareAndSet(running, next)) {
+            flusher.execute(() -> {
+                try {
+                    next.complete(flush());
+                } catch (RuntimeException e) {
+                    next.completeExceptionally(e);
+                }
+            });
+        }
+    }
+
+    /** The write {@link #flushSoon} started last. */
+    CompletableFuture<Integer> flushingSoon() {
+        return soon.get();
+    }
+
+    @PreDestroy
+    void stop() {
+        flusher.shutdown(); // a write that runs ends; the queue's rest is written at shutdown
     }
 
     void atShutdown(@Observes ShutdownEvent event) {

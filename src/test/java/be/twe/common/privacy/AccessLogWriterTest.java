@@ -1,10 +1,13 @@
 package be.twe.common.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -52,7 +55,8 @@ class AccessLogWriterTest {
     void readsThatOutpaceTheWriterWriteTheirOwnEntriesInsteadOfFillingTheHeap() {
         UUID queuedOnes = UUID.randomUUID();
         UUID lateOnes = UUID.randomUUID();
-        log.queue(IntStream.range(0, AccessLog.BACKLOG + 5000).mapToObj(i -> entry(queuedOnes, "q" + i)).toList());
+        // a full queue, put there as the writer's own write leaves it (queueing would wake the writer)
+        log.putBack(IntStream.range(0, AccessLog.BACKLOG + 5000).mapToObj(i -> entry(queuedOnes, "q" + i)).toList());
         log.queue(IntStream.range(0, 10).mapToObj(i -> entry(lateOnes, "l" + i)).toList());
         assertEquals(10, data.count("select count(*) from access_log where trajectory_ids = array[?1]", lateOnes),
                 "written before the reader went on");
@@ -60,5 +64,20 @@ class AccessLogWriterTest {
         writer.flush();
         assertEquals(AccessLog.BACKLOG + 5000, data.count("select count(*) from access_log where trajectory_ids = array[?1]",
                 queuedOnes), "and the queue is written as always");
+    }
+
+    @Test
+    void aQueueFilledHalfWayIsWrittenAtOnceOnTheWritersOwnThread() {
+        UUID trajectory = UUID.randomUUID();
+        writer.flush();
+        CompletableFuture<Integer> before = writer.flushingSoon();
+        log.queue(IntStream.range(0, AccessLog.BACKLOG / 2 - 1).mapToObj(i -> entry(trajectory, "h" + i)).toList());
+        assertSame(before, writer.flushingSoon(), "below half way the writer waits for its second");
+        log.queue(List.of(entry(trajectory, "half")));
+        CompletableFuture<Integer> woken = writer.flushingSoon();
+        assertNotSame(before, woken, "half way it is woken");
+        woken.join();
+        assertEquals(AccessLog.BACKLOG / 2, data.count("select count(*) from access_log where trajectory_ids = array[?1]",
+                trajectory), "written by the time its write ends (or the second's, which it waited for)");
     }
 }
