@@ -170,8 +170,8 @@ public class StatisticsRefresh {
     List<Mark> take(long last) {
         return Rows.as(Mark.class, em.createNativeQuery("""
                 with taken as (
-                    -- the OCMWs as an array, computed once: as a semi-join, a plan on statistics from
-                    -- before an import's marks could run the subquery again for every mark
+                    -- the OCMWs as an array, computed once whatever the plan: a semi-join's plan may
+                    -- run its subquery again per mark (a full test run once saw this statement time out)
                     delete from statistics_stale where id <= ?2 and ocmw_id = any(array(
                         select distinct ocmw_id from statistics_stale where id <= ?2 order by ocmw_id limit ?1))
                     returning ocmw_id, source, trajectory_id)
