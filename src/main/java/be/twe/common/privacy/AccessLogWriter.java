@@ -68,8 +68,11 @@ public class AccessLogWriter {
      */
     void flushSoon() {
         CompletableFuture<Integer> running = soon.get();
+        if (!running.isDone()) {
+            return;
+        }
         CompletableFuture<Integer> next = new CompletableFuture<>();
-        if (running.isDone() && soon.compareAndSet(running, next)) {
+        if (soon.compareAndSet(running, next)) {
             flusher.execute(() -> {
                 try {
                     next.complete(flush());

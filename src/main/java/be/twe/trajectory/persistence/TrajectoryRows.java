@@ -32,7 +32,8 @@ public class TrajectoryRows {
      */
     static final String COLUMNS = """
             t.id, t.ocmw_id, t.client_id, (select c.insz from client c where c.id = t.client_id), t.start_date,
-            t.planned_end_date, t.end_date, t.end_reason, t.end_advice, t.at_work_at_measurement, t.at_work_within_12_months, t.pseudonymised_at, t.coach_id,
+            t.planned_end_date, t.end_date, t.end_reason, t.end_advice, t.at_work_at_measurement,
+            t.at_work_within_12_months, t.pseudonymised_at, t.coach_id,
             t.registered_by, t.on_behalf, t.external_reference, t.version, t.updated_at""";
     private static final String SELECT = "select " + COLUMNS + """
             , i.types, i.starts, i.ends
