@@ -92,6 +92,14 @@ public class CallerContext {
         }
     }
 
+    /**
+     * Work of one caller split over threads (an export's reads): each thread's request context
+     * acts as the caller already resolved on the thread that split it.
+     */
+    public void actAs(Caller resolved) {
+        caller = resolved;
+    }
+
     private Caller load(Connection given, String subject, String organisationId, Set<String> roles) {
         LocalDate date = today.date();
         CallerCache.Resolved resolved = cache.get(organisationId, date, () -> given != null

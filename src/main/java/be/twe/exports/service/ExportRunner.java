@@ -1,8 +1,11 @@
 package be.twe.exports.service;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,11 +25,14 @@ import be.twe.common.error.ThrowableProblems;
 import be.twe.common.jobs.DaemonThreads;
 import be.twe.common.jobs.JobKind;
 import be.twe.common.jobs.JobLease;
+import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.exports.persistence.ExportJobRepository;
 import be.twe.sync.service.ChangeFeedService;
 import be.twe.sync.service.FeedEntry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -40,6 +46,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ExportRunner implements JobKind {
     static final String KIND = "export";
     private static final int BATCH = 500;
+    /** Batches whose records are read at the same time. */
+    private static final int READERS = 2;
     private static final int TIMEOUT_SECONDS = 4 * 3600;
     /** How long an export waits for the writes committed before it to be readable (statement_timeout is 15 s). */
     private static final Duration SETTLING = Duration.ofSeconds(30);
@@ -103,6 +111,7 @@ public class ExportRunner implements JobKind {
         long upTo = feed.settledPosition(SETTLING);
         QuarkusTransaction.requiringNew().run(() -> jobs.start(exportId, upTo));
         Blocks blocks = new Blocks(exportId);
+        Reads reads = new Reads(callers.current());
         List<FeedEntry> batch = new ArrayList<>();
         try (Stream<FeedEntry> entries = feed.lastPerRecord(callers.current(), since, upTo)) {
             for (var it = entries.iterator(); it.hasNext(); ) {
@@ -111,18 +120,76 @@ public class ExportRunner implements JobKind {
                 }
                 batch.add(it.next());
                 if (batch.size() == BATCH) {
-                    blocks.write(lines.of(batch));
-                    batch.clear();
+                    reads.start(batch).ifPresent(blocks::write);
+                    batch = new ArrayList<>();
                 }
             }
-            blocks.write(lines.of(batch));
+            reads.start(batch).ifPresent(blocks::write);
+            reads.rest().forEach(blocks::write);
         } catch (RuntimeException e) {
+            reads.settle();
             blocks.settle(); // a failed export is marked failed only after its last block is settled
             throw e;
         }
         blocks.awaitWritten();
         QuarkusTransaction.requiringNew().run(() -> jobs.finish(exportId, blocks.lines - blocks.deletions,
                 blocks.deletions, null));
+    }
+
+    /**
+     * Reads the records of an export's batches on {@value #READERS} threads, each on a connection
+     * of its own, while the feed's cursor moves on (issue 31: one thread waited for each statement
+     * in turn, and PostgreSQL used one core of two). Batches come back in the cursor's order. Each
+     * thread reads as the export's user, in a request context of its own.
+     */
+    private final class Reads {
+        private final Caller caller;
+        private final Deque<CompletableFuture<List<ExportLines.Line>>> reading = new ArrayDeque<>();
+
+        Reads(Caller caller) {
+            this.caller = caller;
+        }
+
+        /** Starts reading a batch; returns the oldest batch's lines once {@value #READERS} are being read. */
+        Optional<List<ExportLines.Line>> start(List<FeedEntry> batch) {
+            if (!batch.isEmpty()) {
+                reading.add(CompletableFuture.supplyAsync(() -> read(batch), pool));
+            }
+            return reading.size() < READERS ? Optional.empty() : Optional.of(next());
+        }
+
+        /** The lines of the batches still being read, in order. */
+        List<List<ExportLines.Line>> rest() {
+            List<List<ExportLines.Line>> rest = new ArrayList<>();
+            while (!reading.isEmpty()) {
+                rest.add(next());
+            }
+            return rest;
+        }
+
+        /** Waits for every batch being read, whatever its outcome. */
+        void settle() {
+            reading.forEach(r -> r.exceptionally(e -> null).join());
+        }
+
+        private List<ExportLines.Line> next() {
+            try {
+                return reading.poll().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+
+        private List<ExportLines.Line> read(List<FeedEntry> batch) {
+            ManagedContext context = Arc.container().requestContext();
+            context.activate();
+            try {
+                callers.actAs(caller);
+                return lines.of(batch);
+            } finally {
+                context.terminate();
+            }
+        }
     }
 
     /**
@@ -151,7 +218,7 @@ public class ExportRunner implements JobKind {
             lines += made.size();
             deletions += (int) made.stream().filter(ExportLines.Line::deletion).count();
             writing = CompletableFuture.runAsync(() -> systemWork.inTransaction("export lines",
-                    () -> jobs.append(exportId, first, json)), appender);
+                    () -> jobs.append(exportId, first, json)), pool);
         }
 
         /** Waits for the block being written, whatever its outcome. */
@@ -169,11 +236,12 @@ public class ExportRunner implements JobKind {
         }
     }
 
-    private final ExecutorService appender = Executors.newCachedThreadPool(DaemonThreads.named("export-lines"));
+    /** Reads and writes of exports' batches (at most {@value #READERS} + 1 per export). */
+    private final ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("export-batches"));
 
     @PreDestroy
     void stop() {
-        appender.shutdown();
+        pool.shutdown();
     }
 
     private void finishFailed(UUID exportId, Problem problem) {
