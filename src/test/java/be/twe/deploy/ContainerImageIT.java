@@ -61,7 +61,8 @@ class ContainerImageIT {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         api = AppInstance.container(containerCommand(root), imageEnvironment(), url,
-                Map.of("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"));
+                Map.of("JAVA_TOOL_OPTIONS", // the manifests' options: the image's runtime takes them
+                        "-XX:MaxRAMPercentage=60 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError", "MALLOC_ARENA_MAX", "2"));
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
             c.createStatement().executeUpdate("insert into partner_agreement (organisation_id, signed_on) values ('"
                     + OCMW + "', date '2017-01-01')");
