@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import be.twe.support.Imports;
 import be.twe.support.Requests;
 import be.twe.support.TestData;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -37,6 +38,8 @@ class ImportEquivalenceTest {
 
     @Inject
     TestData data;
+    @Inject
+    MeterRegistry meters;
 
     /** One line of the file, independent of the OCMW that runs it. */
     record Step(String operation, String reference, String trajectoryReference, Map<String, Object> body) {
@@ -217,6 +220,54 @@ class ImportEquivalenceTest {
                 "200 made")) {
             assertTrue(expected.stream().anyMatch(e -> e.startsWith(kind)), kind + " in " + expected);
         }
+    }
+
+    /**
+     * Two batches that name no trajectory and no client in common run side by side (issue 31), each
+     * with refusals its own rules find: the outcomes are still those of the single calls in order.
+     */
+    @Test
+    void batchesRunSideBySideHaveTheOutcomesOfTheirSingleCalls() {
+        List<Step> steps = new ArrayList<>(independentHalf("T-", 0));
+        steps.addAll(independentHalf("U-", 10_000));
+        double beside = meters.counter("twe.import.batches.beside").count();
+
+        List<String> expected = assertEquivalent(steps, party(), party());
+        assertTrue(meters.counter("twe.import.batches.beside").count() >= beside + 1, "the two batches ran side by side");
+        for (String kind : List.of("409 client-has-open-trajectory", "422", "409 instrument-overlap", "200 made")) {
+            assertTrue(expected.subList(BATCH, steps.size()).stream().anyMatch(e -> e.startsWith(kind)),
+                    kind + " in the second batch");
+        }
+    }
+
+    /** Exactly one batch of steps whose references start with {@code prefix} and whose clients with {@code offset}. */
+    static List<Step> independentHalf(String prefix, int offset) {
+        List<Step> steps = new ArrayList<>();
+        for (int client = 0; ; client++) {
+            String ref = prefix + client;
+            LocalDate start = LocalDate.of(2024, 1, 1).plusDays(client % 200);
+            List<Step> own = new ArrayList<>(List.of(trajectory(ref, offset + client, start),
+                    wes(ref, start.plusDays(10), start.plusDays(40))));
+            switch (client % 10) {
+                case 1 -> own.add(wes(ref, start.plusDays(20), start.plusDays(50)));                // 409 overlap
+                case 4 -> own.add(wes(ref, start.minusDays(5), start.plusDays(5)));                // 422 outside
+                case 7 -> own.add(trajectory(null, offset + client, start));                       // 409 open trajectory
+                case 9 -> {                                                                        // 201, then 200
+                    own.add(wesByReference(prefix + "I-" + client, ref, start.plusDays(50), start.plusDays(60)));
+                    own.add(wesByReference(prefix + "I-" + client, ref, start.plusDays(50), start.plusDays(60)));
+                }
+                default -> {
+                }
+            }
+            if (steps.size() + own.size() > BATCH) {
+                break;
+            }
+            steps.addAll(own);
+        }
+        for (int pad = 0; steps.size() < BATCH; pad++) {
+            steps.add(trajectory(prefix + "pad-" + pad, offset + 5_000 + pad, LocalDate.of(2024, 1, 1)));
+        }
+        return steps;
     }
 
     /** Imports the steps as one party and calls them one by one as the other; returns the outcomes. */

@@ -49,6 +49,17 @@ public class DomainMeters {
         importLines(false);
         WEBHOOK_OUTCOMES.forEach(this::webhookDeliveries);
         accessLogRefused();
+        importBatchesBeside();
+    }
+
+    /** Two batches of an import that ran side by side (issue 31): how often an import could. */
+    public void importBatchesRanBeside() {
+        importBatchesBeside().increment();
+    }
+
+    private Counter importBatchesBeside() {
+        return Counter.builder("twe.import.batches.beside")
+                .description("Pairs of bulk import batches run side by side").register(registry);
     }
 
     public void importLine(boolean succeeded) {

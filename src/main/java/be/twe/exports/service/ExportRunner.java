@@ -27,12 +27,11 @@ import be.twe.common.jobs.JobKind;
 import be.twe.common.jobs.JobLease;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
+import be.twe.common.tenancy.CallerThreads;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.exports.persistence.ExportJobRepository;
 import be.twe.sync.service.ChangeFeedService;
 import be.twe.sync.service.FeedEntry;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -62,6 +61,8 @@ public class ExportRunner implements JobKind {
     ExportLines lines;
     @Inject
     CallerContext callers;
+    @Inject
+    CallerThreads callerThreads;
     @Inject
     Instance<ConstraintProblems> constraintProblems;
     @Inject
@@ -140,7 +141,7 @@ public class ExportRunner implements JobKind {
      * Reads the records of an export's batches on {@value #READERS} threads, each on a connection
      * of its own, while the feed's cursor moves on (issue 31: one thread waited for each statement
      * in turn, and PostgreSQL used one core of two). Batches come back in the cursor's order. Each
-     * thread reads as the export's user, in a request context of its own.
+     * thread reads as the export's user ({@link CallerThreads}).
      */
     private final class Reads {
         private final Caller caller;
@@ -181,14 +182,7 @@ public class ExportRunner implements JobKind {
         }
 
         private List<ExportLines.Line> read(List<FeedEntry> batch) {
-            ManagedContext context = Arc.container().requestContext();
-            context.activate();
-            try {
-                callers.actAs(caller);
-                return lines.of(batch);
-            } finally {
-                context.terminate();
-            }
+            return callerThreads.as(caller, () -> lines.of(batch));
         }
     }
 
