@@ -92,10 +92,7 @@ public class CallerContext {
         }
     }
 
-    /**
-     * Work of one caller split over threads (an export's reads): each thread's request context
-     * acts as the caller already resolved on the thread that split it.
-     */
+    /** Acts as a caller already resolved on another thread ({@link CallerThreads}). */
     public void actAs(Caller resolved) {
         caller = resolved;
     }

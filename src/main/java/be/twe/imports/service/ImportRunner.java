@@ -50,7 +50,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ImportRunner implements JobKind {
     static final String KIND = "import";
     private static final Logger LOG = Logger.getLogger(ImportRunner.class);
-    /** Lines read ahead at a time: two batches, which run side by side when they can. */
+    /** Lines read ahead at a time: two batches of the default size (twe.imports.batch-lines), run in pairs. */
     private static final int CHUNK = 1_000;
 
     @Inject
@@ -78,6 +78,7 @@ public class ImportRunner implements JobKind {
     CallerContext callers;
     @Inject
     CallerThreads callerThreads;
+    /** The second batch of a pair; not interrupted at shutdown, so the first waits at most for its batch. */
     private final ExecutorService beside = Executors.newCachedThreadPool(DaemonThreads.named("import-beside"));
 
     @Override
