@@ -1,5 +1,7 @@
 package be.twe.common.jobs;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
 
 /** Threads of a job's helper (a writer or a reader beside the job's own thread), named for thread dumps. */
@@ -14,5 +16,14 @@ public final class DaemonThreads {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Waits for a helper's work; its failure is thrown as the helper threw it, for the job to handle. */
+    public static <T> T join(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -174,11 +173,7 @@ public class ExportRunner implements JobKind {
         }
 
         private List<ExportLines.Line> next() {
-            try {
-                return reading.poll().join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+            return DaemonThreads.join(reading.poll());
         }
 
         private List<ExportLines.Line> read(List<FeedEntry> batch) {
@@ -222,11 +217,7 @@ public class ExportRunner implements JobKind {
 
         /** Waits for the block being written; its failure is the export's. */
         void awaitWritten() {
-            try {
-                writing.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+            DaemonThreads.join(writing);
         }
     }
 

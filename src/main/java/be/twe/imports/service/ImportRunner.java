@@ -159,11 +159,7 @@ public class ImportRunner implements JobKind {
         try {
             runAll(importId, first, read);
         } finally {
-            try {
-                other.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+            DaemonThreads.join(other);
         }
     }
 
