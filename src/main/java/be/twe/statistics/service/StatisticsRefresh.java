@@ -46,10 +46,25 @@ public class StatisticsRefresh {
     /** A named parameter of the statements ({@code ::int} is a cast). */
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):(ocmws|trajectories|today|planDueDays)\\b");
     /**
-     * Past this many changed trajectories (an import), an OCMW is computed whole: one OCMW's
-     * figure costs about as much as replacing the parts of this many trajectories.
+     * An OCMW is computed whole past this many changed trajectories plus a share of its size
+     * ({@link #TRAJECTORIES_PER_WHOLE_SHARE}): computing an OCMW costs a fixed part, about as much as
+     * replacing the parts of this many trajectories, and a part that grows with its trajectories.
      */
     static final int TRAJECTORIES_BEFORE_WHOLE_OCMW = 100;
+    /**
+     * Computing an OCMW whole costs per trajectory it holds about 1/1.6 of replacing the parts of one
+     * changed trajectory (0.19 against 0.31 ms at 151,077 trajectories, docs/benchmarks.md,
+     * "Statistics refresh"); one in two leans towards the parts, whose statements stay short. A
+     * fixed 100 computed an OCMW of 150,000 trajectories whole after every import, each time past
+     * the statement timeout.
+     */
+    static final int TRAJECTORIES_PER_WHOLE_SHARE = 2;
+    /**
+     * Changed trajectories one transaction replaces the parts of (about 0.6 s); the rest wait for
+     * the next transaction of the same refresh. Bounds the ids the JVM holds and how long the
+     * refresh holds back the change feed's readers, as every writing transaction does (V31).
+     */
+    static final int TRAJECTORIES_PER_TRANSACTION = 2_000;
 
     @Inject
     SystemWork systemWork;
@@ -113,7 +128,7 @@ public class StatisticsRefresh {
     private Round refreshStale(long last) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
         LocalDate day = today.date();
-        List<Mark> marks = take(last);
+        List<Mark> marks = take(last, TRAJECTORIES_PER_TRANSACTION);
         Set<String> refreshed = new HashSet<>();
         List<Stale> stale = Figures.ALL.stream().map(figure -> Stale.of(figure, marks)).toList();
         Map<String, List<FigureRollup>> kept = marks.isEmpty() ? Map.of() : rollups.maintained();
@@ -162,29 +177,60 @@ public class StatisticsRefresh {
     /**
      * Takes the marks of a few OCMWs up to {@code last}: computing every OCMW (the first refresh
      * after this version) in one transaction took longer than the transaction timeout at ten times
-     * the volume. They come grouped per OCMW and source, with at most one trajectory more than
-     * {@link #TRAJECTORIES_BEFORE_WHOLE_OCMW}: more than that computes the OCMW whole anyway, and
-     * the marks of a few imports, one per trajectory and table, took 590,000 rows and ran the API
-     * out of its 128 MB heap.
+     * the volume. They come grouped per OCMW and source, one row each, never one per mark: the marks
+     * of a few imports, one per trajectory and table, took 590,000 rows and ran the API out of its
+     * heap. A source is computed whole when a mark says so or when it changed more trajectories than
+     * {@link #wholeBeyond} of its OCMW's size; otherwise its changed trajectories come, at most
+     * {@code budget} per call, and those past them stay for the next call.
      */
-    List<Mark> take(long last) {
-        return Rows.as(Mark.class, em.createNativeQuery("""
-                with taken as (
-                    -- the OCMWs as an array, computed once whatever the plan: a semi-join's plan may
-                    -- run its subquery again per mark (a full test run once saw this statement time out)
-                    delete from statistics_stale where id <= ?2 and ocmw_id = any(array(
-                        select distinct ocmw_id from statistics_stale where id <= ?2 order by ocmw_id limit ?1))
-                    returning ocmw_id, source, trajectory_id)
-                select ocmw_id, source, bool_or(trajectory_id is null),
-                       array_to_string((array_agg(distinct trajectory_id)
-                                        filter (where trajectory_id is not null))[1:?3], ',')
-                from taken group by ocmw_id, source""").setParameter(1, OCMWS_PER_TRANSACTION)
-                .setParameter(2, last).setParameter(3, TRAJECTORIES_BEFORE_WHOLE_OCMW + 1)).getResultList();
+    List<Mark> take(long last, int budget) {
+        List<Pending> pending = Rows.as(Pending.class, em.createNativeQuery("""
+                -- the OCMWs as an array, computed once whatever the plan: a semi-join's plan may run
+                -- its subquery again per mark (a full test run once saw this statement time out)
+                select s.ocmw_id, s.source, bool_or(s.trajectory_id is null), count(distinct s.trajectory_id)::int,
+                       (select count(*) from trajectory t where t.ocmw_id = s.ocmw_id)::int
+                from statistics_stale s
+                where s.id <= ?1 and s.ocmw_id = any(array(
+                    select distinct ocmw_id from statistics_stale where id <= ?1 order by ocmw_id limit ?2))
+                group by s.ocmw_id, s.source""").setParameter(1, last).setParameter(2, OCMWS_PER_TRANSACTION))
+                .getResultList();
+        List<Mark> taken = new ArrayList<>();
+        for (Pending source : pending) {
+            if (source.whole() || source.changed() > wholeBeyond(source.size())) {
+                em.createNativeQuery("delete from statistics_stale where id <= ?1 and ocmw_id = ?2 and source = ?3")
+                        .setParameter(1, last).setParameter(2, source.ocmwId()).setParameter(3, source.source())
+                        .executeUpdate();
+                taken.add(new Mark(source.ocmwId(), source.source(), true, null));
+            } else if (budget > 0) {
+                String trajectories = (String) em.createNativeQuery("""
+                        with taken as (
+                            delete from statistics_stale where id = any(array(
+                                select id from statistics_stale where id <= ?1 and ocmw_id = ?2 and source = ?3
+                                order by id limit ?4))
+                            returning trajectory_id)
+                        select array_to_string(array_agg(distinct trajectory_id), ',') from taken""")
+                        .setParameter(1, last).setParameter(2, source.ocmwId()).setParameter(3, source.source())
+                        .setParameter(4, budget).getSingleResult();
+                Mark mark = new Mark(source.ocmwId(), source.source(), false, trajectories);
+                budget -= mark.trajectoryIds().size();
+                taken.add(mark);
+            }
+        }
+        return taken;
+    }
+
+    /** The changed trajectories past which an OCMW of {@code size} trajectories is cheaper to compute whole. */
+    static int wholeBeyond(int size) {
+        return TRAJECTORIES_BEFORE_WHOLE_OCMW + size / TRAJECTORIES_PER_WHOLE_SHARE;
+    }
+
+    /** The marks of one OCMW and source up to a refresh's last one, and how many trajectories its OCMW holds. */
+    record Pending(String ocmwId, String source, boolean whole, int changed, int size) {
     }
 
     /**
      * An OCMW whose figures that read {@code source} (a table, "day" or "all") are stale: whole,
-     * or some of its trajectories (comma-separated; cut off past {@link #TRAJECTORIES_BEFORE_WHOLE_OCMW}).
+     * or some of its trajectories (comma-separated).
      */
     record Mark(String ocmwId, String source, boolean whole, String trajectories) {
         List<String> trajectoryIds() {
@@ -201,8 +247,8 @@ public class StatisticsRefresh {
     }
 
     /**
-     * What a figure computes again: whole OCMWs (a mark without a trajectory, or more trajectories
-     * than computing the OCMW costs), and single trajectories of the others.
+     * What a figure computes again: the OCMWs a mark of one of its sources takes whole, and single
+     * trajectories of the others.
      */
     record Stale(FigureParts parts, Set<String> ocmws, Set<String> trajectories, Set<String> ocmwsTouched) {
         static Stale of(Figure figure, List<Mark> marks) {
@@ -219,11 +265,6 @@ public class StatisticsRefresh {
                     trajectories.computeIfAbsent(mark.ocmwId(), o -> new TreeSet<>()).addAll(mark.trajectoryIds());
                 }
             }
-            trajectories.forEach((ocmw, ids) -> {
-                if (ids.size() > TRAJECTORIES_BEFORE_WHOLE_OCMW) {
-                    ocmws.add(ocmw);
-                }
-            });
             Set<String> single = new TreeSet<>();
             Set<String> touched = new TreeSet<>(ocmws);
             trajectories.forEach((ocmw, ids) -> {

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,17 +22,19 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import be.twe.common.tenancy.SystemWork;
+import be.twe.support.DatabaseOwner;
 import be.twe.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A refresh takes the stale marks grouped per OCMW and source, never one row per mark: an import
  * marks every trajectory it writes, once per table, and a few imports' marks taken as rows ran the
- * API out of its heap.
+ * API out of its heap. Whether an OCMW is computed whole follows the share of it that changed: an
+ * import into a large OCMW replaces its trajectories' parts, a few transactions' worth at a time.
  */
 @QuarkusTest
 class StaleMarksTest {
-    static final int MANY = StatisticsRefresh.TRAJECTORIES_BEFORE_WHOLE_OCMW * 30;
+    static final int MANY = StatisticsRefresh.TRAJECTORIES_BEFORE_WHOLE_OCMW * 3;
 
     @Inject
     StatisticsRefresh refresh;
@@ -38,40 +46,103 @@ class StaleMarksTest {
     TestData data;
 
     @Test
-    void anImportsMarksComeAsOneRowPerOcmwAndSourceWithAtMostOneTrajectoryPastTheLimit() {
+    void anImportIntoASmallOcmwComputesItWholeAndAWriteItsTrajectories() {
         String imported = data.newOcmw();
         String written = data.newOcmw();
         UUID one = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        Map<String, Taken> taken = takenAndRolledBack(imported, written, one, other);
-        assertEquals(2, taken.get(imported).rows(), "one row per source");
-        assertEquals(2 * (StatisticsRefresh.TRAJECTORIES_BEFORE_WHOLE_OCMW + 1), taken.get(imported).trajectories(),
-                "one trajectory past the limit per source, not all " + 2 * MANY);
-        assertFalse(taken.get(imported).whole(), "no mark of the whole OCMW");
+        Map<String, Taken> taken = takenAndRolledBack(Integer.MAX_VALUE, () -> {
+            marks(imported, MANY);
+            em.createNativeQuery("insert into statistics_stale (ocmw_id, source, trajectory_id) values"
+                    + " (?1, 'trajectory', ?2), (?1, 'trajectory', ?2), (?1, 'trajectory', ?3), (?1, 'day', null)")
+                    .setParameter(1, written).setParameter(2, one).setParameter(3, other).executeUpdate();
+        }, mark -> {
+            if (mark.ocmwId().equals(written) && mark.source().equals("trajectory")) {
+                assertEquals(Set.of(one.toString(), other.toString()), Set.copyOf(mark.trajectoryIds()));
+            }
+        });
+        assertEquals(new Taken(2, 0, true), taken.get(imported), "one row per source, whole: "
+                + MANY + " changed trajectories of none");
         assertEquals(2, taken.get(written).rows(), "its trajectories' row and the day's");
         assertEquals(2, taken.get(written).trajectories(), "each trajectory once");
         assertTrue(taken.get(written).whole(), "the day's mark stands for the whole OCMW");
     }
 
-    /** Marks an import's and a write's OCMWs, takes every mark, and rolls back: other tests' marks stay for their refresh. */
-    Map<String, Taken> takenAndRolledBack(String imported, String written, UUID one, UUID other) {
+    @Test
+    void anImportIntoALargeOcmwReplacesItsTrajectoriesAFewAtATime() throws SQLException {
+        String large = data.newOcmw();
+        int size = 1_000; // computed whole past 100 + 1,000 / 2 changed trajectories
+        trajectories(large, size);
+        refresh.refresh(); // the marks of the trajectories just written
+        int budget = 70;
+        List<Integer> rounds = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Map<String, Taken> taken = takenAndRolledBack(budget, () -> marks(large, MANY), mark -> {
+            if (mark.ocmwId().equals(large)) {
+                rounds.add(mark.trajectoryIds().size());
+                ids.addAll(mark.trajectoryIds());
+            }
+        });
+        assertFalse(taken.get(large).whole(), MANY + " changed of " + size + " trajectories: not whole");
+        assertEquals(2 * MANY, ids.size(), "every changed trajectory of both sources, each once");
+        assertEquals(2 * MANY, taken.get(large).trajectories());
+        assertTrue(rounds.stream().allMatch(n -> n <= budget), "at most the budget per call: " + rounds);
+    }
+
+    @Test
+    void theShareBeyondWhichAnOcmwIsComputedWholeGrowsWithItsSize() {
+        assertEquals(StatisticsRefresh.TRAJECTORIES_BEFORE_WHOLE_OCMW, StatisticsRefresh.wholeBeyond(0));
+        assertTrue(StatisticsRefresh.wholeBeyond(150_000) > 10_000, "an import of 10,000 into 150,000 is not whole");
+    }
+
+    /** {@code count} marks of new trajectories per source, as an import's. */
+    private void marks(String ocmw, int count) {
+        em.createNativeQuery("insert into statistics_stale (ocmw_id, source, trajectory_id) select ?1, source,"
+                + " gen_random_uuid() from generate_series(1, ?2), unnest(array['trajectory', 'instrument']) source")
+                .setParameter(1, ocmw).setParameter(2, count).executeUpdate();
+    }
+
+    private void trajectories(String ocmw, int count) throws SQLException {
+        UUID coach = data.accreditedCoach(ocmw);
+        List<UUID> ids = new ArrayList<>();
+        List<String> insz = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID());
+            insz.add(TestData.newInsz());
+        }
+        try (Connection c = DatabaseOwner.connect();
+             PreparedStatement clients = c.prepareStatement(
+                     "insert into client (id, insz) select * from unnest(?::uuid[], ?::text[])");
+             PreparedStatement trajectories = c.prepareStatement("""
+                     insert into trajectory (id, ocmw_id, client_id, start_date, coach_id, registered_by)
+                     select id, ?, id, date '2024-01-01', ?, ? from unnest(?::uuid[]) id""")) {
+            clients.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            clients.setArray(2, c.createArrayOf("text", insz.toArray()));
+            clients.executeUpdate();
+            trajectories.setString(1, ocmw);
+            trajectories.setObject(2, coach);
+            trajectories.setString(3, ocmw);
+            trajectories.setArray(4, c.createArrayOf("uuid", ids.toArray()));
+            trajectories.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks, takes every mark up to the last one {@code budget} trajectories at a time, and rolls
+     * back: other tests' marks stay for their refresh.
+     */
+    Map<String, Taken> takenAndRolledBack(int budget, Runnable marking, Consumer<StatisticsRefresh.Mark> each) {
         Map<String, Taken> marks = new HashMap<>();
         try {
             systemWork.inTransaction("test", (Runnable) () -> {
-                em.createNativeQuery("insert into statistics_stale (ocmw_id, source, trajectory_id) select ?1, source,"
-                        + " gen_random_uuid() from generate_series(1, ?2), unnest(array['trajectory', 'instrument']) source")
-                        .setParameter(1, imported).setParameter(2, MANY).executeUpdate();
-                em.createNativeQuery("insert into statistics_stale (ocmw_id, source, trajectory_id) values"
-                        + " (?1, 'trajectory', ?2), (?1, 'trajectory', ?2), (?1, 'trajectory', ?3), (?1, 'day', null)")
-                        .setParameter(1, written).setParameter(2, one).setParameter(3, other).executeUpdate();
+                marking.run();
                 long last = ((Number) em.createNativeQuery("select max(id) from statistics_stale").getSingleResult())
                         .longValue();
-                for (List<StatisticsRefresh.Mark> round = refresh.take(last); !round.isEmpty(); round = refresh.take(last)) {
+                for (List<StatisticsRefresh.Mark> round = refresh.take(last, budget); !round.isEmpty();
+                     round = refresh.take(last, budget)) {
                     for (StatisticsRefresh.Mark mark : round) {
+                        each.accept(mark);
                         marks.merge(mark.ocmwId(), new Taken(1, mark.trajectoryIds().size(), mark.whole()), Taken::plus);
-                        if (mark.ocmwId().equals(written) && mark.source().equals("trajectory")) {
-                            assertEquals(Set.of(one.toString(), other.toString()), Set.copyOf(mark.trajectoryIds()));
-                        }
                     }
                 }
                 throw new RolledBack();
