@@ -86,15 +86,7 @@ public final class Figures {
      * each trajectory's answer shows (InstrumentYears) on generated trajectories.
      */
     public static final String TRAJECTORY_YEARS = """
-            select t.id, t.ocmw_id, y.n, y.first_day, y.last_day,
-                   (select count(*) from instrument i where i.trajectory_id = t.id
-                    and i.start_date between y.first_day and y.last_day) as started,
-                   exists (select 1 from instrument i where i.trajectory_id = t.id and i.type = 'ART60'
-                           and i.start_date <= y.last_day and i.effective_end_date >= y.first_day) as art60,
-                   (select coalesce(sum(least(i.effective_end_date, y.last_day)
-                                        - greatest(i.start_date, y.first_day) + 1), 0)
-                    from instrument i where i.trajectory_id = t.id and i.type = 'ART60'
-                    and i.start_date <= y.last_day and i.effective_end_date >= y.first_day) as art60_days,
+            select t.id, t.ocmw_id, y.n, y.first_day, y.last_day, x.started, x.art60, x.art60_days,
                    t.end_reason = 'WORK_NEC' and t.end_date between y.first_day and y.last_day as ended_for_work
             from trajectory t
             cross join lateral (
@@ -105,7 +97,18 @@ public final class Figures {
                 from generate_series(0, (extract(year from coalesce(t.end_date, t.planned_end_date))
                                          - extract(year from t.start_date))::int) n
                 where (t.start_date + make_interval(years => n))::date <= coalesce(t.end_date, t.planned_end_date)
-            ) y""";
+            ) y
+            -- one pass over the trajectory's instruments per year: as three subqueries in the select
+            -- list, each was run again for every partial that reads its column (4.5 times slower)
+            cross join lateral (
+                select count(*) filter (where i.start_date between y.first_day and y.last_day) as started,
+                       coalesce(bool_or(i.type = 'ART60' and i.start_date <= y.last_day
+                                        and i.effective_end_date >= y.first_day), false) as art60,
+                       coalesce(sum(least(i.effective_end_date, y.last_day) - greatest(i.start_date, y.first_day) + 1)
+                                filter (where i.type = 'ART60' and i.start_date <= y.last_day
+                                        and i.effective_end_date >= y.first_day), 0) as art60_days
+                from instrument i where i.trajectory_id = t.id
+            ) x""";
 
     /**
      * The "two instruments per year" target: each year of a trajectory counted from its start, up to

@@ -52,15 +52,15 @@ public class StatisticsRefresh {
      */
     static final int TRAJECTORIES_BEFORE_WHOLE_OCMW = 100;
     /**
-     * Computing an OCMW whole costs per trajectory it holds about 1/1.6 of replacing the parts of one
-     * changed trajectory (0.19 against 0.31 ms at 151,077 trajectories, docs/benchmarks.md,
-     * "Statistics refresh"); one in two leans towards the parts, whose statements stay short. A
+     * Computing an OCMW whole costs per trajectory it holds about a quarter of replacing the parts
+     * of one changed trajectory (0.056 against 0.22 ms at 151,077 trajectories, docs/benchmarks.md,
+     * "Statistics refresh"); one in three leans towards the parts, whose statements stay short. A
      * fixed 100 computed an OCMW of 150,000 trajectories whole after every import, each time past
      * the statement timeout.
      */
-    static final int TRAJECTORIES_PER_WHOLE_SHARE = 2;
+    static final int TRAJECTORIES_PER_WHOLE_SHARE = 3;
     /**
-     * Changed trajectories one transaction replaces the parts of (about 0.6 s); the rest wait for
+     * Changed trajectories one transaction replaces the parts of (about 0.45 s); the rest wait for
      * the next transaction of the same refresh. Bounds the ids the JVM holds and how long the
      * refresh holds back the change feed's readers, as every writing transaction does (V31).
      */

@@ -71,7 +71,7 @@ class StaleMarksTest {
     @Test
     void anImportIntoALargeOcmwReplacesItsTrajectoriesAFewAtATime() throws SQLException {
         String large = data.newOcmw();
-        int size = 1_000; // computed whole past 100 + 1,000 / 2 changed trajectories
+        int size = 1_000; // computed whole past 100 + 1,000 / 3 changed trajectories
         trajectories(large, size);
         refresh.refresh(); // the marks of the trajectories just written
         int budget = 70;
