@@ -192,28 +192,12 @@ class ExportTest {
     @Test
     void batchesReadSideBySideComeInTheFeedsOrder() throws SQLException {
         List<UUID> ids = new ArrayList<>();
-        List<String> insz = new ArrayList<>();
         for (int i = 0; i < 1_300; i++) {
             ids.add(UUID.randomUUID());
-            insz.add(TestData.newInsz());
         }
-        try (Connection c = DatabaseOwner.connect();
-             PreparedStatement clients = c.prepareStatement(
-                     "insert into client (id, insz) select * from unnest(?::uuid[], ?::text[])");
-             PreparedStatement trajectories = c.prepareStatement("""
-                     insert into trajectory (id, ocmw_id, client_id, start_date, coach_id, registered_by)
-                     select id, ?, id, date '2024-01-01', ?, ? from unnest(?::uuid[]) id""")) {
-            clients.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            clients.setArray(2, c.createArrayOf("text", insz.toArray()));
-            clients.executeUpdate();
-            for (List<UUID> part : List.of(ids.subList(0, 700), ids.subList(700, ids.size()))) {
-                trajectories.setString(1, ocmw);
-                trajectories.setObject(2, coach);
-                trajectories.setString(3, ocmw);
-                trajectories.setArray(4, c.createArrayOf("uuid", part.toArray()));
-                trajectories.executeUpdate(); // two transactions: two runs of positions
-            }
-        }
+        // two transactions: two runs of positions
+        DatabaseOwner.insertTrajectories(ocmw, coach, ids.subList(0, 700));
+        DatabaseOwner.insertTrajectories(ocmw, coach, ids.subList(700, ids.size()));
         Export full = export(ocmw, 0);
         List<Long> positions = full.lines().stream().map(l -> ((Number) l.get("position")).longValue()).toList();
         assertEquals(positions.stream().sorted().distinct().toList(), positions, "in the feed's order, each once");

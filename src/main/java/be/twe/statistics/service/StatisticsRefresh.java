@@ -53,10 +53,10 @@ public class StatisticsRefresh {
     static final int TRAJECTORIES_BEFORE_WHOLE_OCMW = 100;
     /**
      * Computing an OCMW whole costs per trajectory it holds about a quarter of replacing the parts
-     * of one changed trajectory (0.056 against 0.22 ms at 151,077 trajectories, docs/benchmarks.md,
-     * "Statistics refresh"); one in three leans towards the parts, whose statements stay short. A
-     * fixed 100 computed an OCMW of 150,000 trajectories whole after every import, each time past
-     * the statement timeout.
+     * of one changed trajectory (0.056 against 0.22 ms at 151,077 trajectories: docs/benchmarks.md,
+     * "the statistics refresh follows the change"); one in three leans towards the parts, whose
+     * statements stay short. A fixed 100 computed an OCMW of 150,000 trajectories whole after
+     * every import, each time past the statement timeout.
      */
     static final int TRAJECTORIES_PER_WHOLE_SHARE = 3;
     /**

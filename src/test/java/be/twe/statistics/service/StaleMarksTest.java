@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,28 +101,11 @@ class StaleMarksTest {
     }
 
     private void trajectories(String ocmw, int count) throws SQLException {
-        UUID coach = data.accreditedCoach(ocmw);
         List<UUID> ids = new ArrayList<>();
-        List<String> insz = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(UUID.randomUUID());
-            insz.add(TestData.newInsz());
         }
-        try (Connection c = DatabaseOwner.connect();
-             PreparedStatement clients = c.prepareStatement(
-                     "insert into client (id, insz) select * from unnest(?::uuid[], ?::text[])");
-             PreparedStatement trajectories = c.prepareStatement("""
-                     insert into trajectory (id, ocmw_id, client_id, start_date, coach_id, registered_by)
-                     select id, ?, id, date '2024-01-01', ?, ? from unnest(?::uuid[]) id""")) {
-            clients.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            clients.setArray(2, c.createArrayOf("text", insz.toArray()));
-            clients.executeUpdate();
-            trajectories.setString(1, ocmw);
-            trajectories.setObject(2, coach);
-            trajectories.setString(3, ocmw);
-            trajectories.setArray(4, c.createArrayOf("uuid", ids.toArray()));
-            trajectories.executeUpdate();
-        }
+        DatabaseOwner.insertTrajectories(ocmw, data.accreditedCoach(ocmw), ids);
     }
 
     /**
