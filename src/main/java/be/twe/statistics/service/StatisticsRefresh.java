@@ -195,12 +195,12 @@ public class StatisticsRefresh {
                 group by s.ocmw_id, s.source""").setParameter(1, last).setParameter(2, OCMWS_PER_TRANSACTION))
                 .getResultList();
         List<Mark> taken = new ArrayList<>();
-        for (Pending source : pending) {
-            if (source.whole() || source.changed() > wholeBeyond(source.size())) {
+        for (Pending marked : pending) {
+            if (marked.whole() || marked.changed() > wholeBeyond(marked.size())) {
                 em.createNativeQuery("delete from statistics_stale where id <= ?1 and ocmw_id = ?2 and source = ?3")
-                        .setParameter(1, last).setParameter(2, source.ocmwId()).setParameter(3, source.source())
+                        .setParameter(1, last).setParameter(2, marked.ocmwId()).setParameter(3, marked.source())
                         .executeUpdate();
-                taken.add(new Mark(source.ocmwId(), source.source(), true, null));
+                taken.add(new Mark(marked.ocmwId(), marked.source(), true, null));
             } else if (budget > 0) {
                 String trajectories = (String) em.createNativeQuery("""
                         with taken as (
@@ -209,9 +209,9 @@ public class StatisticsRefresh {
                                 order by id limit ?4))
                             returning trajectory_id)
                         select array_to_string(array_agg(distinct trajectory_id), ',') from taken""")
-                        .setParameter(1, last).setParameter(2, source.ocmwId()).setParameter(3, source.source())
+                        .setParameter(1, last).setParameter(2, marked.ocmwId()).setParameter(3, marked.source())
                         .setParameter(4, budget).getSingleResult();
-                Mark mark = new Mark(source.ocmwId(), source.source(), false, trajectories);
+                Mark mark = new Mark(marked.ocmwId(), marked.source(), false, trajectories);
                 budget -= mark.trajectoryIds().size();
                 taken.add(mark);
             }
