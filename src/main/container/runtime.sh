@@ -11,13 +11,11 @@ rm -rf "$out"
 mkdir -p "$out/opt" "$out/etc" "$out/tmp" "$out/work"
 
 # java.se for java.beans and JMX, which libraries of the application reach; no desktop libraries are
-# shipped, so AWT fails if anything ever loads it. The JDK's own class-data archive, which jlink leaves
-# out unless asked: without it the image's JVM parsed and verified every JDK class at each start
-# (issue 31; 0.3-0.4 s of the start here).
+# shipped, so AWT fails if anything ever loads it. No class-data archive (--generate-cds-archive): JDK
+# 17's differs at every build, and the runtime layer would with it, for 0.3-0.4 s of a start (issue 31).
 "$java_home/bin/jlink" --output "$out/opt/java" \
     --add-modules java.se,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,jdk.management,jdk.jfr,jdk.naming.dns,jdk.localedata \
-    --include-locales en,nl,fr,de --strip-debug --no-man-pages --no-header-files --compress=2 \
-    --generate-cds-archive
+    --include-locales en,nl,fr,de --strip-debug --no-man-pages --no-header-files --compress=2
 
 # Debian's JDK links its certificates and policies to /etc: the runtime gets the files themselves.
 for f in "$out"/opt/java/lib/security/* "$out"/opt/java/conf/security/java.security; do

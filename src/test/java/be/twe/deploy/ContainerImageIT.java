@@ -94,15 +94,6 @@ class ContainerImageIT {
         assertEquals(4, config.get("rootfs").get("diff_ids").size(), "runtime, empty directories, libraries, app");
     }
 
-    /**
-     * The runtime carries the JDK's class-data archive: -Xshare:on makes a JVM without one fail to
-     * start, where the default only starts more slowly (issue 31).
-     */
-    @Test
-    void theRuntimeSharesTheJdksClassData() throws Exception {
-        run(unpacked.resolve("rootfs/opt/java/bin/java").toString(), "-Xshare:on", "-version");
-    }
-
     @Test
     void onAReadOnlyRootFilesystemItMigratesAndServesAuditedWrites() throws Exception {
         String admin = Tokens.token(OCMW, "admin");
