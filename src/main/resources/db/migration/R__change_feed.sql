@@ -126,6 +126,25 @@ create or replace function feed_last_position() returns bigint language sql stab
     select coalesce(max(position), 0) from change_event where feed_final(xid)
 $$;
 
+-- Each record's last final entry in (after, up_to] that the caller may see (row-level security:
+-- the function runs as its caller), financial details only for admins. PL/pgSQL with a rows
+-- estimate: the planner cannot see through the policies' conditions and expects about a thousand
+-- rows for any range, and an export that joins its records to this set in one pass (issue 31) was
+-- then planned as a hash split into 131,072 batches (78 s instead of 2 s for 264,000 records).
+create or replace function feed_last_per_record(after bigint, up_to bigint, admin boolean)
+    returns table ("position" bigint, resource_type varchar, resource_id text, path text, version bigint,
+                   kind varchar, occurred_at timestamptz, organisation_id varchar)
+    language plpgsql stable rows 100000 as $$
+begin
+    return query
+        select distinct on (c.resource_type, c.resource_id)
+               c.position, c.resource_type, c.resource_id, c.path, c.version, c.kind, c.occurred_at, c.organisation_id
+        from change_event c
+        where c.position > after and c.position <= up_to and feed_final(c.xid)
+          and (c.resource_type <> 'financial-details' or admin)
+        order by c.resource_type, c.resource_id, c.position desc;
+end $$;
+
 -- Mandates: whether one holds on a day, the OCMW and the OCMWs that merged into it (through every
 -- merger), and a mandate's own entries (the OCMW's entry is seen by the OCMW and VDAB, the
 -- cluster's is addressed to the cluster alone).

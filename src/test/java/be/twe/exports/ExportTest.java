@@ -1,14 +1,15 @@
 package be.twe.exports;
 
 import static be.twe.support.Api.as;
-import static be.twe.support.Problems.problem;
 import static be.twe.support.Api.plain;
+import static be.twe.support.Problems.problem;
 import static be.twe.support.Requests.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +40,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.api.model.InstrumentType;
+import be.twe.api.model.InstrumentYear;
+import be.twe.common.tenancy.CallerContext;
 import be.twe.common.tenancy.Today;
+import be.twe.exports.persistence.ExportJobRepository;
+import be.twe.exports.service.ExportEntry;
+import be.twe.exports.service.ExportFeed;
 import be.twe.support.Api;
 import be.twe.support.Bodies;
 import be.twe.support.DatabaseOwner;
@@ -46,7 +54,11 @@ import be.twe.support.Registrations;
 import be.twe.support.Requests;
 import be.twe.support.TestData;
 import be.twe.support.Tokens;
+import be.twe.sync.service.ChangeFeedService;
 import be.twe.sync.service.VisibilityChanges;
+import be.twe.trajectory.rest.TrajectoryMapper;
+import be.twe.trajectory.service.TrajectoryReads;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -61,6 +73,18 @@ class ExportTest {
     VisibilityChanges visibility;
     @Inject
     Today today;
+    @Inject
+    CallerContext callers;
+    @Inject
+    ExportFeed exportFeed;
+    @Inject
+    ChangeFeedService feed;
+    @Inject
+    TrajectoryReads trajectories;
+    @Inject
+    TrajectoryMapper mapper;
+    @Inject
+    ExportJobRepository jobs;
 
     String ocmw;
     UUID coach;
@@ -187,7 +211,8 @@ class ExportTest {
 
     /**
      * More batches than are read at a time (500 records each, two at a time on threads of their
-     * own, issue 31): the lines still come in the feed's order, every record once, as its user sees it.
+     * own, issue 31), and enough for the one pass (ExportFeed): the lines still come in the feed's order,
+     * every record once, as its user sees it.
      */
     @Test
     void batchesReadSideBySideComeInTheFeedsOrder() throws SQLException {
@@ -204,8 +229,14 @@ class ExportTest {
         assertEquals(ids.stream().map(UUID::toString).collect(Collectors.toSet()), full.lines().stream()
                 .filter(l -> l.get("resourceType").equals("trajectory")).map(l -> (String) l.get("resourceId"))
                 .collect(Collectors.toSet()));
-        assertTrue(full.lines().stream().filter(l -> l.get("resourceType").equals("trajectory"))
-                .allMatch(l -> l.get("record") != null), "every trajectory read, none a deletion");
+        List<Map<String, Object>> trajectories = full.lines().stream()
+                .filter(l -> l.get("resourceType").equals("trajectory")).toList();
+        assertTrue(trajectories.stream().allMatch(l -> l.get("record") != null), "every trajectory read, none a deletion");
+        // 1,300 entries: read in the export's one pass (ExportFeed), each line still as its GET shows it
+        for (Map<String, Object> line : List.of(trajectories.get(0), trajectories.get(699), trajectories.get(1_299))) {
+            assertEquals(as(ocmw, "coach").get((String) line.get("path")).then().statusCode(200).extract().as(Map.class),
+                    line.get("record"), (String) line.get("path"));
+        }
     }
 
     /**
@@ -316,5 +347,75 @@ class ExportTest {
         assertNotEquals(first, second, "the colleague gets an export of their own");
         problem(plain().header("Authorization", "Bearer " + colleague).get("/exports/" + first).then(), 404,
                 "not-found");
+    }
+
+    /**
+     * From {@code twe.exports.one-pass-from} entries on (1,000 in the tests) an export's
+     * trajectories are read in the same statement as its entries (ExportFeed, issue 31), each as
+     * its GET shows it; below, they are left to the batches' reads.
+     */
+    @Test
+    @ActivateRequestContext
+    void aLargeExportReadsEveryTrajectoryWithItsEntryAsItsGetShowsIt() throws SQLException {
+        List<UUID> inserted = Stream.generate(UUID::randomUUID).limit(1_000).toList();
+        DatabaseOwner.insertTrajectories(ocmw, coach, inserted);
+        String withInstruments = Registrations.trajectory(ocmw, ocmw, coach, "2023-01-01");
+        Registrations.wes(ocmw, withInstruments, coach, "2023-02-01", "2023-02-28");
+        Registrations.wes(ocmw, withInstruments, coach, "2024-03-01", "2024-03-31");
+        String elsewhere = data.newOcmw("11002");
+        Registrations.trajectory(elsewhere, elsewhere, data.accreditedCoach(elsewhere), "2024-01-01");
+
+        List<ExportEntry> entries = entries(0);
+        List<Long> positions = entries.stream().map(e -> e.entry().position()).toList();
+        assertEquals(positions.stream().sorted().distinct().toList(), positions, "in position order, each once");
+        List<ExportEntry> fedTrajectories = entries.stream()
+                .filter(e -> e.entry().resourceType().equals("trajectory")).toList();
+        assertEquals(1_001, fedTrajectories.size(), "the OCMW's own, no other's");
+        for (ExportEntry entry : fedTrajectories) {
+            assertTrue(entry.read(), entry.entry().path());
+            assertNotNull(entry.trajectory(), entry.entry().path());
+            UUID id = UUID.fromString(entry.entry().resourceId());
+            assertEquals(mapper.toDto(trajectories.get(id)), mapper.toDto(entry.trajectory()), entry.entry().path());
+        }
+        ExportEntry instrumented = fedTrajectories.stream()
+                .filter(e -> e.entry().resourceId().equals(withInstruments)).findFirst().orElseThrow();
+        assertEquals(2, mapper.toDto(instrumented.trajectory()).getInstrumentYears().stream()
+                .mapToInt(InstrumentYear::getInstrumentsStarted).sum(), "its instruments' dates came with it");
+        assertTrue(entries.stream().filter(e -> !e.entry().resourceType().equals("trajectory"))
+                .noneMatch(ExportEntry::read), "other records are read per batch");
+
+        // the entries after the trajectories: a few, read per batch
+        long afterTrajectories = fedTrajectories.get(fedTrajectories.size() - 1).entry().position();
+        List<ExportEntry> since = entries(afterTrajectories);
+        assertFalse(since.isEmpty());
+        assertTrue(since.stream().noneMatch(ExportEntry::read), "a small export reads its records per batch");
+    }
+
+    /**
+     * An export's transaction reads only, and its statements may last longer than a request's
+     * 15 s: the one pass sorts every record before its first row comes.
+     */
+    @Test
+    void anExportsTransactionReadsOnlyAndOutlastsARequestsStatementTimeout() {
+        assertEquals("15s", QuarkusTransaction.requiringNew().call(() -> setting("statement_timeout")));
+        assertEquals(List.of("on", "1h"), QuarkusTransaction.requiringNew().call(() -> {
+            jobs.readOnly();
+            return List.of(setting("transaction_read_only"), setting("statement_timeout"));
+        }));
+    }
+
+    private String setting(String name) {
+        return (String) jobs.getEntityManager().createNativeQuery("select current_setting(?1)")
+                .setParameter(1, name).getSingleResult();
+    }
+
+    /** The entries of an export of everything after {@code since}, as the OCMW's coach and admin. */
+    private List<ExportEntry> entries(long since) {
+        callers.actAs("test-user@" + ocmw, ocmw, Set.of("coach", "admin"));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<ExportEntry> entries = new ArrayList<>();
+            exportFeed.entries(callers.current(), since, feed.lastPosition(), entries::add);
+            return entries;
+        });
     }
 }

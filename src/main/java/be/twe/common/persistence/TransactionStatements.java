@@ -31,6 +31,10 @@ public class TransactionStatements {
         T read(ResultSet rows) throws SQLException;
     }
 
+    /** A select and its parameters, for a statement that reads from it (a subquery). */
+    public record Source(String sql, Binder binder) {
+    }
+
     @Inject
     EntityManager em;
 
@@ -59,6 +63,17 @@ public class TransactionStatements {
                 }
             }
         });
+    }
+
+    /**
+     * Runs a select whose rows the reader takes {@code fetchSize} at a time from a cursor (the
+     * transaction keeps it open), for results too large to hold: an export's millions of rows.
+     */
+    public <T> T cursor(String sql, int fetchSize, Binder binder, Reader<T> reader) {
+        return query(sql, s -> {
+            s.setFetchSize(fetchSize);
+            binder.bind(s);
+        }, reader);
     }
 
     /** Runs a statement that returns no rows; returns how many rows it changed. */

@@ -25,6 +25,7 @@ import be.twe.common.error.NotFoundProblem;
 import be.twe.common.privacy.AccessLog;
 import be.twe.document.rest.DocumentMapper;
 import be.twe.document.service.DocumentService;
+import be.twe.exports.service.ExportEntry;
 import be.twe.exports.service.ExportLines;
 import be.twe.instrument.rest.InstrumentMapper;
 import be.twe.instrument.service.InstrumentReads;
@@ -92,8 +93,9 @@ public class ExportRecords implements ExportLines {
     }
 
     @Override
-    public List<Line> of(List<FeedEntry> entries) {
-        Map<String, Object> batched = readBatched(entries);
+    public List<Line> of(List<ExportEntry> exported) {
+        List<FeedEntry> entries = exported.stream().map(ExportEntry::entry).toList();
+        Map<String, Object> batched = readBatched(exported);
         Map<String, Optional<Object>> others = readOthers(entries.stream()
                 .filter(e -> !gone(e) && !BATCHED.contains(e.resourceType())).toList());
         List<Line> lines = new ArrayList<>(entries.size());
@@ -150,15 +152,23 @@ public class ExportRecords implements ExportLines {
                 entry.resourceType(), entry.resourceId())) : Optional.empty();
     }
 
-    /** The visible trajectories and instruments among the entries, as DTOs by path. */
-    private Map<String, Object> readBatched(List<FeedEntry> entries) {
+    /**
+     * The visible trajectories and instruments among the entries, as DTOs by path: trajectories
+     * that the export's one pass read with their entries as they are, the others per batch.
+     */
+    private Map<String, Object> readBatched(List<ExportEntry> entries) {
         Map<String, Object> records = new HashMap<>();
         Map<UUID, String> trajectoryPaths = new HashMap<>();
         Map<UUID, String[]> instrumentPaths = new HashMap<>();
         Map<UUID, UUID> trajectoryOfInstrument = new HashMap<>();
-        for (FeedEntry entry : entries) {
+        for (ExportEntry exported : entries) {
+            FeedEntry entry = exported.entry();
             String[] p = entry.path().split("/");
-            if (entry.resourceType().equals("trajectory")) {
+            if (exported.read()) {
+                if (exported.trajectory() != null) {
+                    records.put(entry.path(), trajectoryMapper.toDto(exported.trajectory()));
+                }
+            } else if (entry.resourceType().equals("trajectory")) {
                 trajectoryPaths.put(id(p[2]), entry.path());
             } else if (entry.resourceType().equals("instrument")) {
                 instrumentPaths.put(id(p[4]), p);

@@ -1,9 +1,6 @@
 package be.twe.exports.service;
 
 import java.util.List;
-
-import be.twe.sync.service.FeedEntry;
-
 /** Turns records' last feed entries into their export lines (JSON), as the requesting user sees them. */
 public interface ExportLines {
     /** The line, and whether it is a deletion. */
@@ -11,5 +8,5 @@ public interface ExportLines {
     }
 
     /** The lines of these entries, in their order. */
-    List<Line> of(List<FeedEntry> entries);
+    List<Line> of(List<ExportEntry> entries);
 }

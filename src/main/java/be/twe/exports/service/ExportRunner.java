@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +29,6 @@ import be.twe.common.tenancy.CallerThreads;
 import be.twe.common.tenancy.SystemWork;
 import be.twe.exports.persistence.ExportJobRepository;
 import be.twe.sync.service.ChangeFeedService;
-import be.twe.sync.service.FeedEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -56,6 +54,8 @@ public class ExportRunner implements JobKind {
     ExportJobRepository jobs;
     @Inject
     ChangeFeedService feed;
+    @Inject
+    ExportFeed exportFeed;
     @Inject
     ExportLines lines;
     @Inject
@@ -111,21 +111,10 @@ public class ExportRunner implements JobKind {
         long upTo = feed.settledPosition(SETTLING);
         QuarkusTransaction.requiringNew().run(() -> jobs.start(exportId, upTo));
         Blocks blocks = new Blocks(exportId);
-        Reads reads = new Reads(callers.current());
-        List<FeedEntry> batch = new ArrayList<>();
-        try (Stream<FeedEntry> entries = feed.lastPerRecord(callers.current(), since, upTo)) {
-            for (var it = entries.iterator(); it.hasNext(); ) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new IllegalStateException("interrupted");
-                }
-                batch.add(it.next());
-                if (batch.size() == BATCH) {
-                    reads.start(batch).ifPresent(blocks::write);
-                    batch = new ArrayList<>();
-                }
-            }
-            reads.start(batch).ifPresent(blocks::write);
-            reads.rest().forEach(blocks::write);
+        Reads reads = new Reads(callers.current(), blocks);
+        try {
+            exportFeed.entries(callers.current(), since, upTo, reads::add);
+            reads.finish();
         } catch (RuntimeException e) {
             reads.settle();
             blocks.settle(); // a failed export is marked failed only after its last block is settled
@@ -144,14 +133,35 @@ public class ExportRunner implements JobKind {
      */
     private final class Reads {
         private final Caller caller;
+        private final Blocks blocks;
         private final Deque<CompletableFuture<List<ExportLines.Line>>> reading = new ArrayDeque<>();
+        private List<ExportEntry> batch = new ArrayList<>();
 
-        Reads(Caller caller) {
+        Reads(Caller caller, Blocks blocks) {
             this.caller = caller;
+            this.blocks = blocks;
+        }
+
+        /** Adds the cursor's next entry; a full batch starts being read, the oldest of {@value #READERS} is written. */
+        void add(ExportEntry entry) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted");
+            }
+            batch.add(entry);
+            if (batch.size() == BATCH) {
+                start(batch).ifPresent(blocks::write);
+                batch = new ArrayList<>();
+            }
+        }
+
+        /** Reads the last batch and writes every batch still being read, in order. */
+        void finish() {
+            start(batch).ifPresent(blocks::write);
+            rest().forEach(blocks::write);
         }
 
         /** Starts reading a batch; returns the oldest batch's lines once {@value #READERS} are being read. */
-        Optional<List<ExportLines.Line>> start(List<FeedEntry> batch) {
+        private Optional<List<ExportLines.Line>> start(List<ExportEntry> batch) {
             if (!batch.isEmpty()) {
                 reading.add(CompletableFuture.supplyAsync(() -> read(batch), pool));
             }
@@ -159,7 +169,7 @@ public class ExportRunner implements JobKind {
         }
 
         /** The lines of the batches still being read, in order. */
-        List<List<ExportLines.Line>> rest() {
+        private List<List<ExportLines.Line>> rest() {
             List<List<ExportLines.Line>> rest = new ArrayList<>();
             while (!reading.isEmpty()) {
                 rest.add(next());
@@ -176,7 +186,7 @@ public class ExportRunner implements JobKind {
             return DaemonThreads.join(reading.poll());
         }
 
-        private List<ExportLines.Line> read(List<FeedEntry> batch) {
+        private List<ExportLines.Line> read(List<ExportEntry> batch) {
             return callerThreads.as(caller, () -> lines.of(batch));
         }
     }

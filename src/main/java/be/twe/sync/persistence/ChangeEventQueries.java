@@ -60,14 +60,33 @@ public class ChangeEventQueries {
      */
     public Stream<FeedEntry> lastPerRecord(Caller caller, long after, long upTo) {
         return visibleTo(caller, entries("""
-                select * from (
-                    select distinct on (resource_type, resource_id)
-                           position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
-                    from change_event
-                    where position > ?1 and position <= ?3 and""" + FINAL + "and" + VISIBLE + """
-                    order by resource_type, resource_id, position desc) last
+                select position, resource_type, resource_id, path, version, kind, occurred_at, organisation_id
+                from feed_last_per_record(?1, ?3, ?2)
                 order by position""")).setParameter(1, after).setParameter(3, upTo)
                 .setHint(HibernateHints.HINT_FETCH_SIZE, 500).getResultStream();
+    }
+
+    /**
+     * The rows of {@link #lastPerRecord}, unordered, as a statement for a reader that joins its
+     * records to them in one pass (an export), with its parameters.
+     */
+    public TransactionStatements.Source lastPerRecordSource(Caller caller, long after, long upTo) {
+        return new TransactionStatements.Source("select * from feed_last_per_record(?, ?, ?)", s -> {
+            s.setLong(1, after);
+            s.setLong(2, upTo);
+            s.setBoolean(3, caller.roles().contains(Roles.ADMIN));
+        });
+    }
+
+    /** Whether the caller may see at least {@code n} entries in {@code (after, upTo]}, final or not. */
+    public boolean atLeast(long after, long upTo, int n) {
+        return statements.query("""
+                select count(*) from (select from change_event where position > ? and position <= ? limit ?) e""",
+                s -> {
+                    s.setLong(1, after);
+                    s.setLong(2, upTo);
+                    s.setInt(3, n);
+                }, rows -> rows.next() && rows.getInt(1) >= n);
     }
 
     /** The last position a reader can read now: every entry up to it is final. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import be.twe.common.persistence.TransactionStatements;
 import be.twe.common.tenancy.Caller;
 import be.twe.common.tenancy.CallerContext;
 import be.twe.sync.persistence.ChangeEventQueries;
@@ -48,6 +49,20 @@ public class ChangeFeedService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Stream<FeedEntry> lastPerRecord(Caller caller, long after, long upTo) {
         return queries.lastPerRecord(caller, after, upTo);
+    }
+
+    /**
+     * {@link #lastPerRecord}'s rows, unordered, as a statement that a reader joins its records to
+     * (an export's one pass); a row's entry is {@link FeedEntry#of}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TransactionStatements.Source lastPerRecordSource(Caller caller, long after, long upTo) {
+        return queries.lastPerRecordSource(caller, after, upTo);
+    }
+
+    /** Whether the caller may see at least {@code n} entries in {@code (after, upTo]}. */
+    public boolean atLeast(long after, long upTo, int n) {
+        return queries.atLeast(after, upTo, n);
     }
 
     /** The last position a reader can read now: every entry up to it is final. */

@@ -1,5 +1,7 @@
 package be.twe.trajectory.service;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import be.twe.common.error.NotFoundProblem;
 import be.twe.common.paging.Cursor;
 import be.twe.common.paging.Slice;
+import be.twe.common.persistence.TransactionStatements;
 import be.twe.trajectory.persistence.TrajectoryRepository;
 import be.twe.trajectory.persistence.TrajectoryRows;
 
@@ -45,6 +48,20 @@ public class TrajectoryReads {
             rows.some(ids).forEach(r -> views.put(r.trajectory().id, view(r)));
         }
         return views;
+    }
+
+    /** Takes a row of a source and the trajectory it names as {@link #get} shows it, or null when the caller may see none. */
+    public interface ViewHandler {
+        void handle(ResultSet source, TrajectoryView trajectory) throws SQLException;
+    }
+
+    /**
+     * Every row of {@code source} (a select with a {@code trajectory_id} column) with the trajectory
+     * it names, in the order of its column {@code order}, in one statement read from a cursor
+     * inside the current transaction: an export's one pass (issue 31).
+     */
+    public void alongside(TransactionStatements.Source source, String order, ViewHandler handler) {
+        rows.alongside(source, order, (rs, row) -> handler.handle(rs, row == null ? null : view(row)));
     }
 
     private static TrajectoryView view(TrajectoryRows.Row row) {
