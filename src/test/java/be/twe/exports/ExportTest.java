@@ -231,11 +231,13 @@ class ExportTest {
                 .collect(Collectors.toSet()));
         List<Map<String, Object>> trajectories = full.lines().stream()
                 .filter(l -> l.get("resourceType").equals("trajectory")).toList();
-        assertTrue(trajectories.stream().allMatch(l -> l.get("record") != null), "every trajectory read, none a deletion");
+        assertTrue(trajectories.stream().allMatch(l -> l.get("record") != null),
+                "every trajectory read, none a deletion");
         // 1,300 entries: read in the export's one pass (ExportFeed), each line still as its GET shows it
-        for (Map<String, Object> line : List.of(trajectories.get(0), trajectories.get(699), trajectories.get(1_299))) {
-            assertEquals(as(ocmw, "coach").get((String) line.get("path")).then().statusCode(200).extract().as(Map.class),
-                    line.get("record"), (String) line.get("path"));
+        for (int i : List.of(0, 699, 1_299)) {
+            String path = (String) trajectories.get(i).get("path");
+            assertEquals(as(ocmw, "coach").get(path).then().statusCode(200).extract().as(Map.class),
+                    trajectories.get(i).get("record"), path);
         }
     }
 

@@ -1,6 +1,7 @@
 package be.twe.exports.service;
 
 import java.util.List;
+
 /** Turns records' last feed entries into their export lines (JSON), as the requesting user sees them. */
 public interface ExportLines {
     /** The line, and whether it is a deletion. */

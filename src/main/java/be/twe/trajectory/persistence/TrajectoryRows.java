@@ -87,7 +87,7 @@ public class TrajectoryRows {
      * it names, in the order of the source's column {@code order}: one statement on the current
      * transaction's connection, read from a cursor (an export's one pass, issue 31). The trajectories,
      * their clients and their instruments are hashed whole, which pays from some thousands of rows
-     * on; work_mem is raised for this transaction so that the hashes (about 40 MB for 175,000
+     * on; work_mem is raised for this transaction so that the hashes (about 50 MB for 200,000
      * trajectories) stay in memory.
      */
     public void alongside(TransactionStatements.Source source, String order, RowHandler handler) {
