@@ -29,13 +29,8 @@ public class ChangeEventQueries {
     @Inject
     TransactionStatements statements;
 
-    /**
-     * The feed's rule of roles, for parameter ?2 (admin): financial details are for admins only.
-     * Which organisations' entries the caller sees is row-level security's (feed_scope).
-     */
-    private static final String VISIBLE = """
-             (resource_type <> 'financial-details' or ?2)
-            """;
+    /** The feed's rule of roles (feed_for_roles), for parameter ?2: whether the caller is an admin. */
+    private static final String VISIBLE = " feed_for_roles(resource_type, ?2) ";
 
     /** Entries whose transaction and every earlier writing transaction have ended (V31). */
     private static final String FINAL = " feed_final(xid) ";
