@@ -1,13 +1,12 @@
 package be.twe.deploy;
 
 import static be.twe.support.JsonCalls.call;
+import static be.twe.support.ContainerRoot.run;
 import static be.twe.support.JsonCalls.created;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import be.twe.support.AppInstance;
+import be.twe.support.ContainerRoot;
 import be.twe.support.TestData;
 import be.twe.support.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -60,9 +60,11 @@ class ContainerImageIT {
         }
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
+        // the manifests' options, which the image's runtime takes; and the JVM's refusal to start
+        // where the image's ahead-of-time cache does not fit its files (without it, a start on them)
         api = AppInstance.container(containerCommand(root), imageEnvironment(), url,
-                Map.of("JAVA_TOOL_OPTIONS", // the manifests' options: the image's runtime takes them
-                        "-XX:MaxRAMPercentage=60 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError", "MALLOC_ARENA_MAX", "2"));
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60 -XX:TrimNativeHeapInterval=5000 "
+                        + "-XX:+ExitOnOutOfMemoryError -XX:AOTMode=on", "MALLOC_ARENA_MAX", "2"));
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
             c.createStatement().executeUpdate("insert into partner_agreement (organisation_id, signed_on) values ('"
                     + OCMW + "', date '2017-01-01')");
@@ -82,7 +84,7 @@ class ContainerImageIT {
     }
 
     @Test
-    void theImageRunsAsANonRootUserWithoutSecretsAndStartsTheApplication() {
+    void theImageRunsAsANonRootUserWithoutSecretsAndStartsTheApplicationWithTheCacheRecordedForIt() {
         JsonNode container = config.get("config");
         assertEquals("185:185", container.get("User").asText());
         assertEquals("/opt/java/bin/java", container.get("Entrypoint").get(0).asText());
@@ -91,7 +93,14 @@ class ContainerImageIT {
         assertTrue(container.get("ExposedPorts").has("8080/tcp"));
         container.get("Env").forEach(variable -> assertFalse(variable.asText().matches("(?i).*(password|secret).*"),
                 variable.asText()));
-        assertEquals(4, config.get("rootfs").get("diff_ids").size(), "runtime, empty directories, libraries, app");
+        assertEquals(5, config.get("rootfs").get("diff_ids").size(),
+                "runtime, empty directories, libraries, app, ahead-of-time cache");
+        List<String> entrypoint = new ArrayList<>();
+        container.get("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
+        assertTrue(entrypoint.remove("-XX:AOTCache=/work/app.aot"), entrypoint.toString());
+        List<String> recording = new ArrayList<>(ImageCacheTraining.ENTRYPOINT);
+        assertTrue(recording.remove("-XX:AOTCacheOutput=/tmp/app.aot"), recording.toString());
+        assertEquals(entrypoint, recording, "the cache is recorded with the entrypoint's other arguments");
     }
 
     @Test
@@ -108,29 +117,10 @@ class ContainerImageIT {
         assertFalse(api.log().contains("Read-only file system"), api.log());
     }
 
-    /**
-     * A mount namespace of its own: the unpacked image read-only, /tmp a tmpfs, /proc, /dev and the
-     * host's name files as a runtime gives them; then the entrypoint replaces the shell, so that
-     * SIGTERM reaches the JVM as it does in a pod.
-     */
     private static List<String> containerCommand(Path root) {
-        boolean rootUser = "root".equals(System.getProperty("user.name"));
-        String r = root.toString();
-        String script = String.join(" && ", "mkdir -p " + r + "/proc " + r + "/dev",
-                "touch " + r + "/etc/hosts " + r + "/etc/resolv.conf", "mount --bind " + r + " " + r,
-                "mount --rbind /dev " + r + "/dev", "mount --rbind /proc " + r + "/proc",
-                "mount --bind /etc/hosts " + r + "/etc/hosts", "mount --bind /etc/resolv.conf " + r + "/etc/resolv.conf",
-                "mount -o remount,bind,ro " + r, "mount -t tmpfs -o mode=1777 tmpfs " + r + "/tmp",
-                "exec env PATH=\"$image_path\" /usr/sbin/chroot " + (rootUser ? "--userspec=" + config.get("config").get("User").asText() + " " : "")
-                        + r + " \"$@\"");
-        List<String> command = new ArrayList<>(List.of("/usr/bin/unshare", "--mount"));
-        if (!rootUser) { // the user's own namespace, where it is root and may mount
-            command.addAll(List.of("--user", "--map-root-user"));
-        }
-        // the host's tools by their path: the process has only the image's environment
-        command.addAll(List.of("/bin/sh", "-c", "image_path=$PATH; PATH=/usr/sbin:/usr/bin:/sbin:/bin; " + script, "container"));
-        config.get("config").get("Entrypoint").forEach(arg -> command.add(arg.asText()));
-        return command;
+        List<String> entrypoint = new ArrayList<>();
+        config.get("config").get("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
+        return ContainerRoot.command(root, config.get("config").get("User").asText(), null, entrypoint);
     }
 
     private static Map<String, String> imageEnvironment() {
@@ -140,14 +130,5 @@ class ContainerImageIT {
             env.put(pair[0], pair[1]);
         });
         return env;
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes());
-        }
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
     }
 }
