@@ -1,7 +1,7 @@
 package be.twe.deploy;
 
-import static be.twe.support.JsonCalls.call;
 import static be.twe.support.ContainerRoot.run;
+import static be.twe.support.JsonCalls.call;
 import static be.twe.support.JsonCalls.created;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
