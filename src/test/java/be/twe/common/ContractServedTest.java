@@ -6,6 +6,7 @@ import static be.twe.support.Api.invalid;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,17 @@ class ContractServedTest {
         assertEquals("/api/v1", contract.path("servers").path(0).path("url").asText());
         assertEquals(contract, new ObjectMapper().readTree(invalid(anonymous()).get("/doc/openapi.json").then().statusCode(200)
                 .extract().asString()));
+    }
+
+    @Test
+    void withoutAnExtensionTheContractIsYamlUnlessJsonIsAskedFor() throws Exception {
+        JsonNode contract = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Contract.BUNDLE));
+        invalid(anonymous()).get("/doc/openapi").then().statusCode(200).contentType(startsWith("application/yaml"));
+        assertEquals(contract, new ObjectMapper().readTree(invalid(anonymous()).accept("application/json")
+                .get("/doc/openapi").then().statusCode(200).contentType(startsWith("application/json")).extract().asString()));
+        assertEquals(contract, new ObjectMapper().readTree(invalid(anonymous()).queryParam("format", "json")
+                .get("/doc/openapi").then().statusCode(200).extract().asString()));
+        invalid(anonymous()).head("/doc/openapi.yml").then().statusCode(200).contentType(startsWith("application/yaml"));
     }
 
     @Test
