@@ -25,7 +25,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 @ApplicationScoped
 public class ContractIndex {
-    private static final String CONTRACT = "META-INF/openapi.yaml";
+    /** The served contract on the class path: the bundle of openapi.yaml (ADR 0016). */
+    public static final String CONTRACT = "META-INF/openapi.yaml";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     /** One operation: the media types of its request body and of its successful answers. */

@@ -16,6 +16,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import be.twe.common.error.ContractIndex;
+
 /**
  * The contract at {@code /api/v1/doc/openapi} (also {@code .yaml}, {@code .yml}, {@code .json}: the
  * Belgif REST guide's doc resource): the bundle of openapi.yaml itself (ADR 0016), as YAML unless
@@ -27,7 +29,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class ContractDocument {
-    private static final String CONTRACT = "META-INF/openapi.yaml";
     private static final String PATH = VersionedBase.PATH + "/doc/openapi";
 
     private volatile Buffer yaml;
@@ -51,7 +52,7 @@ public class ContractDocument {
 
     private Buffer yaml() {
         if (yaml == null) {
-            try (InputStream in = ContractDocument.class.getClassLoader().getResourceAsStream(CONTRACT)) {
+            try (InputStream in = ContractDocument.class.getClassLoader().getResourceAsStream(ContractIndex.CONTRACT)) {
                 yaml = Buffer.buffer(in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
