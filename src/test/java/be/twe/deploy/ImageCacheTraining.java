@@ -77,8 +77,11 @@ public final class ImageCacheTraining {
         }
     }
 
-    /** What an OCMW does on its first day: its coach, a trajectory, an instrument, reads. */
-    private static void firstDay(AppInstance api, String url) throws Exception {
+    /**
+     * What an OCMW does on its first day, each answer checked: its agreement (in the database), its
+     * coach, their training, a trajectory, an instrument, reads. ContainerImageIT sends it too.
+     */
+    static void firstDay(AppInstance api, String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
             c.createStatement().executeUpdate("insert into partner_agreement (organisation_id, signed_on) values ('"
                     + OCMW + "', date '2017-01-01')");
@@ -102,7 +105,7 @@ public final class ImageCacheTraining {
 
     private static void expect(int status, int actual) {
         if (actual != status) {
-            throw new IllegalStateException("The training start answered " + actual + " where " + status + " was expected");
+            throw new AssertionError("The application answered " + actual + " where " + status + " was expected");
         }
     }
 }
